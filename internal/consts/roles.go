@@ -1,0 +1,41 @@
+package consts
+
+// The three built-in roles. Level orders them: a role may manage only roles of a higher level
+// number (super-admin 0 > agent-admin 1 > agent 2).
+const (
+	RoleSuperAdmin = "super-admin"
+	RoleAgentAdmin = "agent-admin"
+	RoleAgent      = "agent"
+)
+
+// RoleLevel returns the level of a built-in role, or -1 for an unknown one.
+func RoleLevel(role string) int {
+	switch role {
+	case RoleSuperAdmin:
+		return 0
+	case RoleAgentAdmin:
+		return 1
+	case RoleAgent:
+		return 2
+	}
+	return -1
+}
+
+// ChildRole is the role of the users a role creates: the super-admin creates agent-admins,
+// an agent-admin creates agents, an agent creates nobody.
+func ChildRole(role string) string {
+	switch role {
+	case RoleSuperAdmin:
+		return RoleAgentAdmin
+	case RoleAgentAdmin:
+		return RoleAgent
+	}
+	return ""
+}
+
+const (
+	StatusDisabled = 0
+	StatusEnabled  = 1
+	// StatusPending marks a self-registered account whose email is not verified yet.
+	StatusPending = 2
+)

@@ -1,0 +1,77 @@
+package middleware
+
+import (
+	"net/http"
+
+	"github.com/gogf/gf/v2/errors/gcode"
+	"github.com/gogf/gf/v2/errors/gerror"
+	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/i18n/gi18n"
+	"github.com/gogf/gf/v2/net/ghttp"
+
+	"kami/internal/config"
+	"kami/internal/errs"
+)
+
+// Envelope is the admin API body Vben's request client reads (admin-api.md).
+type Envelope struct {
+	Code    int    `json:"code"`
+	Data    any    `json:"data"`
+	Error   any    `json:"error"`
+	Message string `json:"message"`
+}
+
+// Response wraps every handler result in the envelope and gives errors their real HTTP status;
+// gf's default answers 200 for everything, which would stop Vben from refreshing on 401.
+// A handler that wrote its own body (a raw refresh token, a file download) is left alone.
+func (s *sMiddleware) Response(r *ghttp.Request) {
+	r.Middleware.Next()
+	if r.Response.BufferLength() > 0 && r.GetError() == nil {
+		return
+	}
+	ctx := r.Context()
+	if err := r.GetError(); err != nil {
+		status, env := Failure(r, err)
+		r.Response.ClearBuffer()
+		r.Response.WriteHeader(status)
+		r.Response.WriteJson(env)
+		return
+	}
+	r.Response.WriteJson(Envelope{Code: 0, Data: r.GetHandlerResponse(), Message: gi18n.T(ctx, "ok")})
+}
+
+// Failure turns an error into an HTTP status and an envelope; unknown errors become a 500 whose
+// detail stays in the server log unless debug is on, so SQL text never reaches a client.
+func Failure(r *ghttp.Request, err error) (int, Envelope) {
+	ctx := r.Context()
+	if e, ok := errs.As(err); ok {
+		c := e.Code().(errs.Code)
+		msg := e.Message()
+		if msg == "" {
+			msg = gi18n.Tf(ctx, c.Message(), e.Args()...)
+		}
+		if c.HTTPStatus() >= 500 {
+			g.Log().Errorf(ctx, "%+v", err)
+		}
+		return c.HTTPStatus(), Envelope{Code: c.Code(), Error: c.Message(), Message: msg}
+	}
+	code := gerror.Code(err)
+	switch code {
+	case gcode.CodeValidationFailed, gcode.CodeInvalidParameter, gcode.CodeMissingParameter, gcode.CodeInvalidRequest:
+		// gvalid already localized this text through the request's language.
+		return http.StatusBadRequest, Envelope{Code: errs.InvalidInput.Code(), Error: errs.InvalidInput.Message(), Message: gerror.Current(err).Error()}
+	case gcode.CodeNotFound:
+		return http.StatusNotFound, Envelope{Code: errs.NotFound.Code(), Error: errs.NotFound.Message(), Message: gi18n.T(ctx, errs.NotFound.Message())}
+	}
+	g.Log().Errorf(ctx, "%+v", err)
+	env := Envelope{Code: errs.Internal.Code(), Error: errs.Internal.Message(), Message: gi18n.T(ctx, errs.Internal.Message())}
+	if config.Get().Debug {
+		env.Error = err.Error()
+	}
+	return http.StatusInternalServerError, env
+}
+
+// Abort stops the chain with err; Response renders it.
+func Abort(r *ghttp.Request, err error) {
+	r.SetError(err)
+}

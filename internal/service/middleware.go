@@ -1,0 +1,37 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"github.com/gogf/gf/v2/net/ghttp"
+)
+
+type (
+	IMiddleware interface {
+		// I18n picks the message language from Accept-Language: English when the client prefers it,
+		// otherwise zh-CN, the panel's first language.
+		I18n(r *ghttp.Request)
+		// Response wraps every handler result in the envelope and gives errors their real HTTP status;
+		// gf's default answers 200 for everything, which would stop Vben from refreshing on 401.
+		// A handler that wrote its own body (a raw refresh token, a file download) is left alone.
+		Response(r *ghttp.Request)
+	}
+)
+
+var (
+	localMiddleware IMiddleware
+)
+
+func Middleware() IMiddleware {
+	if localMiddleware == nil {
+		panic("implement not found for interface IMiddleware, forgot register?")
+	}
+	return localMiddleware
+}
+
+func RegisterMiddleware(i IMiddleware) {
+	localMiddleware = i
+}
