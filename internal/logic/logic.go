@@ -5,5 +5,8 @@
 package logic
 
 import (
+	_ "kami/internal/logic/auth"
 	_ "kami/internal/logic/middleware"
+	_ "kami/internal/logic/rbac"
+	_ "kami/internal/logic/user"
 )

@@ -11,9 +11,18 @@ import (
 
 type (
 	IMiddleware interface {
+		// Auth authenticates the bearer token against the session store and, unless the route is
+		// open to any logged-in user, enforces RBAC on the route pattern. Every failure stops the chain.
+		Auth(r *ghttp.Request)
 		// I18n picks the message language from Accept-Language: English when the client prefers it,
 		// otherwise zh-CN, the panel's first language.
 		I18n(r *ghttp.Request)
+		// Metrics records every request, including the ones a later middleware refused.
+		Metrics(r *ghttp.Request)
+		// OperationLog records every state-changing request (who, route, method, status, latency,
+		// trace id, redacted request fields), including ones refused by auth, for the audit trail.
+		// Reads are not logged: they change nothing and would drown the table.
+		OperationLog(r *ghttp.Request)
 		// Response wraps every handler result in the envelope and gives errors their real HTTP status;
 		// gf's default answers 200 for everything, which would stop Vben from refreshing on 401.
 		// A handler that wrote its own body (a raw refresh token, a file download) is left alone.

@@ -7,7 +7,9 @@ import (
 	"time"
 )
 
-// probeHeld checks every 20ms, until stop closes, that a rival cannot take key.
+// probeHeld checks every 20ms, until stop closes, that a rival cannot take
+// key. A success that returns after stop closed is not held against the
+// holder: it may have released in between.
 func probeHeld(t *testing.T, rival *Locker, key string, stop <-chan struct{}) <-chan error {
 	t.Helper()
 	out := make(chan error, 1)
@@ -22,7 +24,11 @@ func probeHeld(t *testing.T, rival *Locker, key string, stop <-chan struct{}) <-
 			l, err := rival.TryLock(context.Background(), key, time.Minute)
 			if err == nil {
 				_ = l.Unlock(context.Background())
-				out <- errors.New("rival took the lock while it should be held")
+				select {
+				case <-stop:
+				default:
+					out <- errors.New("rival took the lock while it should be held")
+				}
 				return
 			}
 			if !errors.Is(err, ErrNotAcquired) {
@@ -34,6 +40,10 @@ func probeHeld(t *testing.T, rival *Locker, key string, stop <-chan struct{}) <-
 	return out
 }
 
+// holdFunc keeps key for a while; it closes held once it owns the lock and
+// leaving just before it lets go.
+type holdFunc func(lk *Locker, key string, held, leaving chan<- struct{}) error
+
 // A holder working 1s under a 300ms ttl keeps the lock only through renewal;
 // the "no renewal" row proves the backend really expires keys in that time.
 func TestRenewalKeepsLongHolder(t *testing.T) {
@@ -42,12 +52,13 @@ func TestRenewalKeepsLongHolder(t *testing.T) {
 		const work = time.Second
 		cases := []struct {
 			name     string
-			hold     func(lk *Locker, key string, held chan<- struct{}) error
+			hold     holdFunc
 			wantHeld bool
 		}{
-			{"Do", func(lk *Locker, key string, held chan<- struct{}) error {
+			{"Do", func(lk *Locker, key string, held, leaving chan<- struct{}) error {
 				return lk.Do(context.Background(), key, ttl, func(ctx context.Context) error {
 					close(held)
+					defer close(leaving)
 					select {
 					case <-time.After(work):
 						return nil
@@ -56,26 +67,28 @@ func TestRenewalKeepsLongHolder(t *testing.T) {
 					}
 				})
 			}, true},
-			{"WithAutoRenew", func(lk *Locker, key string, held chan<- struct{}) error {
+			{"WithAutoRenew", func(lk *Locker, key string, held, leaving chan<- struct{}) error {
 				l, err := New(lk.r, WithAutoRenew()).TryLock(context.Background(), key, ttl)
 				if err != nil {
 					return err
 				}
 				close(held)
+				defer l.Unlock(context.Background())
+				defer close(leaving)
 				select {
 				case <-time.After(work):
+					return nil
 				case <-l.Lost():
 					return errors.New("renewal reported the lock lost")
 				}
-				return l.Unlock(context.Background())
 			}, true},
-			{"no renewal", func(lk *Locker, key string, held chan<- struct{}) error {
-				_, err := lk.TryLock(context.Background(), key, ttl)
-				if err != nil {
+			{"no renewal", func(lk *Locker, key string, held, leaving chan<- struct{}) error {
+				if _, err := lk.TryLock(context.Background(), key, ttl); err != nil {
 					return err
 				}
 				close(held)
 				time.Sleep(work)
+				close(leaving)
 				return nil
 			}, false},
 		}
@@ -83,16 +96,15 @@ func TestRenewalKeepsLongHolder(t *testing.T) {
 			t.Run(tc.name, func(t *testing.T) {
 				key := b.key("renew:" + tc.name)
 				holder, rival := New(b.client(t)), New(b.client(t))
-				stop := make(chan struct{})
-				held := make(chan struct{})
+				held, leaving := make(chan struct{}), make(chan struct{})
 				done := make(chan error, 1)
-				go func() { done <- tc.hold(holder, key, held); close(stop) }()
+				go func() { done <- tc.hold(holder, key, held, leaving) }()
 				select {
 				case <-held:
 				case err := <-done:
 					t.Fatalf("holder did not get the lock: %v", err)
 				}
-				probeErr := <-probeHeld(t, rival, key, stop)
+				probeErr := <-probeHeld(t, rival, key, leaving)
 				if err := <-done; err != nil {
 					t.Fatalf("holder: %v", err)
 				}

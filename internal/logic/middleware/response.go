@@ -29,7 +29,6 @@ func (s *sMiddleware) Response(r *ghttp.Request) {
 	if r.Response.BufferLength() > 0 && r.GetError() == nil {
 		return
 	}
-	ctx := r.Context()
 	if err := r.GetError(); err != nil {
 		status, env := Failure(r, err)
 		r.Response.ClearBuffer()
@@ -37,7 +36,7 @@ func (s *sMiddleware) Response(r *ghttp.Request) {
 		r.Response.WriteJson(env)
 		return
 	}
-	r.Response.WriteJson(Envelope{Code: 0, Data: r.GetHandlerResponse(), Message: gi18n.T(ctx, "ok")})
+	r.Response.WriteJson(Envelope{Code: 0, Data: r.GetHandlerResponse(), Message: "ok"})
 }
 
 // Failure turns an error into an HTTP status and an envelope; unknown errors become a 500 whose

@@ -1,0 +1,39 @@
+package v1
+
+import "github.com/gogf/gf/v2/frame/g"
+
+type LoginReq struct {
+	g.Meta      `path:"/auth/login" method:"post" tags:"认证 Auth" summary:"Log in with username and password" auth:"public"`
+	Username    string `json:"username"    v:"required|max-length:64"  dc:"username"`
+	Password    string `json:"password"    v:"required|max-length:128" dc:"password"`
+	CaptchaID   string `json:"captchaId"   v:"max-length:64"           dc:"from GET /auth/captcha; required after 3 failures"`
+	CaptchaCode string `json:"captchaCode" v:"max-length:16"           dc:"the captcha answer"`
+}
+
+type LoginRes struct {
+	AccessToken        string   `json:"accessToken"`
+	UserID             int64    `json:"userId"`
+	Username           string   `json:"username"`
+	RealName           string   `json:"realName"`
+	Roles              []string `json:"roles"`
+	HomePath           string   `json:"homePath"`
+	MustChangePassword bool     `json:"mustChangePassword"`
+}
+
+type RefreshReq struct {
+	g.Meta `path:"/auth/refresh" method:"post" tags:"认证 Auth" summary:"Rotate the refresh cookie and return a new access token as the raw body" auth:"public"`
+}
+
+type RefreshRes struct{}
+
+type LogoutReq struct {
+	g.Meta `path:"/auth/logout" method:"post" tags:"认证 Auth" summary:"Revoke the session and clear the refresh cookie" auth:"login"`
+}
+
+type LogoutRes string
+
+type CodesReq struct {
+	g.Meta `path:"/auth/codes" method:"get" tags:"认证 Auth" summary:"Permission codes (buttons) of the caller" auth:"login"`
+}
+
+type CodesRes []string

@@ -1,0 +1,69 @@
+package cmd
+
+import (
+	"context"
+	"time"
+
+	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/os/gtime"
+
+	"kami/internal/config"
+	"kami/internal/infra"
+	"kami/internal/migrate"
+	"kami/internal/service"
+)
+
+// Boot brings a node up to the point where it can serve: configuration, time zone, messages,
+// database and Redis (real or embedded), migrations, first-boot data and the RBAC watcher.
+// `kami http` and the test harness both call it, so tests run exactly the production path.
+func Boot(ctx context.Context) error {
+	if err := Prepare(ctx); err != nil {
+		return err
+	}
+	if err := infra.LoadSecret(); err != nil {
+		return err
+	}
+	if _, err := infra.OpenRedis(ctx); err != nil {
+		return err
+	}
+	if err := service.Rbac().Sync(ctx); err != nil {
+		return err
+	}
+	if err := service.User().EnsureAdmin(ctx); err != nil {
+		return err
+	}
+	return service.Rbac().Start(ctx)
+}
+
+// Prepare loads config and opens and migrates the database; `kami migrate` stops here.
+func Prepare(ctx context.Context) error {
+	// Stored times are UTC on every node; the display zone is applied when formatting.
+	if err := gtime.SetTimeZone("UTC"); err != nil {
+		return err
+	}
+	time.Local = time.UTC
+	if _, err := config.Load(ctx); err != nil {
+		return err
+	}
+	if err := infra.LoadI18n(); err != nil {
+		return err
+	}
+	db, err := infra.OpenDatabase(ctx)
+	if err != nil {
+		return err
+	}
+	applied, err := migrate.Up(ctx, db, infra.Dialect())
+	if err != nil {
+		return err
+	}
+	if len(applied) > 0 {
+		g.Log().Infof(ctx, "migrations applied: %v", applied)
+	}
+	return nil
+}
+
+// Shutdown stops background work after the HTTP server has drained.
+func Shutdown(ctx context.Context) {
+	service.Rbac().Stop()
+	infra.CloseEmbeddedRedis()
+}

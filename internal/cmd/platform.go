@@ -1,0 +1,37 @@
+package cmd
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/net/ghttp"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// bindPlatform adds the probes and metrics at the server root (admin-api.md "platform").
+// /api.json and the Swagger UI come from gf's OpenAPI generator, configured in config.yaml.
+func bindPlatform(s *ghttp.Server) {
+	s.BindHandler("GET:/healthz", func(r *ghttp.Request) {
+		r.Response.WriteJson(g.Map{"status": "ok"})
+	})
+	s.BindHandler("GET:/readyz", func(r *ghttp.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		checks := g.Map{"database": "ok", "redis": "ok"}
+		status := http.StatusOK
+		if err := g.DB().PingMaster(); err != nil {
+			checks["database"], status = "down", http.StatusServiceUnavailable
+		}
+		if _, err := g.Redis().Do(ctx, "PING"); err != nil {
+			checks["redis"], status = "down", http.StatusServiceUnavailable
+		}
+		r.Response.WriteHeader(status)
+		r.Response.WriteJson(checks)
+	})
+	metrics := promhttp.Handler()
+	s.BindHandler("GET:/metrics", func(r *ghttp.Request) {
+		metrics.ServeHTTP(r.Response.Writer, r.Request)
+	})
+}

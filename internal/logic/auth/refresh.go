@@ -1,0 +1,60 @@
+package auth
+
+import (
+	"context"
+	"time"
+
+	"github.com/gogf/gf/v2/frame/g"
+
+	v1 "kami/api/auth/v1"
+	"kami/internal/config"
+	"kami/internal/errs"
+	"kami/internal/principal"
+	"kami/internal/service"
+)
+
+// Refresh rotates the refresh cookie and answers the new access token as the raw body, which
+// is what Vben's refresh handler reads.
+func (s *sAuth) Refresh(ctx context.Context, _ *v1.RefreshReq) (*v1.RefreshRes, error) {
+	r := g.RequestFromCtx(ctx)
+	cookie := r.Cookie.Get(RefreshCookie).String()
+	if cookie == "" {
+		return nil, errs.RefreshInvalid.New()
+	}
+	u, sid, next, err := rotate(ctx, cookie)
+	if err != nil {
+		if errs.Is(err, errs.RefreshInvalid) {
+			setRefreshCookie(ctx, "", -time.Second)
+		}
+		return nil, err
+	}
+	access, err := signAccess(u.Id, sid, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	setRefreshCookie(ctx, next, config.Get().Auth.RefreshTTL)
+	r.Response.Write(access)
+	return nil, nil
+}
+
+// Logout revokes the caller's session (its access and refresh token die together) and clears
+// the cookie.
+func (s *sAuth) Logout(ctx context.Context, _ *v1.LogoutReq) (*v1.LogoutRes, error) {
+	p := principal.From(ctx)
+	if err := revokeSession(ctx, p.SessionID, "logout"); err != nil {
+		return nil, err
+	}
+	setRefreshCookie(ctx, "", -time.Second)
+	res := v1.LogoutRes("")
+	return &res, nil
+}
+
+// Codes lists the caller's button permission codes.
+func (s *sAuth) Codes(ctx context.Context, _ *v1.CodesReq) (*v1.CodesRes, error) {
+	codes, err := service.Rbac().Codes(ctx, principal.From(ctx).Role)
+	if err != nil {
+		return nil, err
+	}
+	res := v1.CodesRes(codes)
+	return &res, nil
+}

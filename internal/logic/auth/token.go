@@ -1,0 +1,53 @@
+package auth
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"kami/internal/config"
+	"kami/internal/errs"
+	"kami/internal/infra"
+)
+
+const issuer = "kami"
+
+// accessClaims is the access token: who, which session, until when. Role and status are NOT
+// trusted from the token; Authenticate reads them from the database on every request so a
+// disable or role change takes effect at once on every node.
+type accessClaims struct {
+	SessionID string `json:"sid"`
+	jwt.RegisteredClaims
+}
+
+func signAccess(userID int64, sessionID string, now time.Time) (string, error) {
+	claims := accessClaims{
+		SessionID: sessionID,
+		RegisteredClaims: jwt.RegisteredClaims{
+			Issuer:    issuer,
+			Subject:   strconv.FormatInt(userID, 10),
+			IssuedAt:  jwt.NewNumericDate(now),
+			ExpiresAt: jwt.NewNumericDate(now.Add(config.Get().Auth.AccessTTL)),
+		},
+	}
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(infra.SubKey("jwt"))
+}
+
+func parseAccess(token string) (*accessClaims, error) {
+	if token == "" {
+		return nil, errs.Unauthorized.New()
+	}
+	claims := &accessClaims{}
+	_, err := jwt.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) {
+		return infra.SubKey("jwt"), nil
+	}, jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}), jwt.WithIssuer(issuer), jwt.WithExpirationRequired())
+	switch {
+	case errors.Is(err, jwt.ErrTokenExpired):
+		return nil, errs.TokenExpired.New()
+	case err != nil || claims.SessionID == "":
+		return nil, errs.Unauthorized.New()
+	}
+	return claims, nil
+}

@@ -1,0 +1,79 @@
+package user
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/os/gtime"
+
+	v1 "kami/api/user/v1"
+	"kami/internal/dao"
+	"kami/internal/errs"
+	"kami/internal/model/do"
+	"kami/internal/model/entity"
+	"kami/internal/principal"
+	"kami/internal/service"
+	"kami/utility/password"
+)
+
+// Info is the caller's profile for Vben's /user/info.
+func (s *sUser) Info(ctx context.Context, _ *v1.InfoReq) (*v1.InfoRes, error) {
+	u, err := mustGet(ctx, principal.From(ctx).UserID)
+	if err != nil {
+		return nil, err
+	}
+	return &v1.InfoRes{
+		UserID: u.Id, Username: u.Username, RealName: u.RealName, Avatar: u.Avatar, Email: u.Email,
+		Roles: []string{u.Role}, HomePath: "/dashboard/analytics", Desc: u.Remark,
+		MustChangePassword: u.MustChangePassword == 1,
+	}, nil
+}
+
+// ChangePassword checks the old password, stores the new one, clears the must-change flag and
+// ends every other session of the user; the current one stays so the panel keeps working.
+func (s *sUser) ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (*v1.ChangePasswordRes, error) {
+	p := principal.From(ctx)
+	u, err := mustGet(ctx, p.UserID)
+	if err != nil {
+		return nil, err
+	}
+	if !password.Verify(u.PasswordHash, req.OldPassword) {
+		return nil, errs.PasswordMismatch.New()
+	}
+	if err = setPassword(ctx, u.Id, req.NewPassword, false); err != nil {
+		return nil, err
+	}
+	if err = service.Auth().RevokeUserSessions(ctx, u.Id, p.SessionID, "password_changed"); err != nil {
+		return nil, err
+	}
+	notifyPasswordChanged(ctx, u)
+	return &v1.ChangePasswordRes{}, nil
+}
+
+// setPassword validates strength and stores the hash; mustChange marks an admin-set password.
+func setPassword(ctx context.Context, userID int64, plain string, mustChange bool) error {
+	if password.Check(plain) != nil {
+		return errs.PasswordWeak.New()
+	}
+	hash, err := password.Hash(plain)
+	if err != nil {
+		return err
+	}
+	_, err = dao.Users.Ctx(ctx).WherePri(userID).Data(do.Users{
+		PasswordHash: hash, MustChangePassword: boolInt(mustChange), UpdatedAt: gtime.Now(),
+	}).Update()
+	return err
+}
+
+func mustGet(ctx context.Context, id int64) (*entity.Users, error) {
+	var u entity.Users
+	if err := dao.Users.Ctx(ctx).WherePri(id).Scan(&u); err != nil && !isNoRows(err) {
+		return nil, err
+	}
+	if u.Id == 0 {
+		return nil, errs.NotFound.New()
+	}
+	return &u, nil
+}
+
+// notifyPasswordChanged is filled in by the mail flow; a mail failure never fails the change.
+func notifyPasswordChanged(ctx context.Context, u *entity.Users) {}

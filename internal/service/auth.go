@@ -1,0 +1,51 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/auth/v1"
+	"kami/internal/principal"
+)
+
+type (
+	IAuth interface {
+		// Captcha issues a digit captcha whose answer is kept in Redis, so any node can check it.
+		Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes, error)
+		// Login checks, in this order: lock, captcha (when earlier failures require it), password,
+		// account status. Wrong usernames and wrong passwords look the same to the caller.
+		Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, error)
+		// Refresh rotates the refresh cookie and answers the new access token as the raw body, which
+		// is what Vben's refresh handler reads.
+		Refresh(ctx context.Context, _ *v1.RefreshReq) (*v1.RefreshRes, error)
+		// Logout revokes the caller's session (its access and refresh token die together) and clears
+		// the cookie.
+		Logout(ctx context.Context, _ *v1.LogoutReq) (*v1.LogoutRes, error)
+		// Codes lists the caller's button permission codes.
+		Codes(ctx context.Context, _ *v1.CodesReq) (*v1.CodesRes, error)
+		// Authenticate checks the access token and that its session is live and its user enabled, in
+		// one indexed query, so a logout or disable on any node is seen on the next request.
+		Authenticate(ctx context.Context, token string) (*principal.Principal, error)
+		// RevokeUserSessions ends every live session of a user except keepSessionID (may be "").
+		// Password changes, resets, disabling and role changes call it.
+		RevokeUserSessions(ctx context.Context, userID int64, keepSessionID string, reason string) error
+	}
+)
+
+var (
+	localAuth IAuth
+)
+
+func Auth() IAuth {
+	if localAuth == nil {
+		panic("implement not found for interface IAuth, forgot register?")
+	}
+	return localAuth
+}
+
+func RegisterAuth(i IAuth) {
+	localAuth = i
+}
