@@ -9,6 +9,7 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/infra"
+	_ "kami/internal/logic" // registers every service implementation
 	"kami/internal/migrate"
 	"kami/internal/service"
 )

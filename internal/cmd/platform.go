@@ -30,6 +30,11 @@ func bindPlatform(s *ghttp.Server) {
 		r.Response.WriteHeader(status)
 		r.Response.WriteJson(checks)
 	})
+	// Unknown paths answer in the envelope too, so clients never have to parse an HTML page.
+	s.BindStatusHandler(http.StatusNotFound, func(r *ghttp.Request) {
+		r.Response.ClearBuffer()
+		r.Response.WriteJson(g.Map{"code": 40400, "data": nil, "error": "NOT_FOUND", "message": "not found"})
+	})
 	metrics := promhttp.Handler()
 	s.BindHandler("GET:/metrics", func(r *ghttp.Request) {
 		metrics.ServeHTTP(r.Response.Writer, r.Request)

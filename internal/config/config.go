@@ -57,19 +57,21 @@ type Rbac struct {
 }
 
 type Config struct {
-	HTTPAddr      string   `json:"-"`
-	DataDir       string   `json:"dataDir"`
-	DBLink        string   `json:"dbLink"`
-	Redis         Redis    `json:"redis"`
-	AdminPassword string   `json:"adminPassword"`
-	SecretKey     string   `json:"secretKey"`
-	TimeZone      string   `json:"timeZone"`
-	Debug         bool     `json:"debug"`
-	PublicURL     string   `json:"publicUrl"`
-	Auth          Auth     `json:"auth"`
-	Register      Register `json:"register"`
-	Mail          Mail     `json:"mail"`
-	Rbac          Rbac     `json:"rbac"`
+	HTTPAddr      string `json:"-"`
+	DataDir       string `json:"dataDir"`
+	DBLink        string `json:"dbLink"`
+	Redis         Redis  `json:"redis"`
+	AdminPassword string `json:"adminPassword"`
+	SecretKey     string `json:"secretKey"`
+	TimeZone      string `json:"timeZone"`
+	Debug         bool   `json:"debug"`
+	PublicURL     string `json:"publicUrl"`
+	// TrustedProxies are the CIDRs whose X-Forwarded-For is believed (e.g. the load balancer).
+	TrustedProxies []string `json:"trustedProxies"`
+	Auth           Auth     `json:"auth"`
+	Register       Register `json:"register"`
+	Mail           Mail     `json:"mail"`
+	Rbac           Rbac     `json:"rbac"`
 	// NodeID names this process in job run logs and metrics.
 	NodeID string `json:"-"`
 }
@@ -134,6 +136,9 @@ func applyEnv(c *Config) {
 	str("KAMI_SECRET_KEY", &c.SecretKey)
 	str("KAMI_NODE_ID", &c.NodeID)
 	str("KAMI_PUBLIC_URL", &c.PublicURL)
+	if v := os.Getenv("KAMI_TRUSTED_PROXIES"); v != "" {
+		c.TrustedProxies = strings.Split(v, ",")
+	}
 	if v := os.Getenv("KAMI_REDIS_DB"); v != "" {
 		c.Redis.DB, _ = strconv.Atoi(v)
 	}

@@ -222,7 +222,7 @@ func TestDoCancelsFnWhenLockTaken(t *testing.T) {
 }
 
 // Redis dying mid-fn: renewal can no longer confirm the lock, so fn must be
-// cancelled no later than the lock's expiry, and Do must not report success.
+// cancelled before the lock can expire, and Do must not report success.
 func TestDoRedisGoesDown(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
 		if b.mr == nil {
@@ -238,8 +238,8 @@ func TestDoRedisGoesDown(t *testing.T) {
 			return nil
 		})
 		mustIs(t, err, ErrNotHeld, ErrUnavailable)
-		if fnEnd > ttl+50*time.Millisecond {
-			t.Fatalf("fn cancelled after %v, later than the %v ttl", fnEnd, ttl)
+		if fnEnd >= ttl {
+			t.Fatalf("fn cancelled after %v, not before the %v ttl ran out", fnEnd, ttl)
 		}
 	})
 }
@@ -262,8 +262,8 @@ func TestDoRedisHangs(t *testing.T) {
 			return nil
 		})
 		mustIs(t, err, ErrNotHeld)
-		if fnEnd > ttl+50*time.Millisecond {
-			t.Fatalf("fn cancelled after %v, later than the %v ttl", fnEnd, ttl)
+		if fnEnd >= ttl {
+			t.Fatalf("fn cancelled after %v, not before the %v ttl ran out", fnEnd, ttl)
 		}
 		// The key outlived our validity window on the server only as long
 		// as its own ttl; whatever Unlock found, it must be gone now.

@@ -102,7 +102,7 @@ func (l *Lock) startRenewal(ctx context.Context, acquiredAt time.Time) {
 	l.lost = make(chan struct{})
 	l.stopRenew = cancel
 	l.renewDone = make(chan struct{})
-	go l.renew(rctx, acquiredAt.Add(l.ttl))
+	go l.renew(rctx, acquiredAt)
 }
 
 func (l *Lock) stopRenewal() {
@@ -135,9 +135,15 @@ func (l *Lock) lostErr() error {
 // successful refresh. Transient errors are retried while that time allows,
 // and reaching it counts as lost even if Redis never answered, because by
 // then another owner may legitimately hold the key.
-func (l *Lock) renew(ctx context.Context, validUntil time.Time) {
+//
+// validUntil stops a tenth of the ttl short of the real expiry. The margin
+// absorbs clock-rate differences between us and Redis and gives the holder
+// time to react to Lost before anyone else can take the key.
+func (l *Lock) renew(ctx context.Context, acquiredAt time.Time) {
 	defer close(l.renewDone)
 	period := max(l.ttl/3, time.Millisecond)
+	safeTTL := l.ttl - l.ttl/10
+	validUntil := acquiredAt.Add(safeTTL)
 	timer := time.NewTimer(period)
 	defer timer.Stop()
 	for {
@@ -150,7 +156,7 @@ func (l *Lock) renew(ctx context.Context, validUntil time.Time) {
 		err := l.refreshBefore(ctx, validUntil)
 		switch {
 		case err == nil:
-			validUntil = start.Add(l.ttl)
+			validUntil = start.Add(safeTTL)
 			timer.Reset(period)
 		case ctx.Err() != nil:
 			return // Unlock stopped us mid-call.

@@ -141,9 +141,8 @@ func (lk *Locker) tryLock(ctx context.Context, key string, ttl time.Duration, re
 	start := time.Now()
 	v, err := lk.r.Do(ctx, "SET", key, token, "NX", "PX", ttl.Milliseconds())
 	if err != nil {
-		// If the reply was lost after the server applied SET, the key simply
-		// expires after ttl; nobody else could have been refused by our token
-		// for longer than that.
+		// If the server applied SET but the reply was lost, the orphaned key
+		// blocks others for at most ttl; there is nothing we could undo.
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, acquireFailed(key, ctxErr)
 		}

@@ -63,7 +63,7 @@ func CaptchaAnswer(ctx context.Context, id string) (string, error) {
 
 func clientIP(ctx context.Context) string {
 	if r := g.RequestFromCtx(ctx); r != nil {
-		return r.GetClientIp()
+		return infra.ClientIP(r.Request)
 	}
 	return ""
 }

@@ -80,7 +80,8 @@ func lockRemaining(ctx context.Context, username string) (time.Duration, error) 
 	return 0, nil
 }
 
-func clearFailures(ctx context.Context, username string) error {
-	_, err := g.Redis().Do(ctx, "DEL", failUserKey(username))
+// clearFailures resets both counters after a success: the rule counts consecutive failures.
+func clearFailures(ctx context.Context, username, ip string) error {
+	_, err := g.Redis().Do(ctx, "DEL", failUserKey(username), failIPKey(ip))
 	return err
 }

@@ -70,7 +70,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	if u.Status != consts.StatusEnabled {
 		return nil, fail("disabled", u.Id, errs.AccountDisabled.New())
 	}
-	if err = clearFailures(ctx, username); err != nil {
+	if err = clearFailures(ctx, username, ip); err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}
 	access, refresh, err := createSession(ctx, &u, ip, ua)

@@ -12,6 +12,7 @@ import (
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
+	"kami/internal/infra"
 	"kami/internal/model/do"
 	"kami/internal/principal"
 )
@@ -37,7 +38,7 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 		Status:    r.Response.Status,
 		LatencyMs: int(time.Since(start).Milliseconds()),
 		TraceId:   gtrace.GetTraceID(ctx),
-		Ip:        r.GetClientIp(),
+		Ip:        infra.ClientIP(r.Request),
 		UserAgent: truncate(r.UserAgent(), 255),
 		Request:   Redact(r.GetBody()),
 		CreatedAt: gtime.Now(),

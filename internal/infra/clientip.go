@@ -1,0 +1,29 @@
+package infra
+
+import (
+	"net/http"
+	"sync"
+
+	"github.com/gogf/gf/v2/frame/g"
+
+	"kami/internal/config"
+	"kami/utility/clientip"
+)
+
+var (
+	ipOnce     sync.Once
+	ipResolver *clientip.Resolver
+)
+
+// ClientIP is the caller's address, believing forwarding headers only from trusted proxies.
+func ClientIP(r *http.Request) string {
+	ipOnce.Do(func() {
+		res, err := clientip.New(config.Get().TrustedProxies)
+		if err != nil {
+			g.Log().Errorf(r.Context(), "trustedProxies: %v; forwarding headers are ignored", err)
+			res, _ = clientip.New(nil)
+		}
+		ipResolver = res
+	})
+	return ipResolver.IP(r)
+}

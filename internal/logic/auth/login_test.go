@@ -1,0 +1,181 @@
+package auth_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"kami/internal/logic/auth"
+	"kami/internal/testkit"
+)
+
+func TestLoginOutcomes(t *testing.T) {
+	env := testkit.Current()
+	cases := []struct {
+		name       string
+		body       any
+		lang       string
+		wantStatus int
+		wantError  string
+		wantMsg    string
+	}{
+		{"success", map[string]string{"username": "admin", "password": testkit.AdminPassword}, "", 200, "", "ok"},
+		{"wrong password", map[string]string{"username": "admin", "password": "nope-nope-1"}, "", 400, "INVALID_CREDENTIALS", "用户名或密码错误"},
+		{"unknown user looks the same", map[string]string{"username": "ghost", "password": "nope-nope-1"}, "en", 400, "INVALID_CREDENTIALS", "Wrong username or password"},
+		{"missing password", map[string]string{"username": "admin"}, "en", 400, "INVALID_INPUT", "password is required"},
+		{"oversized username", map[string]string{"username": strings.Repeat("a", 65), "password": "x"}, "", 400, "INVALID_INPUT", ""},
+		{"malformed json", "{not json", "", 400, "INVALID_INPUT", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cl := env.Client()
+			cl.Lang = c.lang
+			r := cl.Post(t, "/api/auth/login", c.body).Expect(t, c.wantStatus)
+			if r.ErrorCode() != c.wantError {
+				t.Fatalf("error %q, want %q: %s", r.ErrorCode(), c.wantError, r.Raw)
+			}
+			if c.wantMsg != "" && !strings.Contains(r.Message, c.wantMsg) {
+				t.Fatalf("message %q, want %q", r.Message, c.wantMsg)
+			}
+			if c.wantStatus == 200 {
+				var d struct {
+					AccessToken string   `json:"accessToken"`
+					Roles       []string `json:"roles"`
+					HomePath    string   `json:"homePath"`
+				}
+				r.Decode(t, &d)
+				if d.AccessToken == "" || len(d.Roles) != 1 || d.Roles[0] != "super-admin" || d.HomePath == "" {
+					t.Fatalf("bad login data: %s", r.Raw)
+				}
+				if !strings.Contains(r.Header.Get("Set-Cookie"), "jwt=") || !strings.Contains(r.Header.Get("Set-Cookie"), "HttpOnly") {
+					t.Fatalf("no httpOnly jwt cookie: %v", r.Header)
+				}
+				if r.Error != nil || r.Code != 0 {
+					t.Fatalf("envelope: %s", r.Raw)
+				}
+			}
+		})
+	}
+}
+
+// failLogin makes one wrong-password attempt, answering the captcha when one is demanded.
+func failLogin(t *testing.T, cl *testkit.Client, username string, withCaptcha bool) *testkit.Resp {
+	t.Helper()
+	body := map[string]string{"username": username, "password": "wrong-pass-1"}
+	if withCaptcha {
+		body["captchaId"], body["captchaCode"] = solveCaptcha(t, cl, username)
+	}
+	return cl.Post(t, "/api/auth/login", body)
+}
+
+func solveCaptcha(t *testing.T, cl *testkit.Client, username string) (string, string) {
+	t.Helper()
+	r := cl.Get(t, "/api/auth/captcha?username="+username).Expect(t, 200)
+	var d struct {
+		CaptchaID string `json:"captchaId"`
+		Image     string `json:"image"`
+	}
+	r.Decode(t, &d)
+	if !strings.HasPrefix(d.Image, "data:image/png;base64,") {
+		t.Fatalf("captcha image: %.60s", d.Image)
+	}
+	answer, err := auth.CaptchaAnswer(context.Background(), d.CaptchaID)
+	if err != nil || answer == "" {
+		t.Fatalf("captcha answer: %v", err)
+	}
+	return d.CaptchaID, answer
+}
+
+func captchaRequired(t *testing.T, cl *testkit.Client, username string) bool {
+	var d struct {
+		Required bool `json:"required"`
+	}
+	cl.Get(t, "/api/auth/captcha?username="+username).Expect(t, 200).Decode(t, &d)
+	return d.Required
+}
+
+func TestCaptchaRequiredAfterThreeFailures(t *testing.T) {
+	env := testkit.Current()
+	admin := env.Admin(t)
+	name, pass := createUser(t, admin)
+	cl := env.Client()
+	for i := 0; i < 3; i++ {
+		if captchaRequired(t, cl, name) {
+			t.Fatalf("captcha required after %d failures", i)
+		}
+		failLogin(t, cl, name, false).Expect(t, 400)
+	}
+	if !captchaRequired(t, cl, name) {
+		t.Fatal("captcha not required after 3 failures")
+	}
+	// No client flag skips it: the correct password without a captcha is refused.
+	r := cl.Post(t, "/api/auth/login", map[string]string{"username": name, "password": pass}).Expect(t, 400)
+	if r.ErrorCode() != "CAPTCHA_REQUIRED" {
+		t.Fatalf("want CAPTCHA_REQUIRED: %s", r.Raw)
+	}
+	id, _ := solveCaptcha(t, cl, name)
+	r = cl.Post(t, "/api/auth/login", map[string]string{"username": name, "password": pass, "captchaId": id, "captchaCode": "0000x"}).Expect(t, 400)
+	if r.ErrorCode() != "CAPTCHA_INVALID" {
+		t.Fatalf("want CAPTCHA_INVALID: %s", r.Raw)
+	}
+	// A captcha can be used once: the id just burned by the wrong answer is dead.
+	id2, answer := solveCaptcha(t, cl, name)
+	cl.Post(t, "/api/auth/login", map[string]string{"username": name, "password": pass, "captchaId": id2, "captchaCode": answer}).Expect(t, 200)
+	r = cl.Post(t, "/api/auth/login", map[string]string{"username": name, "password": pass, "captchaId": id2, "captchaCode": answer}).Expect(t, 200)
+	_ = r // success reset the counters, so no captcha was needed the second time
+	if captchaRequired(t, cl, name) {
+		t.Fatal("success did not reset the failure count")
+	}
+}
+
+func TestCaptchaRequiredPerIP(t *testing.T) {
+	env := testkit.Current()
+	cl := env.Client() // one source IP trying three different usernames
+	for i := 0; i < 3; i++ {
+		failLogin(t, cl, testkit.UniqueName("nobody"), false).Expect(t, 400)
+	}
+	if !captchaRequired(t, cl, testkit.UniqueName("fresh")) {
+		t.Fatal("captcha not required for an IP with 3 failures")
+	}
+	if captchaRequired(t, env.Client(), testkit.UniqueName("fresh")) {
+		t.Fatal("another IP was affected")
+	}
+}
+
+func TestLockAfterFiveFailures(t *testing.T) {
+	env := testkit.Current()
+	name, pass := createUser(t, env.Admin(t))
+	cl := env.Client()
+	var last *testkit.Resp
+	for i := 0; i < 5; i++ {
+		last = failLogin(t, cl, name, i >= 3)
+		if i < 4 && last.Status != 400 {
+			t.Fatalf("attempt %d: HTTP %d %s", i+1, last.Status, last.Raw)
+		}
+	}
+	last.Expect(t, http.StatusLocked)
+	if last.ErrorCode() != "ACCOUNT_LOCKED" || !strings.Contains(last.Message, "15") {
+		t.Fatalf("lock answer: %s", last.Raw)
+	}
+	// The right password, with a captcha, from another IP: still locked.
+	other := env.Client()
+	id, answer := solveCaptcha(t, other, name)
+	r := other.Post(t, "/api/auth/login", map[string]string{"username": name, "password": pass, "captchaId": id, "captchaCode": answer})
+	r.Expect(t, http.StatusLocked)
+}
+
+func TestLoginLogRecordsAttempts(t *testing.T) {
+	env := testkit.Current()
+	name, pass := createUser(t, env.Admin(t))
+	cl := env.Client()
+	failLogin(t, cl, name, false)
+	cl.Login(t, name, pass)
+	rows := loginLogs(t, name)
+	if len(rows) != 2 || rows[0].Result != 0 || rows[0].Reason != "bad_password" || rows[1].Result != 1 {
+		t.Fatalf("login log: %+v", rows)
+	}
+	if rows[0].Ip == "" || rows[0].UserAgent == "" {
+		t.Fatalf("login log lacks ip/ua: %+v", rows[0])
+	}
+}

@@ -1,0 +1,111 @@
+package testkit
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gogf/gf/v2/os/gctx"
+	"golang.org/x/crypto/bcrypt"
+
+	"kami/internal/cmd"
+	"kami/utility/password"
+)
+
+const childEnv = "KAMI_TEST_CHILD"
+
+// Node is a second server process sharing this test's database and Redis: a real other node,
+// with its own memory (enforcer, caches, timers), as in a two-node deployment.
+type Node struct {
+	BaseURL string
+	cmd     *exec.Cmd
+}
+
+// StartNode re-executes the test binary as a server node pointed at the same database and
+// Redis, waits until it listens, and stops it when the test ends.
+func (e *Env) StartNode(t testing.TB) *Node {
+	t.Helper()
+	c := exec.Command(os.Args[0], "-test.run=^$")
+	c.Env = append(os.Environ(), childEnv+"=1",
+		"KAMI_DB_LINK="+e.DBLink, "KAMI_REDIS_ADDR="+e.RedisAddr, "KAMI_REDIS_PREFIX="+e.Prefix,
+		"KAMI_SECRET_KEY="+e.Secret, "KAMI_DATA_DIR="+e.DataDir, "KAMI_HTTP_ADDR=127.0.0.1:0")
+	stdout, err := c.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Stderr = os.Stderr
+	stdin, err := c.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err = c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	n := &Node{cmd: c}
+	t.Cleanup(func() {
+		_ = c.Process.Signal(syscall.SIGTERM)
+		_ = stdin.Close()
+		done := make(chan struct{})
+		go func() { _ = c.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = c.Process.Kill()
+		}
+	})
+	ready := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if port, ok := strings.CutPrefix(sc.Text(), "KAMI_NODE_PORT="); ok {
+				ready <- port
+			}
+		}
+	}()
+	select {
+	case port := <-ready:
+		n.BaseURL = "http://127.0.0.1:" + port
+	case <-time.After(60 * time.Second):
+		t.Fatal("second node did not start within 60 s")
+	}
+	return n
+}
+
+// Client returns a new caller of the second node.
+func (n *Node) Client() *Client { return NewClient(n.BaseURL) }
+
+// runChild serves as a node until SIGTERM or until the parent closes stdin (so a crashed parent
+// never leaves a server behind).
+func runChild() int {
+	ctx := gctx.New()
+	password.Cost = bcrypt.MinCost
+	if err := cmd.Boot(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "child node:", err)
+		return 1
+	}
+	s, err := cmd.NewServer(ctx, "kami-child")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "child node:", err)
+		return 1
+	}
+	s.SetAddr("127.0.0.1:0")
+	if err = s.Start(); err != nil {
+		fmt.Fprintln(os.Stderr, "child node:", err)
+		return 1
+	}
+	fmt.Printf("KAMI_NODE_PORT=%d\n", s.GetListenedPort())
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGTERM, syscall.SIGINT)
+	go func() { _, _ = io.Copy(io.Discard, os.Stdin); stop <- syscall.SIGTERM }()
+	<-stop
+	_ = s.Shutdown()
+	cmd.Shutdown(ctx)
+	return 0
+}
