@@ -49,9 +49,11 @@ gen-ctrl:
 	$(GF) gen ctrl
 
 # Fails when the generated code in the tree differs from what `make gen` produces.
+GENERATED := internal/dao internal/model internal/service internal/controller internal/logic/logic.go $(wildcard api/*/*.go)
+
 check-gen: gen
-	@git add -N . >/dev/null 2>&1; if ! git diff --quiet -- internal/dao internal/model internal/service internal/controller internal/logic/logic.go; then \
-		echo "generated code is stale: run 'make gen' and commit"; git --no-pager diff --stat -- internal/dao internal/model internal/service internal/controller internal/logic/logic.go; exit 1; fi
+	@changed=$$(git status --porcelain -- $(GENERATED)); if [ -n "$$changed" ]; then \
+		echo "generated code is stale: run 'make gen' and commit:"; echo "$$changed"; exit 1; fi
 
 vet:
 	$(GO) vet $(PKGS)

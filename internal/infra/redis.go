@@ -32,6 +32,9 @@ func OpenRedis(ctx context.Context) (*gredis.Redis, error) {
 		embeddedMu.Lock()
 		if embedded == nil {
 			m := miniredis.NewMiniRedis()
+			// As a server, TTLs must run on the wall clock like Redis's; miniredis's default (TTLs
+			// move only on FastForward) would keep dead locks and old counters forever.
+			m.ClockTTL(true)
 			if err := m.StartAddr("127.0.0.1:0"); err != nil {
 				embeddedMu.Unlock()
 				return nil, gerror.Wrap(err, "start embedded redis")
