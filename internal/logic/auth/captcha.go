@@ -11,6 +11,7 @@ import (
 	v1 "kami/api/auth/v1"
 	"kami/internal/errs"
 	"kami/internal/infra"
+	"kami/utility/ratelimit"
 )
 
 const captchaTTL = 5 * time.Minute
@@ -27,6 +28,10 @@ return v`
 
 // Captcha issues a digit captcha whose answer is kept in Redis, so any node can check it.
 func (s *sAuth) Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes, error) {
+	// Drawing costs CPU: cap it per IP so the endpoint cannot be used to burn the server.
+	if err := limit(ctx, "captcha", clientIP(ctx), ratelimit.PerMinute(60)); err != nil {
+		return nil, err
+	}
 	id, content, answer := captchaDriver.GenerateIdQuestionAnswer()
 	item, err := captchaDriver.DrawCaptcha(content)
 	if err != nil {

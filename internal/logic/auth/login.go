@@ -16,6 +16,7 @@ import (
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/utility/password"
+	"kami/utility/ratelimit"
 )
 
 // Login checks, in this order: lock, captcha (when earlier failures require it), password,
@@ -26,6 +27,9 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	fail := func(reason string, userID int64, err error) error {
 		writeLoginLog(ctx, userID, username, ip, ua, false, reason)
 		return err
+	}
+	if err := limit(ctx, "login", ip, ratelimit.PerMinute(config.Get().Auth.LoginRatePerMinute)); err != nil {
+		return nil, err
 	}
 	remaining, err := lockRemaining(ctx, username)
 	if err != nil {

@@ -179,3 +179,20 @@ func TestLoginLogRecordsAttempts(t *testing.T) {
 		t.Fatalf("login log lacks ip/ua: %+v", rows[0])
 	}
 }
+
+func TestLoginRateLimitedPerIP(t *testing.T) {
+	env := testkit.Current()
+	limit := testkit.Config().Auth.LoginRatePerMinute
+	cl := env.Client()
+	var last *testkit.Resp
+	for i := 0; i <= limit; i++ {
+		// distinct unknown usernames so the lock never triggers first
+		last = cl.Post(t, "/api/auth/login", map[string]string{"username": testkit.UniqueName("rl"), "password": "x1234567"})
+	}
+	last.Expect(t, http.StatusTooManyRequests)
+	if last.ErrorCode() != "RATE_LIMITED" || last.Header.Get("Retry-After") == "" {
+		t.Fatalf("rate limit answer: %v %s", last.Header, last.Raw)
+	}
+	// another IP is unaffected
+	env.Admin(t)
+}
