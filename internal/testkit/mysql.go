@@ -9,9 +9,9 @@ import (
 
 var dbNameInLink = regexp.MustCompile(`\)/([^?]*)`)
 
-// freshDatabase creates a database of its own next to the one KAMI_TEST_MYSQL names, so test
+// FreshDatabase creates a database of its own next to the one KAMI_TEST_MYSQL names, so test
 // binaries running in parallel never share tables, and returns its link and a drop function.
-func freshDatabase(ctx context.Context, link string) (string, func(), error) {
+func FreshDatabase(ctx context.Context, link string) (string, func(), error) {
 	admin, err := gdb.New(gdb.ConfigNode{Link: link})
 	if err != nil {
 		return "", nil, err

@@ -90,7 +90,7 @@ func setup(ctx context.Context) (*Env, error) {
 		if link == "" || redisAddr == "" {
 			return nil, fmt.Errorf("KAMI_TEST_BACKEND=real needs KAMI_TEST_MYSQL and KAMI_TEST_REDIS")
 		}
-		env.DBLink, env.dropDB, err = freshDatabase(ctx, link)
+		env.DBLink, env.dropDB, err = FreshDatabase(ctx, link)
 		if err != nil {
 			return nil, err
 		}
