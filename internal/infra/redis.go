@@ -87,3 +87,10 @@ func CloseEmbeddedRedis() {
 func Key(parts ...string) string {
 	return keyPrefix + strings.Join(parts, ":")
 }
+
+// EmbeddedRedis is the embedded store itself, or nil; outage tests stop and restart it.
+func EmbeddedRedis() *miniredis.Miniredis {
+	embeddedMu.Lock()
+	defer embeddedMu.Unlock()
+	return embedded
+}
