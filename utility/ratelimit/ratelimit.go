@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"kami/utility/redisscript"
 	"time"
 
 	"github.com/gogf/gf/v2/database/gredis"
@@ -69,7 +70,7 @@ const maxSpan = 1 << 51
 // significant digits, which would silently round a µs timestamp. Integer
 // division is corrected by hand because a/b on doubles can round up across
 // an integer boundary.
-var gcraScript = newScript(`
+var gcraScript = redisscript.New(`
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -128,7 +129,7 @@ func (l *Limiter) AllowN(ctx context.Context, key string, limit Limit, n int) (R
 	if n < 0 || n > limit.Burst {
 		return Result{}, fmt.Errorf("%w: n=%d outside 0..burst %d", ErrInvalidLimit, n, limit.Burst)
 	}
-	v, err := gcraScript.run(ctx, l.r, []string{key}, interval, limit.Burst, n)
+	v, err := gcraScript.Run(ctx, l.r, []string{key}, interval, limit.Burst, n)
 	if err != nil {
 		return Result{}, unavailable("allow", key, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"kami/utility/redisscript"
 	"sync"
 	"time"
 )
@@ -12,12 +13,12 @@ import (
 // was re-taken cannot delete or extend the new owner's lock. Doing GET and
 // DEL/PEXPIRE as separate commands would leave a window for exactly that.
 var (
-	unlockScript = newScript(`
+	unlockScript = redisscript.New(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then
 	return redis.call('DEL', KEYS[1])
 end
 return 0`)
-	refreshScript = newScript(`
+	refreshScript = redisscript.New(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then
 	return redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
@@ -59,7 +60,7 @@ func (l *Lock) Lost() <-chan struct{} { return l.lost }
 // Unlock itself caused.
 func (l *Lock) Unlock(ctx context.Context) error {
 	l.stopRenewal()
-	v, err := unlockScript.run(ctx, l.locker.r, []string{l.key}, l.token)
+	v, err := unlockScript.Run(ctx, l.locker.r, []string{l.key}, l.token)
 	if err != nil {
 		return l.callFailed(ctx, "unlock", err)
 	}
@@ -75,7 +76,7 @@ func (l *Lock) Refresh(ctx context.Context, ttl time.Duration) error {
 	if err := checkTTL(ttl); err != nil {
 		return err
 	}
-	v, err := refreshScript.run(ctx, l.locker.r, []string{l.key}, l.token, ttl.Milliseconds())
+	v, err := refreshScript.Run(ctx, l.locker.r, []string{l.key}, l.token, ttl.Milliseconds())
 	if err != nil {
 		return l.callFailed(ctx, "refresh", err)
 	}

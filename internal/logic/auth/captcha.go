@@ -12,6 +12,7 @@ import (
 	"kami/internal/errs"
 	"kami/internal/infra"
 	"kami/utility/ratelimit"
+	"kami/utility/redisscript"
 )
 
 const captchaTTL = 5 * time.Minute
@@ -22,9 +23,9 @@ func captchaKey(id string) string { return infra.Key("auth", "captcha", id) }
 
 // takeScript reads and deletes the answer in one step, so a captcha can be tried exactly once
 // even when two nodes receive the same id at the same moment.
-const takeScript = `local v = redis.call('GET', KEYS[1])
+var takeScript = redisscript.New(`local v = redis.call('GET', KEYS[1])
 if v then redis.call('DEL', KEYS[1]) end
-return v`
+return v`)
 
 // Captcha issues a digit captcha whose answer is kept in Redis, so any node can check it.
 func (s *sAuth) Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes, error) {
@@ -52,7 +53,7 @@ func checkCaptcha(ctx context.Context, id, answer string) (bool, error) {
 	if id == "" || answer == "" {
 		return false, nil
 	}
-	v, err := g.Redis().GroupScript().Eval(ctx, takeScript, 1, []string{captchaKey(id)}, nil)
+	v, err := takeScript.Run(ctx, g.Redis(), []string{captchaKey(id)})
 	if err != nil {
 		return false, err
 	}

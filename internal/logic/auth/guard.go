@@ -8,6 +8,7 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/infra"
+	"kami/utility/redisscript"
 )
 
 // Login failure state lives in Redis so every node counts the same failures. Counters expire
@@ -19,12 +20,12 @@ func lockKey(username string) string     { return infra.Key("auth", "lock", user
 
 // incrScript increments both counters and sets their expiry in one round trip, atomically, so a
 // crash between INCR and PEXPIRE can never leave a counter that lives forever.
-const incrScript = `
+var incrScript = redisscript.New(`
 local u = redis.call('INCR', KEYS[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 local ip = redis.call('INCR', KEYS[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[1])
-return {u, ip}`
+return {u, ip}`)
 
 // failures returns the consecutive failure counts for the username and the IP.
 func failures(ctx context.Context, username, ip string) (user, byIP int, err error) {
@@ -52,8 +53,7 @@ func captchaRequired(ctx context.Context, username, ip string) (bool, error) {
 // It returns whether the account is now locked.
 func recordFailure(ctx context.Context, username, ip string) (bool, error) {
 	c := config.Get().Auth
-	v, err := g.Redis().GroupScript().Eval(ctx, incrScript, 2, []string{failUserKey(username), failIPKey(ip)},
-		[]any{c.FailureWindow.Milliseconds()})
+	v, err := incrScript.Run(ctx, g.Redis(), []string{failUserKey(username), failIPKey(ip)}, c.FailureWindow.Milliseconds())
 	if err != nil {
 		return false, err
 	}
