@@ -6,4 +6,5 @@ package logic
 
 import (
 	_ "kami/internal/logic/middleware"
+	_ "kami/internal/logic/rbac"
 )
