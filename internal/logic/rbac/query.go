@@ -66,10 +66,32 @@ func (s *sRbac) MenuTree(ctx context.Context, role string) ([]*menuv1.MenuItem, 
 			roots = append(roots, item)
 		}
 	}
-	if roots == nil {
-		roots = []*menuv1.MenuItem{} // an empty JSON array, not null, for the panel
+	return pruneEmpty(roots, set), nil
+}
+
+// pruneEmpty drops catalogs left without children: they have no page of their own, so Vben
+// would show a heading that opens onto nothing.
+func pruneEmpty(items []*menuv1.MenuItem, set *menuSet) []*menuv1.MenuItem {
+	kinds := make(map[string]string, len(set.rows))
+	for _, r := range set.rows {
+		kinds[r.Name] = r.Type
 	}
-	return roots, nil
+	var prune func(items []*menuv1.MenuItem) []*menuv1.MenuItem
+	prune = func(items []*menuv1.MenuItem) []*menuv1.MenuItem {
+		out := make([]*menuv1.MenuItem, 0, len(items)) // [] not null in JSON, for the panel
+		for _, it := range items {
+			it.Children = prune(it.Children)
+			if len(it.Children) == 0 {
+				it.Children = nil
+				if kinds[it.Name] == TypeCatalog {
+					continue
+				}
+			}
+			out = append(out, it)
+		}
+		return out
+	}
+	return prune(items)
 }
 
 func menuItem(ctx context.Context, r *entity.Menus) *menuv1.MenuItem {

@@ -146,3 +146,19 @@ func TestHasMenus(t *testing.T) {
 		}
 	}
 }
+
+// A catalog whose pages are all revoked disappears instead of showing an empty heading.
+func TestMenuTreeDropsEmptyCatalogs(t *testing.T) {
+	keepGrants(t)
+	err := node.SetRoleMenus(as(t, consts.RoleSuperAdmin), consts.RoleAgentAdmin, menuIDs(t, "Dashboard", "Analytics", "System"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, err := node.MenuTree(t.Context(), consts.RoleAgentAdmin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := shape(tree); !slices.Equal(got, []string{"Dashboard(Analytics)"}) {
+		t.Fatalf("MenuTree = %v, want the empty System catalog dropped", got)
+	}
+}

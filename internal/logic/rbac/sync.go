@@ -69,9 +69,10 @@ func seedRoles(ctx context.Context) error {
 }
 
 // upsertMenus inserts missing rows, corrects built-in rows whose attributes or parent changed,
-// and disables rows no longer in the catalog. Retired rows are disabled rather than deleted so
-// their grants survive if the node returns. It returns the nodes inserted by this run with
-// their new ids.
+// and disables rows no longer in the catalog. Status belongs to the catalog like every other
+// column (no screen edits menus), so a node that returns is enabled again; retired rows are
+// disabled rather than deleted so their grants survive that return. It returns the nodes
+// inserted by this run, by their new ids.
 func upsertMenus(ctx context.Context, nodes []Node) (map[int64]Node, error) {
 	cols := dao.Menus.Columns()
 	var existing []*entity.Menus
