@@ -38,6 +38,7 @@ var (
 	PasswordMismatch   = Code{40005, "OLD_PASSWORD_WRONG"}
 	TokenInvalid       = Code{40006, "TOKEN_INVALID"}
 	RegisterClosed     = Code{40007, "REGISTER_CLOSED"}
+	MenuUnknown        = Code{40008, "MENU_UNKNOWN"}
 	Unauthorized       = Code{40100, "UNAUTHORIZED"}
 	TokenExpired       = Code{40101, "TOKEN_EXPIRED"}
 	Forbidden          = Code{40300, "FORBIDDEN"}

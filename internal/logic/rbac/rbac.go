@@ -1,26 +1,42 @@
-// Package rbac: placeholder until the RBAC module lands; it fails closed (only the super-admin
-// passes) so nothing is ever opened by its absence.
+// Package rbac owns roles, the menu catalog, and the Casbin policies derived from them.
+//
+// The source of truth is role_menus: which menu rows (catalogs, pages, buttons) each role
+// holds. Every row lists the APIs it needs, so the policies in casbin_rule are a pure function
+// of role_menus and the catalog, rebuilt in the same transaction as any change to either.
+// Each node enforces from its own in-memory enforcer and follows other nodes' changes by
+// polling one version row in settings.
 package rbac
 
 import (
-	"context"
+	"sync"
+	"sync/atomic"
 
-	"kami/internal/consts"
+	"github.com/casbin/casbin/v2"
+	"github.com/gogf/gf/v2/os/gtimer"
+
 	"kami/internal/service"
 )
 
-type sRbac struct{}
-
-func init() { service.RegisterRbac(New()) }
-
-func New() *sRbac { return &sRbac{} }
-
-func (s *sRbac) Sync(ctx context.Context) error  { return nil }
-func (s *sRbac) Start(ctx context.Context) error { return nil }
-func (s *sRbac) Stop()                           {}
-
-func (s *sRbac) Enforce(ctx context.Context, role, route, method string) (bool, error) {
-	return role == consts.RoleSuperAdmin, nil
+type sRbac struct {
+	// current is swapped whole on reload, so Enforce never sees a half-loaded policy and a
+	// failed reload leaves the previous one serving.
+	current atomic.Pointer[snapshot]
+	// reloadMu orders reloads so a slow, older load cannot overwrite a newer one.
+	reloadMu sync.Mutex
+	timerMu  sync.Mutex
+	timer    *gtimer.Entry
 }
 
-func (s *sRbac) Codes(ctx context.Context, role string) ([]string, error) { return []string{}, nil }
+// snapshot is an enforcer together with the version it was loaded at.
+type snapshot struct {
+	enforcer *casbin.Enforcer
+	version  string
+}
+
+func init() {
+	service.RegisterRbac(New())
+}
+
+// New returns an instance with its own enforcer; the process uses the registered one, and
+// tests build more to play other nodes.
+func New() *sRbac { return &sRbac{} }
