@@ -38,6 +38,8 @@ var (
 	PasswordMismatch   = Code{40005, "OLD_PASSWORD_WRONG"}
 	TokenInvalid       = Code{40006, "TOKEN_INVALID"}
 	RegisterClosed     = Code{40007, "REGISTER_CLOSED"}
+	InviteInvalid      = Code{40008, "INVITE_CODE_INVALID"}
+	SortInvalid        = Code{40009, "SORT_FIELD_INVALID"}
 	Unauthorized       = Code{40100, "UNAUTHORIZED"}
 	TokenExpired       = Code{40101, "TOKEN_EXPIRED"}
 	Forbidden          = Code{40300, "FORBIDDEN"}
