@@ -48,6 +48,7 @@ var (
 	OutOfScope         = Code{40303, "OUT_OF_SCOPE"}
 	GrantExceeds       = Code{40304, "GRANT_EXCEEDS_OWN"}
 	PasswordChangeDue  = Code{40305, "PASSWORD_CHANGE_REQUIRED"}
+	AccountPending     = Code{40306, "ACCOUNT_PENDING"}
 	NotFound           = Code{40400, "NOT_FOUND"}
 	Conflict           = Code{40900, "CONFLICT"}
 	Duplicate          = Code{40901, "DUPLICATE"}
