@@ -39,6 +39,8 @@ var (
 	TokenInvalid       = Code{40006, "TOKEN_INVALID"}
 	RegisterClosed     = Code{40007, "REGISTER_CLOSED"}
 	MenuUnknown        = Code{40008, "MENU_UNKNOWN"}
+	InviteInvalid      = Code{40010, "INVITE_CODE_INVALID"}
+	SortInvalid        = Code{40009, "SORT_FIELD_INVALID"}
 	Unauthorized       = Code{40100, "UNAUTHORIZED"}
 	TokenExpired       = Code{40101, "TOKEN_EXPIRED"}
 	Forbidden          = Code{40300, "FORBIDDEN"}
@@ -47,6 +49,7 @@ var (
 	OutOfScope         = Code{40303, "OUT_OF_SCOPE"}
 	GrantExceeds       = Code{40304, "GRANT_EXCEEDS_OWN"}
 	PasswordChangeDue  = Code{40305, "PASSWORD_CHANGE_REQUIRED"}
+	AccountPending     = Code{40306, "ACCOUNT_PENDING"}
 	NotFound           = Code{40400, "NOT_FOUND"}
 	Conflict           = Code{40900, "CONFLICT"}
 	Duplicate          = Code{40901, "DUPLICATE"}

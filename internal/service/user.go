@@ -8,6 +8,7 @@ package service
 import (
 	"context"
 	authv1 "kami/api/auth/v1"
+	sysv1 "kami/api/system/v1"
 	v1 "kami/api/user/v1"
 )
 
@@ -17,14 +18,40 @@ type (
 		// KAMI_ADMIN_PASSWORD or is generated and printed once; a generated one must be changed at first
 		// login. InsertIgnore on the unique username keeps two nodes booting together from racing.
 		EnsureAdmin(ctx context.Context) error
+		// Create makes a user under the caller with an admin-set password, which the new user must
+		// change at first login.
+		Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.UserCreateRes, error)
+		// List pages through the users in the caller's scope, newest first unless asked otherwise.
+		List(ctx context.Context, req *sysv1.UserListReq) (*sysv1.UserListRes, error)
+		// Get answers one user: 404 when the id does not exist, 403 when it is outside the scope.
+		Get(ctx context.Context, req *sysv1.UserGetReq) (*sysv1.UserGetRes, error)
+		// Update edits the profile fields that were sent; an empty email clears it (stored as NULL).
+		Update(ctx context.Context, req *sysv1.UserUpdateReq) (*sysv1.UserUpdateRes, error)
+		// SetStatus enables or disables a user. Disabling ends its sessions in the same transaction, so
+		// its access token is refused on the next request on every node.
+		SetStatus(ctx context.Context, req *sysv1.UserStatusReq) (*sysv1.UserStatusRes, error)
+		// SetPassword is the admin reset: the new password is admin-set, so the user must change it at
+		// next login, and every session of the user ends.
+		SetPassword(ctx context.Context, req *sysv1.UserPasswordReq) (*sysv1.UserPasswordRes, error)
 		// Info is the caller's profile for Vben's /user/info.
 		Info(ctx context.Context, _ *v1.InfoReq) (*v1.InfoRes, error)
 		// ChangePassword checks the old password, stores the new one, clears the must-change flag and
 		// ends every other session of the user; the current one stays so the panel keeps working.
 		ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (*v1.ChangePasswordRes, error)
+		// Register creates a pending agent under the agent-admin whose invite code was given and mails
+		// a verification link; the account can log in only after the link is opened. A code is
+		// required: agents are recruited by an agent-admin, so a stranger cannot open an account
+		// directly under the platform.
 		Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.RegisterRes, error)
+		// VerifyEmail consumes a verification token: the email is proven and a pending account becomes
+		// enabled. An account an admin disabled meanwhile stays disabled.
 		VerifyEmail(ctx context.Context, req *authv1.VerifyEmailReq) (*authv1.VerifyEmailRes, error)
+		// ForgotPassword mails a reset link when the email belongs to an enabled account, and answers
+		// exactly the same either way so the endpoint cannot be used to find out which emails exist.
 		ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error)
+		// ResetPassword sets a new password with a reset token. The password is checked before the
+		// token is spent, so a too-weak try does not burn the link. Every session of the user ends,
+		// every other reset link dies with this one, and the owner is told by mail.
 		ResetPassword(ctx context.Context, req *authv1.ResetPasswordReq) (*authv1.ResetPasswordRes, error)
 	}
 )

@@ -71,6 +71,11 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 		}
 		return nil, fail("bad_password", u.Id, errs.InvalidCredentials.New())
 	}
+	if u.Status == consts.StatusPending {
+		// A self-registered account whose email link was not opened yet: say so, so the person
+		// looks in their mailbox instead of asking an admin why they are disabled.
+		return nil, fail("pending", u.Id, errs.AccountPending.New())
+	}
 	if u.Status != consts.StatusEnabled {
 		return nil, fail("disabled", u.Id, errs.AccountDisabled.New())
 	}

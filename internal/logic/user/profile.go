@@ -3,6 +3,7 @@ package user
 import (
 	"context"
 
+	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	v1 "kami/api/user/v1"
@@ -39,20 +40,23 @@ func (s *sUser) ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (
 	if !password.Verify(u.PasswordHash, req.OldPassword) {
 		return nil, errs.PasswordMismatch.New()
 	}
-	if err = setPassword(ctx, u.Id, req.NewPassword, false); err != nil {
-		return nil, err
-	}
-	if err = service.Auth().RevokeUserSessions(ctx, u.Id, p.SessionID, "password_changed"); err != nil {
+	err = dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+		if err := storePassword(ctx, u.Id, req.NewPassword, false); err != nil {
+			return err
+		}
+		return service.Auth().RevokeUserSessions(ctx, u.Id, p.SessionID, "password_changed")
+	})
+	if err != nil {
 		return nil, err
 	}
 	notifyPasswordChanged(ctx, u)
 	return &v1.ChangePasswordRes{}, nil
 }
 
-// setPassword validates strength and stores the hash; mustChange marks an admin-set password.
-func setPassword(ctx context.Context, userID int64, plain string, mustChange bool) error {
-	if password.Check(plain) != nil {
-		return errs.PasswordWeak.New()
+// storePassword validates strength and stores the hash; mustChange marks an admin-set password.
+func storePassword(ctx context.Context, userID int64, plain string, mustChange bool) error {
+	if err := checkStrength(plain); err != nil {
+		return err
 	}
 	hash, err := password.Hash(plain)
 	if err != nil {
@@ -62,6 +66,14 @@ func setPassword(ctx context.Context, userID int64, plain string, mustChange boo
 		PasswordHash: hash, MustChangePassword: boolInt(mustChange), UpdatedAt: gtime.Now(),
 	}).Update()
 	return err
+}
+
+// checkStrength applies the password rule as the client-facing 400 PASSWORD_WEAK.
+func checkStrength(plain string) error {
+	if password.Check(plain) != nil {
+		return errs.PasswordWeak.New()
+	}
+	return nil
 }
 
 func mustGet(ctx context.Context, id int64) (*entity.Users, error) {
@@ -74,6 +86,3 @@ func mustGet(ctx context.Context, id int64) (*entity.Users, error) {
 	}
 	return &u, nil
 }
-
-// notifyPasswordChanged is filled in by the mail flow; a mail failure never fails the change.
-func notifyPasswordChanged(ctx context.Context, u *entity.Users) {}

@@ -1,8 +1,99 @@
 package user
 
 import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
 	"errors"
+	"strings"
+
+	"kami/internal/dao"
+	"kami/internal/errs"
 )
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// normEmail stores and looks up emails in one form, so "A@x.com" and "a@x.com" are one account
+// on every backend (SQLite compares case-sensitively, MySQL's collation does not).
+func normEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// nullable maps "" to SQL NULL: the unique indexes on email and invite_code admit many NULLs
+// but only one "".
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func randomToken(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func sha256Hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// checkUnique answers 409 before an insert or update when the username or email is taken by a
+// user other than exceptID; the unique indexes remain the final word under races (see
+// duplicateErr).
+func checkUnique(ctx context.Context, username, email string, exceptID int64) error {
+	cols := dao.Users.Columns()
+	if username != "" {
+		n, err := dao.Users.Ctx(ctx).Where(cols.Username, username).WhereNot(cols.Id, exceptID).Count()
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return errs.Duplicate.New(username)
+		}
+	}
+	if email != "" {
+		n, err := dao.Users.Ctx(ctx).Where(cols.Email, email).WhereNot(cols.Id, exceptID).Count()
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return errs.Duplicate.New(email)
+		}
+	}
+	return nil
+}
+
+// uniqueViolation names the users column whose unique index err violated ("" when err is not a
+// unique violation). Drivers only expose this in the message: MySQL says "Duplicate entry ...
+// for key 'uk_users_email'", SQLite "UNIQUE constraint failed: users.email".
+func uniqueViolation(err error) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "Duplicate entry") && !strings.Contains(msg, "UNIQUE constraint failed") {
+		return ""
+	}
+	for _, col := range []string{"invite_code", "email", "username"} {
+		if strings.Contains(msg, "uk_users_"+col) || strings.Contains(msg, "users."+col) {
+			return col
+		}
+	}
+	return "unknown"
+}
+
+// duplicateErr turns a unique violation that slipped past checkUnique (two requests racing)
+// into the same 409 the check gives; the SQL text stays in the cause, for the log only.
+func duplicateErr(err error, username, email string) error {
+	switch uniqueViolation(err) {
+	case "":
+		return err
+	case "email":
+		return errs.Duplicate.Wrap(err, email)
+	default:
+		return errs.Duplicate.Wrap(err, username)
+	}
+}

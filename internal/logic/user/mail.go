@@ -1,0 +1,108 @@
+package user
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/i18n/gi18n"
+
+	"kami/internal/adapter/smtpmail"
+	"kami/internal/config"
+	"kami/internal/model/entity"
+	"kami/utility/timefmt"
+)
+
+// Mailer is all the user logic needs from a mail transport; the SMTP adapter, the log mailer
+// and smtpmail.Fake all satisfy it.
+type Mailer interface {
+	Send(ctx context.Context, m smtpmail.Message) error
+}
+
+// mailTimeout bounds one background send, so a hung SMTP server cannot pile up goroutines.
+const mailTimeout = 30 * time.Second
+
+// currentMailer builds the transport from the live configuration at send time rather than at
+// boot, so a changed mail section (or a test pointing it at its sink) applies to the next mail.
+// Building one is cheap: the adapter opens its connection per send anyway.
+func currentMailer() (Mailer, error) {
+	c := config.Get().Mail
+	if strings.TrimSpace(c.Host) == "" {
+		return logMailer{}, nil
+	}
+	return smtpmail.New(smtpmail.Config{
+		Host: c.Host, Port: c.Port, Username: c.Username, Password: c.Password,
+		From: c.From, FromName: c.FromName, TLS: c.TLS, Timeout: mailTimeout,
+	})
+}
+
+// logMailer stands in when no SMTP server is configured. It logs subject and recipient only:
+// the body carries one-time links, which must not end up in log files.
+type logMailer struct{}
+
+func (logMailer) Send(ctx context.Context, m smtpmail.Message) error {
+	g.Log().Infof(ctx, "mail not sent (kami.mail.host is empty): %q to %s", m.Subject, m.To)
+	return nil
+}
+
+// sendLater delivers m in the background, after the caller's transaction has committed, so a
+// slow or broken SMTP server never delays or fails the request. Failures are only logged:
+// every flow that mails can be repeated by the user (register again, ask for a new link).
+func sendLater(ctx context.Context, m smtpmail.Message) {
+	if m.To == "" {
+		return
+	}
+	// Keep the request's values (trace id for the log) but not its cancellation: the response
+	// is sent, and with it the request context cancelled, long before the mail is.
+	ctx = context.WithoutCancel(ctx)
+	go func() {
+		ctx, cancel := context.WithTimeout(ctx, mailTimeout)
+		defer cancel()
+		mailer, err := currentMailer()
+		if err == nil {
+			err = mailer.Send(ctx, m)
+		}
+		if err != nil {
+			g.Log().Warningf(ctx, "mail %q to %s failed: %v", m.Subject, m.To, err)
+		}
+	}()
+}
+
+// displayName is how mails greet a user.
+func displayName(u *entity.Users) string {
+	if u.RealName != "" {
+		return u.RealName
+	}
+	return u.Username
+}
+
+// panelLink is a page of the Vben panel (hash router) carrying a one-time token.
+func panelLink(page, token string) string {
+	return strings.TrimRight(config.Get().PublicURL, "/") + "/#/auth/" + page + "?token=" + url.QueryEscape(token)
+}
+
+// mailWithLink composes a verify or reset mail in the request's language (kind is the i18n
+// key group: "verify" or "reset").
+func mailWithLink(ctx context.Context, kind string, u *entity.Users, link string) smtpmail.Message {
+	return smtpmail.Message{
+		To:      u.Email,
+		Subject: gi18n.T(ctx, "mail."+kind+".subject"),
+		Text:    gi18n.Tf(ctx, "mail."+kind+".body", displayName(u), link),
+	}
+}
+
+// notifyPasswordChanged tells the owner of the account that its password changed, so a change
+// they did not make does not go unnoticed. A mail failure never fails the change itself.
+func notifyPasswordChanged(ctx context.Context, u *entity.Users) {
+	if u.Email == "" {
+		return
+	}
+	when := timefmt.Format(time.Now(), config.Get().TimeZone)
+	sendLater(ctx, smtpmail.Message{
+		To:      u.Email,
+		Subject: gi18n.T(ctx, "mail.changed.subject"),
+		Text:    gi18n.Tf(ctx, "mail.changed.body", displayName(u), when),
+	})
+}

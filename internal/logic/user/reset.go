@@ -1,0 +1,79 @@
+package user
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+
+	authv1 "kami/api/auth/v1"
+	"kami/internal/config"
+	"kami/internal/consts"
+	"kami/internal/dao"
+	"kami/internal/errs"
+	"kami/internal/model/entity"
+	"kami/internal/service"
+	"kami/utility/ratelimit"
+)
+
+// forgotLimit caps reset mails per email and client IP, so nobody can flood a mailbox.
+var forgotLimit = ratelimit.PerHour(5)
+
+// ForgotPassword mails a reset link when the email belongs to an enabled account, and answers
+// exactly the same either way so the endpoint cannot be used to find out which emails exist.
+func (s *sUser) ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error) {
+	email := normEmail(req.Email)
+	// The limit applies whether or not the email exists, so a 429 reveals nothing either.
+	if err := allow(ctx, "forgot:"+sha256Hex(email)+":"+clientIP(ctx), forgotLimit); err != nil {
+		return nil, err
+	}
+	cols := dao.Users.Columns()
+	var u entity.Users
+	err := dao.Users.Ctx(ctx).Where(cols.Email, email).Where(cols.Status, consts.StatusEnabled).Scan(&u)
+	if err != nil && !isNoRows(err) {
+		return nil, err
+	}
+	if u.Id == 0 {
+		return &authv1.ForgotPasswordRes{}, nil
+	}
+	token, err := issueToken(ctx, u.Id, purposeReset, config.Get().Register.ResetTTL)
+	if err != nil {
+		return nil, err
+	}
+	sendLater(ctx, mailWithLink(ctx, "reset", &u, panelLink("reset-password", token)))
+	return &authv1.ForgotPasswordRes{}, nil
+}
+
+// ResetPassword sets a new password with a reset token. The password is checked before the
+// token is spent, so a too-weak try does not burn the link. Every session of the user ends,
+// every other reset link dies with this one, and the owner is told by mail.
+func (s *sUser) ResetPassword(ctx context.Context, req *authv1.ResetPasswordReq) (*authv1.ResetPasswordRes, error) {
+	if err := checkStrength(req.Password); err != nil {
+		return nil, err
+	}
+	var u *entity.Users
+	err := dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+		userID, err := consumeToken(ctx, req.Token, purposeReset)
+		if err != nil {
+			return err
+		}
+		if u, err = mustGet(ctx, userID); err != nil {
+			return err
+		}
+		if u.Status != consts.StatusEnabled {
+			// Disabled since the link was sent: the link must not undo an admin's decision.
+			return errs.TokenInvalid.New()
+		}
+		if err = storePassword(ctx, u.Id, req.Password, false); err != nil {
+			return err
+		}
+		if err = burnTokens(ctx, u.Id, purposeReset); err != nil {
+			return err
+		}
+		return service.Auth().RevokeUserSessions(ctx, u.Id, "", "password_reset")
+	})
+	if err != nil {
+		return nil, err
+	}
+	notifyPasswordChanged(ctx, u)
+	return &authv1.ResetPasswordRes{}, nil
+}
