@@ -30,7 +30,7 @@ return v`)
 // Captcha issues a digit captcha whose answer is kept in Redis, so any node can check it.
 func (s *sAuth) Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes, error) {
 	// Drawing costs CPU: cap it per IP so the endpoint cannot be used to burn the server.
-	if err := limit(ctx, "captcha", clientIP(ctx), ratelimit.PerMinute(60)); err != nil {
+	if err := infra.Allow(ctx, "captcha:"+infra.RequestIP(ctx), ratelimit.PerMinute(60)); err != nil {
 		return nil, err
 	}
 	id, content, answer := captchaDriver.GenerateIdQuestionAnswer()
@@ -41,7 +41,7 @@ func (s *sAuth) Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes
 	if _, err = g.Redis().Do(ctx, "SET", captchaKey(id), answer, "PX", captchaTTL.Milliseconds()); err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}
-	required, err := captchaRequired(ctx, strings.TrimSpace(req.Username), clientIP(ctx))
+	required, err := captchaRequired(ctx, strings.TrimSpace(req.Username), infra.RequestIP(ctx))
 	if err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}
@@ -65,13 +65,6 @@ func checkCaptcha(ctx context.Context, id, answer string) (bool, error) {
 func CaptchaAnswer(ctx context.Context, id string) (string, error) {
 	v, err := g.Redis().Do(ctx, "GET", captchaKey(id))
 	return v.String(), err
-}
-
-func clientIP(ctx context.Context) string {
-	if r := g.RequestFromCtx(ctx); r != nil {
-		return infra.ClientIP(r.Request)
-	}
-	return ""
 }
 
 func userAgent(ctx context.Context) string {

@@ -13,22 +13,24 @@ import (
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/infra"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/utility/password"
 	"kami/utility/ratelimit"
+	"kami/utility/text"
 )
 
 // Login checks, in this order: lock, captcha (when earlier failures require it), password,
 // account status. Wrong usernames and wrong passwords look the same to the caller.
 func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, error) {
 	username := strings.TrimSpace(req.Username)
-	ip, ua := clientIP(ctx), userAgent(ctx)
+	ip, ua := infra.RequestIP(ctx), userAgent(ctx)
 	fail := func(reason string, userID int64, err error) error {
 		writeLoginLog(ctx, userID, username, ip, ua, false, reason)
 		return err
 	}
-	if err := limit(ctx, "login", ip, ratelimit.PerMinute(config.Get().Auth.LoginRatePerMinute)); err != nil {
+	if err := infra.Allow(ctx, "login:"+ip, ratelimit.PerMinute(config.Get().Auth.LoginRatePerMinute)); err != nil {
 		return nil, err
 	}
 	remaining, err := lockRemaining(ctx, username)
@@ -117,7 +119,7 @@ func writeLoginLog(ctx context.Context, userID int64, username, ip, ua string, o
 		result = 1
 	}
 	_, err := dao.LoginLogs.Ctx(ctx).Data(do.LoginLogs{
-		UserId: userID, Username: truncate(username, 64), Ip: ip, UserAgent: truncate(ua, 255),
+		UserId: userID, Username: text.Truncate(username, 64), Ip: ip, UserAgent: text.Truncate(ua, 255),
 		Result: result, Reason: reason, CreatedAt: gtime.Now(),
 	}).Insert()
 	if err != nil {

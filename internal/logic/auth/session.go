@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"kami/utility/text"
 	"net/http"
 	"strconv"
 	"strings"
@@ -53,7 +54,7 @@ func createSession(ctx context.Context, u *entity.Users, ip, ua string) (access,
 		UserId:      u.Id,
 		RefreshHash: hashSecret(secret),
 		Ip:          ip,
-		UserAgent:   truncate(ua, 255),
+		UserAgent:   text.Truncate(ua, 255),
 		ExpiresAt:   gtime.New(now.Add(config.Get().Auth.RefreshTTL)),
 		LastUsedAt:  gtime.New(now),
 		CreatedAt:   gtime.New(now),
@@ -175,10 +176,3 @@ func setRefreshCookie(ctx context.Context, value string, maxAge time.Duration) {
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n]
-}

@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"encoding/json"
+	"kami/utility/text"
 	"regexp"
 	"strings"
 	"time"
@@ -34,12 +35,12 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 	ctx := r.Context()
 	entry := do.OperationLogs{
 		Method:    r.Method,
-		Path:      truncate(r.URL.Path, 255),
+		Path:      text.Truncate(r.URL.Path, 255),
 		Status:    r.Response.Status,
 		LatencyMs: int(time.Since(start).Milliseconds()),
 		TraceId:   gtrace.GetTraceID(ctx),
 		Ip:        infra.ClientIP(r.Request),
-		UserAgent: truncate(r.UserAgent(), 255),
+		UserAgent: text.Truncate(r.UserAgent(), 255),
 		Request:   Redact(r.GetBody()),
 		CreatedAt: gtime.Now(),
 	}
@@ -52,7 +53,7 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 	}
 	if err := r.GetError(); err != nil {
 		_, env := Failure(r, err)
-		entry.Code, entry.Error = env.Code, truncate(env.Message, 255)
+		entry.Code, entry.Error = env.Code, text.Truncate(env.Message, 255)
 	}
 	if _, err := dao.OperationLogs.Ctx(ctx).Data(entry).Insert(); err != nil {
 		g.Log().Warningf(ctx, "operation log: %v", err)
@@ -62,7 +63,7 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 // moduleOf is the first path segment after /api: "/api/system/user/{id}" -> "system".
 func moduleOf(route string) string {
 	parts := strings.Split(strings.TrimPrefix(route, "/api/"), "/")
-	return truncate(parts[0], 64)
+	return text.Truncate(parts[0], 64)
 }
 
 // Redact returns the JSON body with secret-looking fields replaced, capped in size; a body that
@@ -76,7 +77,7 @@ func Redact(body []byte) string {
 		return `{"_unparsed_bytes":` + itoa(len(body)) + `}`
 	}
 	out, _ := json.Marshal(redactValue(v))
-	return truncate(string(out), maxLoggedBody)
+	return text.Truncate(string(out), maxLoggedBody)
 }
 
 func redactValue(v any) any {
@@ -95,13 +96,6 @@ func redactValue(v any) any {
 		}
 	}
 	return v
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n]
 }
 
 func itoa(n int) string {

@@ -13,6 +13,7 @@ import (
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/infra"
 	"kami/internal/model/entity"
 	"kami/utility/ratelimit"
 )
@@ -29,7 +30,7 @@ func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.
 	if !c.Enabled {
 		return nil, errs.RegisterClosed.New()
 	}
-	if err := allow(ctx, "register:"+clientIP(ctx), registerLimit); err != nil {
+	if err := infra.Allow(ctx, "register:"+infra.RequestIP(ctx), registerLimit); err != nil {
 		return nil, err
 	}
 	inviter, err := inviterOf(ctx, req.InviteCode)

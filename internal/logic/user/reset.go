@@ -10,6 +10,7 @@ import (
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/infra"
 	"kami/internal/model/entity"
 	"kami/internal/service"
 	"kami/utility/ratelimit"
@@ -23,7 +24,7 @@ var forgotLimit = ratelimit.PerHour(5)
 func (s *sUser) ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error) {
 	email := normEmail(req.Email)
 	// The limit applies whether or not the email exists, so a 429 reveals nothing either.
-	if err := allow(ctx, "forgot:"+sha256Hex(email)+":"+clientIP(ctx), forgotLimit); err != nil {
+	if err := infra.Allow(ctx, "forgot:"+sha256Hex(email)+":"+infra.RequestIP(ctx), forgotLimit); err != nil {
 		return nil, err
 	}
 	cols := dao.Users.Columns()
