@@ -32,6 +32,10 @@ func OpenRedis(ctx context.Context) (*gredis.Redis, error) {
 		embeddedMu.Lock()
 		if embedded == nil {
 			m := miniredis.NewMiniRedis()
+			// Without ClockTTL miniredis only expires keys on FastForward, so captchas, lockouts,
+			// locks of dead holders and scheduler slot keys would live forever; with it, TTLs run
+			// on the wall clock as on a real Redis.
+			m.ClockTTL(true)
 			if err := m.StartAddr("127.0.0.1:0"); err != nil {
 				embeddedMu.Unlock()
 				return nil, gerror.Wrap(err, "start embedded redis")
