@@ -38,6 +38,9 @@ var (
 	PasswordMismatch   = Code{40005, "OLD_PASSWORD_WRONG"}
 	TokenInvalid       = Code{40006, "TOKEN_INVALID"}
 	RegisterClosed     = Code{40007, "REGISTER_CLOSED"}
+	ScheduleInvalid    = Code{40008, "SCHEDULE_INVALID"}
+	TimeInvalid        = Code{40009, "TIME_INVALID"}
+	ExportTooLarge     = Code{40010, "EXPORT_TOO_LARGE"}
 	Unauthorized       = Code{40100, "UNAUTHORIZED"}
 	TokenExpired       = Code{40101, "TOKEN_EXPIRED"}
 	Forbidden          = Code{40300, "FORBIDDEN"}
@@ -49,6 +52,7 @@ var (
 	NotFound           = Code{40400, "NOT_FOUND"}
 	Conflict           = Code{40900, "CONFLICT"}
 	Duplicate          = Code{40901, "DUPLICATE"}
+	JobRunning         = Code{40902, "JOB_RUNNING"}
 	TooLarge           = Code{41300, "BODY_TOO_LARGE"}
 	AccountLocked      = Code{42300, "ACCOUNT_LOCKED"}
 	RateLimited        = Code{42900, "RATE_LIMITED"}
