@@ -8,6 +8,7 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/controller/auth"
+	"kami/internal/controller/system"
 	"kami/internal/controller/user"
 	"kami/internal/service"
 )
@@ -32,6 +33,7 @@ func NewServer(ctx context.Context, name string) (*ghttp.Server, error) {
 		group.Bind(
 			auth.NewV1(),
 			user.NewV1(),
+			system.NewV1(),
 		)
 	})
 	bindPlatform(s)
