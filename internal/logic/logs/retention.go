@@ -20,8 +20,9 @@ import (
 // RetentionJob is the name of the job that archives old log rows.
 const RetentionJob = "log.retention"
 
-// archiveChunk is the number of rows per archive file, and so per DELETE statement.
-const archiveChunk = 5000
+// archiveChunk is the number of rows per archive file, and so per DELETE statement (a variable
+// so tests can exercise several chunks with a few rows).
+var archiveChunk = 5000
 
 // retained are the tables the retention job empties of old rows, with the column that dates a row.
 var retained = []struct{ table, timeCol string }{
