@@ -125,7 +125,7 @@ func (s *sJob) RunNow(ctx context.Context, req *v1.JobRunReq) (*v1.JobRunRes, er
 // Runs is the run history, newest first.
 func (s *sJob) Runs(ctx context.Context, req *v1.JobRunsReq) (*v1.JobRunsRes, error) {
 	cols := dao.JobRuns.Columns()
-	m := dao.JobRuns.Ctx(ctx)
+	m := dao.JobRuns.Ctx(ctx).Safe() // the count and the page derive from the same filters
 	if req.Name != "" {
 		m = m.Where(cols.Job, req.Name)
 	}

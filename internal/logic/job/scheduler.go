@@ -112,7 +112,6 @@ func (s *sJob) reload(ctx context.Context) {
 		e := &entry{schedule: schedule}
 		slot, _ := slotOf(schedule, time.Now())
 		e.lastSlot.Store(slot)
-		name := name
 		ce, err := s.cron.Add(s.base, cronPattern(schedule), func(ctx context.Context) { s.tick(name, e) }, name)
 		if err != nil {
 			g.Log().Errorf(ctx, "jobs: schedule %s %q: %v", name, schedule, err)
