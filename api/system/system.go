@@ -11,6 +11,14 @@ import (
 )
 
 type ISystemV1 interface {
+	JobList(ctx context.Context, req *v1.JobListReq) (res *v1.JobListRes, err error)
+	JobUpdate(ctx context.Context, req *v1.JobUpdateReq) (res *v1.JobUpdateRes, err error)
+	JobRun(ctx context.Context, req *v1.JobRunReq) (res *v1.JobRunRes, err error)
+	JobRuns(ctx context.Context, req *v1.JobRunsReq) (res *v1.JobRunsRes, err error)
+	OperationLogList(ctx context.Context, req *v1.OperationLogListReq) (res *v1.OperationLogListRes, err error)
+	OperationLogExport(ctx context.Context, req *v1.OperationLogExportReq) (res *v1.OperationLogExportRes, err error)
+	LoginLogList(ctx context.Context, req *v1.LoginLogListReq) (res *v1.LoginLogListRes, err error)
+	LoginLogExport(ctx context.Context, req *v1.LoginLogExportReq) (res *v1.LoginLogExportRes, err error)
 	MenuList(ctx context.Context, req *v1.MenuListReq) (res *v1.MenuListRes, err error)
 	RoleList(ctx context.Context, req *v1.RoleListReq) (res *v1.RoleListRes, err error)
 	RoleMenus(ctx context.Context, req *v1.RoleMenusReq) (res *v1.RoleMenusRes, err error)

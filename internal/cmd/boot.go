@@ -15,7 +15,8 @@ import (
 )
 
 // Boot brings a node up to the point where it can serve: configuration, time zone, messages,
-// database and Redis (real or embedded), migrations, first-boot data and the RBAC watcher.
+// database and Redis (real or embedded), migrations, first-boot data, the RBAC watcher and the
+// job scheduler.
 // `kami http` and the test harness both call it, so tests run exactly the production path.
 func Boot(ctx context.Context) error {
 	if err := Prepare(ctx); err != nil {
@@ -33,7 +34,10 @@ func Boot(ctx context.Context) error {
 	if err := service.User().EnsureAdmin(ctx); err != nil {
 		return err
 	}
-	return service.Rbac().Start(ctx)
+	if err := service.Rbac().Start(ctx); err != nil {
+		return err
+	}
+	return service.Job().Start(ctx)
 }
 
 // Prepare loads config and opens and migrates the database; `kami migrate` stops here.
@@ -64,7 +68,9 @@ func Prepare(ctx context.Context) error {
 }
 
 // Shutdown stops background work after the HTTP server has drained.
+// Jobs stop first: they may still need the database and Redis to record how their runs ended.
 func Shutdown(ctx context.Context) {
+	service.Job().Stop()
 	service.Rbac().Stop()
 	infra.CloseEmbeddedRedis()
 }

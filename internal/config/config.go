@@ -56,6 +56,18 @@ type Rbac struct {
 	ReloadInterval time.Duration `json:"reloadInterval"`
 }
 
+// Jobs configures this node's scheduler. Schedules themselves live in the jobs table.
+type Jobs struct {
+	// Enabled false keeps this node from running scheduled jobs (it still serves the admin
+	// endpoints and manual runs), e.g. to dedicate other nodes to background work.
+	Enabled bool `json:"enabled"`
+	// ReloadInterval is how often the node re-reads the jobs table, so edits made on any node
+	// reach it within that time.
+	ReloadInterval time.Duration `json:"reloadInterval"`
+	// StopTimeout is how long shutdown waits for running jobs before cancelling them.
+	StopTimeout time.Duration `json:"stopTimeout"`
+}
+
 type Config struct {
 	HTTPAddr      string `json:"-"`
 	DataDir       string `json:"dataDir"`
@@ -72,6 +84,12 @@ type Config struct {
 	Register       Register `json:"register"`
 	Mail           Mail     `json:"mail"`
 	Rbac           Rbac     `json:"rbac"`
+	Jobs           Jobs     `json:"jobs"`
+	// LogRetention is the age after which operation, login and job-run rows are archived under
+	// <dataDir>/archive and deleted; 0 keeps them forever.
+	LogRetention time.Duration `json:"logRetention"`
+	// ExportMaxRows caps one Excel export; a larger filtered set is refused, never cut short.
+	ExportMaxRows int `json:"exportMaxRows"`
 	// NodeID names this process in job run logs and metrics.
 	NodeID string `json:"-"`
 }

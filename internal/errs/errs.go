@@ -29,35 +29,48 @@ func (c Code) Wrap(cause error, args ...any) error { return &Error{code: c, args
 // Msg attaches an already-localized or literal message (e.g. a validation message).
 func (c Code) Msg(message string) error { return &Error{code: c, message: message} }
 
+// registry lists every defined code, so a test can check each is unique and translated.
+var registry []Code
+
+func define(code int, machine string) Code {
+	c := Code{code, machine}
+	registry = append(registry, c)
+	return c
+}
+
 var (
-	InvalidInput       = Code{40000, "INVALID_INPUT"}
-	InvalidCredentials = Code{40001, "INVALID_CREDENTIALS"}
-	CaptchaRequired    = Code{40002, "CAPTCHA_REQUIRED"}
-	CaptchaInvalid     = Code{40003, "CAPTCHA_INVALID"}
-	PasswordWeak       = Code{40004, "PASSWORD_WEAK"}
-	PasswordMismatch   = Code{40005, "OLD_PASSWORD_WRONG"}
-	TokenInvalid       = Code{40006, "TOKEN_INVALID"}
-	RegisterClosed     = Code{40007, "REGISTER_CLOSED"}
-	MenuUnknown        = Code{40008, "MENU_UNKNOWN"}
-	InviteInvalid      = Code{40010, "INVITE_CODE_INVALID"}
-	SortInvalid        = Code{40009, "SORT_FIELD_INVALID"}
-	Unauthorized       = Code{40100, "UNAUTHORIZED"}
-	TokenExpired       = Code{40101, "TOKEN_EXPIRED"}
-	Forbidden          = Code{40300, "FORBIDDEN"}
-	AccountDisabled    = Code{40301, "ACCOUNT_DISABLED"}
-	RefreshInvalid     = Code{40302, "REFRESH_TOKEN_INVALID"}
-	OutOfScope         = Code{40303, "OUT_OF_SCOPE"}
-	GrantExceeds       = Code{40304, "GRANT_EXCEEDS_OWN"}
-	PasswordChangeDue  = Code{40305, "PASSWORD_CHANGE_REQUIRED"}
-	AccountPending     = Code{40306, "ACCOUNT_PENDING"}
-	NotFound           = Code{40400, "NOT_FOUND"}
-	Conflict           = Code{40900, "CONFLICT"}
-	Duplicate          = Code{40901, "DUPLICATE"}
-	TooLarge           = Code{41300, "BODY_TOO_LARGE"}
-	AccountLocked      = Code{42300, "ACCOUNT_LOCKED"}
-	RateLimited        = Code{42900, "RATE_LIMITED"}
-	Internal           = Code{50000, "INTERNAL"}
-	Unavailable        = Code{50300, "UNAVAILABLE"}
+	InvalidInput       = define(40000, "INVALID_INPUT")
+	InvalidCredentials = define(40001, "INVALID_CREDENTIALS")
+	CaptchaRequired    = define(40002, "CAPTCHA_REQUIRED")
+	CaptchaInvalid     = define(40003, "CAPTCHA_INVALID")
+	PasswordWeak       = define(40004, "PASSWORD_WEAK")
+	PasswordMismatch   = define(40005, "OLD_PASSWORD_WRONG")
+	TokenInvalid       = define(40006, "TOKEN_INVALID")
+	RegisterClosed     = define(40007, "REGISTER_CLOSED")
+	MenuUnknown        = define(40008, "MENU_UNKNOWN")
+	SortInvalid        = define(40009, "SORT_FIELD_INVALID")
+	InviteInvalid      = define(40010, "INVITE_CODE_INVALID")
+	ScheduleInvalid    = define(40011, "SCHEDULE_INVALID")
+	TimeInvalid        = define(40012, "TIME_INVALID")
+	ExportTooLarge     = define(40013, "EXPORT_TOO_LARGE")
+	Unauthorized       = define(40100, "UNAUTHORIZED")
+	TokenExpired       = define(40101, "TOKEN_EXPIRED")
+	Forbidden          = define(40300, "FORBIDDEN")
+	AccountDisabled    = define(40301, "ACCOUNT_DISABLED")
+	RefreshInvalid     = define(40302, "REFRESH_TOKEN_INVALID")
+	OutOfScope         = define(40303, "OUT_OF_SCOPE")
+	GrantExceeds       = define(40304, "GRANT_EXCEEDS_OWN")
+	PasswordChangeDue  = define(40305, "PASSWORD_CHANGE_REQUIRED")
+	AccountPending     = define(40306, "ACCOUNT_PENDING")
+	NotFound           = define(40400, "NOT_FOUND")
+	Conflict           = define(40900, "CONFLICT")
+	Duplicate          = define(40901, "DUPLICATE")
+	JobRunning         = define(40902, "JOB_RUNNING")
+	TooLarge           = define(41300, "BODY_TOO_LARGE")
+	AccountLocked      = define(42300, "ACCOUNT_LOCKED")
+	RateLimited        = define(42900, "RATE_LIMITED")
+	Internal           = define(50000, "INTERNAL")
+	Unavailable        = define(50300, "UNAVAILABLE")
 )
 
 // Error is a business error: a code, optional format arguments for its message, optional cause.

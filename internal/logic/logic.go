@@ -6,6 +6,8 @@ package logic
 
 import (
 	_ "kami/internal/logic/auth"
+	_ "kami/internal/logic/job"
+	_ "kami/internal/logic/logs"
 	_ "kami/internal/logic/middleware"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/user"

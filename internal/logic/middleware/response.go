@@ -23,9 +23,13 @@ type Envelope struct {
 
 // Response wraps every handler result in the envelope and gives errors their real HTTP status;
 // gf's default answers 200 for everything, which would stop Vben from refreshing on 401.
-// A handler that wrote its own body (a raw refresh token, a file download) is left alone.
+// A handler that wrote its own body (a raw refresh token, a file download) is left alone; one
+// that streamed it past the buffer (an export) has already sent its status, so nothing may follow.
 func (s *sMiddleware) Response(r *ghttp.Request) {
 	r.Middleware.Next()
+	if r.Response.BytesWritten() > 0 {
+		return
+	}
 	if r.Response.BufferLength() > 0 && r.GetError() == nil {
 		return
 	}

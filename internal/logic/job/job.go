@@ -1,0 +1,62 @@
+// Package job is the scheduler. Jobs register in code (Register, from any package's init); their
+// schedules live in the jobs table, editable by the super-admin, and every node re-reads that
+// table each second. Each node drives its schedules with gcron; a firing runs only after its
+// node claims the slot in Redis (SET NX), so with N nodes a slot runs once, and every run holds
+// the job's Redis lock, so two runs of a job never overlap. Each run writes a job_runs row.
+package job
+
+import (
+	"context"
+	"sync"
+
+	"github.com/gogf/gf/v2/os/gcron"
+	"github.com/gogf/gf/v2/os/gtimer"
+
+	"kami/internal/service"
+	"kami/utility/redislock"
+)
+
+// Triggers and statuses of job_runs rows.
+const (
+	TriggerSchedule = "schedule"
+	TriggerManual   = "manual"
+
+	StatusRunning     = "running"
+	StatusSuccess     = "success"
+	StatusFailed      = "failed"
+	StatusInterrupted = "interrupted"
+)
+
+type sJob struct {
+	mu       sync.Mutex
+	started  bool
+	stopping bool
+	cron     *gcron.Cron
+	entries  map[string]*entry // live gcron entries by job name (this node's view of the table)
+	badLog   map[string]string // invalid stored schedules already logged, to log each once
+	ticker   *gtimer.Entry
+	locker   *redislock.Locker
+	base     context.Context // parent of every run; cancelled when Stop stops waiting
+	cancel   context.CancelFunc
+	running  sync.WaitGroup // firings and runs in flight, for Stop
+}
+
+func init() {
+	service.RegisterJob(New())
+}
+
+func New() *sJob {
+	return &sJob{entries: map[string]*entry{}, badLog: map[string]string{}}
+}
+
+// track counts a firing or run for Stop, unless the node is stopping; every true must be
+// matched by s.running.Done().
+func (s *sJob) track() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping || !s.started {
+		return false
+	}
+	s.running.Add(1)
+	return true
+}

@@ -1,0 +1,217 @@
+package job
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"sync/atomic"
+	"time"
+
+	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/os/gcron"
+	"github.com/gogf/gf/v2/os/gtimer"
+
+	"kami/internal/config"
+	"kami/internal/dao"
+	"kami/internal/infra"
+	"kami/internal/model/entity"
+	"kami/utility/redislock"
+)
+
+// entry is one job's live gcron entry on this node.
+type entry struct {
+	schedule string
+	cron     *gcron.Entry
+	// lastSlot is the @every cell seen at the previous tick (or when the entry was added); a run
+	// starts when it changes, so runs happen at cell boundaries, never for a cell already under way
+	// when the job was enabled or the node started.
+	lastSlot atomic.Int64
+}
+
+// Start syncs the jobs table with the registry and, unless this node is configured not to,
+// starts the schedules and the reload ticker. Manual runs work either way.
+func (s *sJob) Start(ctx context.Context) error {
+	for _, d := range defs() {
+		if !validate(d.DefaultSchedule) {
+			return fmt.Errorf("job %s: invalid default schedule %q", d.Name, d.DefaultSchedule)
+		}
+	}
+	if err := syncTable(ctx); err != nil {
+		return err
+	}
+	cfg := config.Get().Jobs
+	s.mu.Lock()
+	if s.started {
+		s.mu.Unlock()
+		return nil
+	}
+	s.locker = redislock.New(g.Redis())
+	s.base, s.cancel = context.WithCancel(context.WithoutCancel(ctx))
+	s.started = true
+	if cfg.Enabled {
+		s.cron = gcron.New()
+	}
+	s.mu.Unlock()
+	if !cfg.Enabled {
+		g.Log().Info(ctx, "jobs: scheduling is off on this node (kami.jobs.enabled=false)")
+		return nil
+	}
+	s.reload(ctx)
+	interval := cfg.ReloadInterval
+	if interval <= 0 {
+		interval = time.Second
+	}
+	ticker := gtimer.AddSingleton(s.base, interval, func(ctx context.Context) { s.reload(ctx) })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping {
+		ticker.Close()
+	} else {
+		s.ticker = ticker
+	}
+	return nil
+}
+
+// reload makes this node's gcron entries match the jobs table: one entry per registered,
+// enabled job with its current schedule. It runs every second, so edits made on any node
+// reach every node without any node-local state to invalidate.
+func (s *sJob) reload(ctx context.Context) {
+	var rows []entity.Jobs
+	if err := dao.Jobs.Ctx(ctx).Scan(&rows); err != nil {
+		g.Log().Warningf(ctx, "jobs: reload: %v", err)
+		return // keep the current entries until the table answers again
+	}
+	want := map[string]string{}
+	for _, r := range rows {
+		if _, ok := lookup(r.Name); ok && r.Enabled == 1 {
+			want[r.Name] = r.Schedule
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping || s.cron == nil {
+		return
+	}
+	for name, e := range s.entries {
+		if want[name] != e.schedule {
+			e.cron.Close()
+			delete(s.entries, name)
+		}
+	}
+	for name, schedule := range want {
+		if _, ok := s.entries[name]; ok {
+			continue
+		}
+		if !validate(schedule) {
+			if s.badLog[name] != schedule {
+				g.Log().Errorf(ctx, "jobs: %s has an invalid schedule %q in the jobs table; not scheduled", name, schedule)
+				s.badLog[name] = schedule
+			}
+			continue
+		}
+		e := &entry{schedule: schedule}
+		slot, _ := slotOf(schedule, time.Now())
+		e.lastSlot.Store(slot)
+		ce, err := s.cron.Add(s.base, cronPattern(schedule), func(ctx context.Context) { s.tick(name, e) }, name)
+		if err != nil {
+			g.Log().Errorf(ctx, "jobs: schedule %s %q: %v", name, schedule, err)
+			continue
+		}
+		e.cron = ce
+		s.entries[name] = e
+	}
+}
+
+// tick is one gcron firing of a job's entry on this node.
+func (s *sJob) tick(name string, e *entry) {
+	if !s.track() {
+		return
+	}
+	defer s.running.Done()
+	now := time.Now()
+	slot, keep := slotOf(e.schedule, now)
+	if _, ok := every(e.schedule); ok {
+		if prev := e.lastSlot.Swap(slot); prev == slot {
+			return
+		}
+	}
+	s.fire(name, e.schedule, slot, keep)
+}
+
+// fire runs one scheduled slot unless the job was switched off or rescheduled meanwhile (read
+// from the table, so an edit on another node counts at once) or another node claimed the slot.
+func (s *sJob) fire(name, schedule string, slot int64, keep time.Duration) {
+	ctx := s.base
+	def, ok := lookup(name)
+	if !ok {
+		return
+	}
+	var row entity.Jobs
+	if err := dao.Jobs.Ctx(ctx).WherePri(name).Scan(&row); err != nil && !isNoRows(err) {
+		g.Log().Warningf(ctx, "jobs: %s: read schedule: %v", name, err)
+		return
+	}
+	if row.Enabled != 1 || row.Schedule != schedule {
+		return
+	}
+	key := infra.Key("job", name, "slot", strconv.FormatInt(slot, 10))
+	v, err := g.Redis().Do(ctx, "SET", key, config.Get().NodeID, "NX", "PX", keep.Milliseconds())
+	if err != nil {
+		// Without Redis no node can prove it owns the slot; skipping is safer than a double run.
+		g.Log().Warningf(ctx, "jobs: %s: claim slot: %v", name, err)
+		return
+	}
+	if v.IsNil() {
+		slotClaims.WithLabelValues(name, "lost").Inc()
+		return // another node has this slot
+	}
+	slotClaims.WithLabelValues(name, "won").Inc()
+	if _, err = s.start(def, TriggerSchedule, 0); err != nil {
+		if isRunning(err) {
+			g.Log().Infof(ctx, "jobs: %s: previous run still going, slot %d skipped", name, slot)
+		} else {
+			g.Log().Warningf(ctx, "jobs: %s: %v", name, err)
+		}
+	}
+}
+
+// Stop ends scheduling, then waits for running jobs up to kami.jobs.stopTimeout; past it, their
+// contexts are cancelled and they get a few more seconds to record how they ended.
+func (s *sJob) Stop() {
+	s.mu.Lock()
+	if !s.started || s.stopping {
+		s.mu.Unlock()
+		return
+	}
+	s.stopping = true
+	if s.ticker != nil {
+		s.ticker.Close()
+	}
+	for name, e := range s.entries {
+		e.cron.Close()
+		delete(s.entries, name)
+	}
+	if s.cron != nil {
+		s.cron.Close()
+	}
+	s.mu.Unlock()
+
+	timeout := config.Get().Jobs.StopTimeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	done := make(chan struct{})
+	go func() { s.running.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(timeout):
+		g.Log().Warningf(s.base, "jobs: still running after %s; cancelling", timeout)
+		s.cancel()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			g.Log().Error(s.base, "jobs: runs did not stop after cancellation; leaving them")
+		}
+	}
+	s.cancel()
+}

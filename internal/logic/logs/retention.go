@@ -1,0 +1,121 @@
+package logs
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/os/gtime"
+
+	"kami/internal/config"
+	"kami/internal/dao"
+	"kami/internal/logic/job"
+	"kami/utility/archive"
+)
+
+// RetentionJob is the name of the job that archives old log rows.
+const RetentionJob = "log.retention"
+
+// archiveChunk is the number of rows per archive file, and so per DELETE statement (a variable
+// so tests can exercise several chunks with a few rows).
+var archiveChunk = 5000
+
+// retained are the tables the retention job empties of old rows, with the column that dates a row.
+var retained = []struct{ table, timeCol string }{
+	{dao.OperationLogs.Table(), dao.OperationLogs.Columns().CreatedAt},
+	{dao.LoginLogs.Table(), dao.LoginLogs.Columns().CreatedAt},
+	{dao.JobRuns.Table(), dao.JobRuns.Columns().StartedAt},
+}
+
+func init() {
+	job.Register(job.Def{
+		Name:            RetentionJob,
+		Description:     "Archive operation, login and job-run rows older than kami.logRetention to <dataDir>/archive, then delete them",
+		DefaultSchedule: "0 30 3 * * *", // daily 03:30 UTC, a quiet hour
+		Run:             runRetention,
+	})
+}
+
+// ArchiveDir is where archives are written: <dataDir>/archive.
+func ArchiveDir() string { return filepath.Join(config.Get().DataDir, "archive") }
+
+func runRetention(ctx context.Context) (int, error) {
+	keep := config.Get().LogRetention
+	if keep <= 0 {
+		return 0, nil // retention switched off: keep everything
+	}
+	cutoff := gtime.New(time.Now().Add(-keep))
+	total := 0
+	for _, t := range retained {
+		n, err := archiveTable(ctx, t.table, t.timeCol, cutoff)
+		total += n
+		if err != nil {
+			return total, fmt.Errorf("%s: %w", t.table, err)
+		}
+	}
+	return total, nil
+}
+
+// archiveTable moves the rows of table dated before cutoff into archive files, oldest first,
+// one chunk at a time: read up to archiveChunk rows by id, write them durably to
+// <table>-<firstId>-<lastId>.jsonl.gz, then delete exactly that id range (still restricted to
+// old rows) in one statement. Each chunk is thus archived-then-deleted, never deleted unarchived.
+//
+// If the node dies between writing a file and deleting its rows, the next run reads a chunk that
+// starts at the same first id (those rows are still there) and writes it again, then drops the
+// earlier file of that first id: its rows are all still in the table and in the new file. A
+// chunk whose DELETE committed can never be re-read, so its file is never touched again.
+func archiveTable(ctx context.Context, table, timeCol string, cutoff *gtime.Time) (int, error) {
+	dir := ArchiveDir()
+	total := 0
+	for ctx.Err() == nil {
+		rows, err := g.DB().Model(table).Ctx(ctx).WhereLT(timeCol, cutoff).OrderAsc("id").Limit(archiveChunk).All()
+		if err != nil && !isNoRows(err) {
+			return total, err
+		}
+		if len(rows) == 0 {
+			return total, nil
+		}
+		from, to := rows[0]["id"].Int64(), rows[len(rows)-1]["id"].Int64()
+		prefix := fmt.Sprintf("%s-%012d-", table, from)
+		path := filepath.Join(dir, fmt.Sprintf("%s%012d%s", prefix, to, archive.Ext))
+		if err = archive.Write(path, rows.List()); err != nil {
+			return total, err
+		}
+		if err = dropSuperseded(dir, prefix, path); err != nil {
+			return total, err
+		}
+		res, err := g.DB().Model(table).Ctx(ctx).WhereBetween("id", from, to).WhereLT(timeCol, cutoff).Delete()
+		if err != nil {
+			return total, err
+		}
+		if n, _ := res.RowsAffected(); n != int64(len(rows)) {
+			g.Log().Warningf(ctx, "log retention: %s ids %d-%d: archived %d rows, deleted %d", table, from, to, len(rows), n)
+		}
+		total += len(rows)
+		if len(rows) < archiveChunk {
+			return total, nil
+		}
+	}
+	return total, ctx.Err()
+}
+
+// dropSuperseded removes archives of an interrupted earlier run that began at the same first id.
+func dropSuperseded(dir, prefix, keep string) error {
+	matches, err := filepath.Glob(filepath.Join(dir, prefix+"*"+archive.Ext))
+	if err != nil {
+		return err
+	}
+	for _, m := range matches {
+		if m != keep && strings.HasPrefix(filepath.Base(m), prefix) {
+			if err = os.Remove(m); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,40 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/system/v1"
+)
+
+type (
+	ILogs interface {
+		// OperationExport downloads every operation log row matching the filter (not one page).
+		OperationExport(ctx context.Context, req *v1.OperationLogExportReq) (*v1.OperationLogExportRes, error)
+		// LoginExport downloads every login log row matching the filter.
+		LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*v1.LoginLogExportRes, error)
+		// OperationList pages the operation log rows the caller may see.
+		OperationList(ctx context.Context, req *v1.OperationLogListReq) (*v1.OperationLogListRes, error)
+		// LoginList pages the login log rows the caller may see. Failed attempts on unknown usernames
+		// carry no user id, so only the super-admin sees them.
+		LoginList(ctx context.Context, req *v1.LoginLogListReq) (*v1.LoginLogListRes, error)
+	}
+)
+
+var (
+	localLogs ILogs
+)
+
+func Logs() ILogs {
+	if localLogs == nil {
+		panic("implement not found for interface ILogs, forgot register?")
+	}
+	return localLogs
+}
+
+func RegisterLogs(i ILogs) {
+	localLogs = i
+}
