@@ -223,3 +223,36 @@ func TestLogRoutesAccess(t *testing.T) {
 		})
 	}
 }
+
+// The same scoping over HTTP, now that RBAC grants agent-admins the log routes: an agent-admin
+// reads its own and its agents' rows and none of another agent-admin's.
+func TestScopeOverHTTP(t *testing.T) {
+	env := testkit.Current()
+	tr := newTree(t)
+	module := testkit.UniqueName("h")
+	now := time.Now()
+	for _, u := range tr.all() {
+		addOp(t, u, module, "POST", 200, now)
+		addLogin(t, u.ID, u.Username+module, 1, now)
+	}
+	cases := []struct {
+		name   string
+		caller testkit.SeededUser
+		want   int
+	}{
+		{"agent-admin A", tr.adminA, 2},
+		{"agent-admin B", tr.adminB, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cl := env.Login(t, c.caller)
+			var ops opPage
+			cl.Get(t, "/api/system/log/operation/list?module="+module).Expect(t, http.StatusOK).Decode(t, &ops)
+			var logins loginPage
+			cl.Get(t, "/api/system/log/login/list?username="+module).Expect(t, http.StatusOK).Decode(t, &logins)
+			if ops.Total != c.want || logins.Total != c.want {
+				t.Fatalf("operation total %d, login total %d, want %d each", ops.Total, logins.Total, c.want)
+			}
+		})
+	}
+}
