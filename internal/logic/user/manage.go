@@ -29,6 +29,18 @@ func mayManage(ctx context.Context, target *entity.Users) error {
 	return nil
 }
 
+// loadManageable loads a user the caller may change status or password of: in scope, below it.
+func loadManageable(ctx context.Context, id int64) (*entity.Users, error) {
+	u, err := loadInScope(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err = mayManage(ctx, u); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
 // mayEditProfile is mayManage except that a user may edit its own profile: the panel has no
 // other place to set one's email, which the password-reset mail needs.
 func mayEditProfile(ctx context.Context, target *entity.Users) error {
@@ -78,11 +90,8 @@ func (s *sUser) Update(ctx context.Context, req *sysv1.UserUpdateReq) (*sysv1.Us
 // SetStatus enables or disables a user. Disabling ends its sessions in the same transaction, so
 // its access token is refused on the next request on every node.
 func (s *sUser) SetStatus(ctx context.Context, req *sysv1.UserStatusReq) (*sysv1.UserStatusRes, error) {
-	u, err := loadInScope(ctx, req.Id)
+	u, err := loadManageable(ctx, req.Id)
 	if err != nil {
-		return nil, err
-	}
-	if err = mayManage(ctx, u); err != nil {
 		return nil, err
 	}
 	err = dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
@@ -103,11 +112,8 @@ func (s *sUser) SetStatus(ctx context.Context, req *sysv1.UserStatusReq) (*sysv1
 // SetPassword is the admin reset: the new password is admin-set, so the user must change it at
 // next login, and every session of the user ends.
 func (s *sUser) SetPassword(ctx context.Context, req *sysv1.UserPasswordReq) (*sysv1.UserPasswordRes, error) {
-	u, err := loadInScope(ctx, req.Id)
+	u, err := loadManageable(ctx, req.Id)
 	if err != nil {
-		return nil, err
-	}
-	if err = mayManage(ctx, u); err != nil {
 		return nil, err
 	}
 	err = dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
