@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"kami/utility/dbx"
 	"math"
 	"strings"
 
@@ -57,7 +58,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 		}
 	}
 	var u entity.Users
-	if err = dao.Users.Ctx(ctx).Where(dao.Users.Columns().Username, username).Scan(&u); err != nil && !isNoRows(err) {
+	if err = dao.Users.Ctx(ctx).Where(dao.Users.Columns().Username, username).Scan(&u); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	if u.Id == 0 || !password.Verify(u.PasswordHash, req.Password) {

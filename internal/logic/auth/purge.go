@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"kami/utility/dbx"
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -56,7 +57,7 @@ func deleteInBatches(ctx context.Context, query func() *gdb.Model, idCol string)
 	total := 0
 	for ctx.Err() == nil {
 		ids, err := query().Fields(idCol).Limit(purgeBatch).Array()
-		if err != nil && !isNoRows(err) {
+		if err != nil && !dbx.IsNoRows(err) {
 			return total, err
 		}
 		if len(ids) == 0 {

@@ -3,13 +3,11 @@ package auth
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"crypto/subtle"
-	"database/sql"
-	"encoding/base64"
 	"encoding/hex"
-	"errors"
+	"kami/utility/dbx"
 	"kami/utility/text"
+	"kami/utility/token"
 	"net/http"
 	"strconv"
 	"strings"
@@ -30,17 +28,6 @@ import (
 // RefreshCookie is the httpOnly cookie Vben sends to /auth/refresh (admin-api.md).
 const RefreshCookie = "jwt"
 
-func randomToken(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func hashSecret(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])
-}
-
 // createSession stores a refresh session and returns the access token and the refresh cookie
 // value "<sessionId>.<secret>"; only the secret's hash is stored.
 func createSession(ctx context.Context, u *entity.Users, ip, ua string) (access, refresh string, err error) {
@@ -48,11 +35,11 @@ func createSession(ctx context.Context, u *entity.Users, ip, ua string) (access,
 	idBytes := make([]byte, 16)
 	_, _ = rand.Read(idBytes)
 	sid := hex.EncodeToString(idBytes)
-	secret := randomToken(32)
+	secret := token.Random(32)
 	_, err = dao.UserSessions.Ctx(ctx).Data(do.UserSessions{
 		Id:          sid,
 		UserId:      u.Id,
-		RefreshHash: hashSecret(secret),
+		RefreshHash: token.Hash(secret),
 		Ip:          ip,
 		UserAgent:   text.Truncate(ua, 255),
 		ExpiresAt:   gtime.New(now.Add(config.Get().Auth.RefreshTTL)),
@@ -83,7 +70,7 @@ func (s *sAuth) Authenticate(ctx context.Context, token string) (*principal.Prin
 		Fields("s.revoked_at, s.expires_at, u.*").
 		Where("s.id", claims.SessionID).
 		Scan(&row)
-	if err != nil && !isNoRows(err) {
+	if err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	if row.Id == 0 || strconv.FormatInt(row.Id, 10) != claims.Subject || row.RevokedAt != nil ||
@@ -125,23 +112,23 @@ func rotate(ctx context.Context, cookie string) (u *entity.Users, sid, newCookie
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
 	var sess entity.UserSessions
-	if err = dao.UserSessions.Ctx(ctx).Where(dao.UserSessions.Columns().Id, sid).Scan(&sess); err != nil && !isNoRows(err) {
+	if err = dao.UserSessions.Ctx(ctx).Where(dao.UserSessions.Columns().Id, sid).Scan(&sess); err != nil && !dbx.IsNoRows(err) {
 		return nil, "", "", err
 	}
 	if sess.Id == "" || sess.RevokedAt != nil || sess.ExpiresAt.Before(gtime.Now()) {
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
-	if subtle.ConstantTimeCompare([]byte(sess.RefreshHash), []byte(hashSecret(secret))) != 1 {
+	if subtle.ConstantTimeCompare([]byte(sess.RefreshHash), []byte(token.Hash(secret))) != 1 {
 		// An old secret came back: someone kept a copy. End the session for both holders.
 		_ = revokeSession(ctx, sid, "refresh_reuse")
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
-	next := randomToken(32)
+	next := token.Random(32)
 	res, err := dao.UserSessions.Ctx(ctx).
 		Where(dao.UserSessions.Columns().Id, sid).
 		Where(dao.UserSessions.Columns().RefreshHash, sess.RefreshHash).
 		WhereNull(dao.UserSessions.Columns().RevokedAt).
-		Data(do.UserSessions{RefreshHash: hashSecret(next), LastUsedAt: gtime.Now()}).Update()
+		Data(do.UserSessions{RefreshHash: token.Hash(next), LastUsedAt: gtime.Now()}).Update()
 	if err != nil {
 		return nil, "", "", err
 	}
@@ -149,7 +136,7 @@ func rotate(ctx context.Context, cookie string) (u *entity.Users, sid, newCookie
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
 	u = &entity.Users{}
-	if err = dao.Users.Ctx(ctx).WherePri(sess.UserId).Scan(u); err != nil && !isNoRows(err) {
+	if err = dao.Users.Ctx(ctx).WherePri(sess.UserId).Scan(u); err != nil && !dbx.IsNoRows(err) {
 		return nil, "", "", err
 	}
 	if u.Id == 0 || u.Status != consts.StatusEnabled {
@@ -174,5 +161,3 @@ func setRefreshCookie(ctx context.Context, value string, maxAge time.Duration) {
 		MaxAge:   int(maxAge / time.Second),
 	})
 }
-
-func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

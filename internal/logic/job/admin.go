@@ -2,6 +2,7 @@ package job
 
 import (
 	"context"
+	"kami/utility/dbx"
 	"strings"
 
 	"github.com/gogf/gf/v2/frame/g"
@@ -54,7 +55,7 @@ func (s *sJob) item(ctx context.Context, d Def, row entity.Jobs) (*v1.JobItem, e
 	item.Running = n.Int() == 1
 	var last entity.JobRuns
 	err = dao.JobRuns.Ctx(ctx).Where(dao.JobRuns.Columns().Job, d.Name).OrderDesc(dao.JobRuns.Columns().Id).Limit(1).Scan(&last)
-	if err != nil && !isNoRows(err) {
+	if err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	if last.Id != 0 {
@@ -140,7 +141,7 @@ func (s *sJob) Runs(ctx context.Context, req *v1.JobRunsReq) (*v1.JobRunsRes, er
 		return nil, err
 	}
 	var rows []entity.JobRuns
-	if err = m.OrderDesc(cols.Id).Page(req.Page, req.PageSize).Scan(&rows); err != nil && !isNoRows(err) {
+	if err = m.OrderDesc(cols.Id).Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.JobRunsRes{Items: make([]v1.JobRunItem, 0, len(rows)), Total: total}

@@ -2,11 +2,10 @@ package job
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
+	"kami/utility/text"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
@@ -105,7 +104,7 @@ func (s *sJob) execute(ctx context.Context, def Def, id int64, trigger string) {
 	runDuration.WithLabelValues(def.Name).Observe(time.Since(began).Seconds())
 	msg := ""
 	if err != nil {
-		msg = truncate(err.Error(), 1000)
+		msg = text.Truncate(err.Error(), 1000)
 	}
 	_, uerr := dao.JobRuns.Ctx(context.WithoutCancel(ctx)).WherePri(id).Data(do.JobRuns{
 		Status: status, Items: items, Error: msg, FinishedAt: gtime.Now(),
@@ -127,16 +126,3 @@ func safeRun(ctx context.Context, def Def) (items int, err error) {
 }
 
 func isRunning(err error) bool { return errs.Is(err, errs.JobRunning) }
-
-func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
-
-// truncate cuts s to at most n bytes without splitting a UTF-8 character.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}

@@ -3,6 +3,7 @@ package job
 import (
 	"context"
 	"fmt"
+	"kami/utility/dbx"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -147,7 +148,7 @@ func (s *sJob) fire(name, schedule string, slot int64, keep time.Duration) {
 		return
 	}
 	var row entity.Jobs
-	if err := dao.Jobs.Ctx(ctx).WherePri(name).Scan(&row); err != nil && !isNoRows(err) {
+	if err := dao.Jobs.Ctx(ctx).WherePri(name).Scan(&row); err != nil && !dbx.IsNoRows(err) {
 		g.Log().Warningf(ctx, "jobs: %s: read schedule: %v", name, err)
 		return
 	}

@@ -149,5 +149,3 @@ func export(ctx context.Context, m *gdb.Model, name string, header []string,
 	}
 	return nil
 }
-
-func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -2,6 +2,7 @@ package logs
 
 import (
 	"context"
+	"kami/utility/dbx"
 
 	v1 "kami/api/system/v1"
 	"kami/internal/model/entity"
@@ -27,7 +28,7 @@ func (s *sLogs) OperationList(ctx context.Context, req *v1.OperationLogListReq) 
 		return nil, err
 	}
 	var rows []entity.OperationLogs
-	if err = m.Page(req.Page, req.PageSize).Scan(&rows); err != nil && !isNoRows(err) {
+	if err = m.Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.OperationLogListRes{Items: make([]v1.OperationLogItem, 0, len(rows)), Total: total}
@@ -52,7 +53,7 @@ func (s *sLogs) LoginList(ctx context.Context, req *v1.LoginLogListReq) (*v1.Log
 		return nil, err
 	}
 	var rows []entity.LoginLogs
-	if err = m.Page(req.Page, req.PageSize).Scan(&rows); err != nil && !isNoRows(err) {
+	if err = m.Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.LoginLogListRes{Items: make([]v1.LoginLogItem, 0, len(rows)), Total: total}

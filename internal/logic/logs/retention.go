@@ -3,6 +3,7 @@ package logs
 import (
 	"context"
 	"fmt"
+	"kami/utility/dbx"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,7 +75,7 @@ func archiveTable(ctx context.Context, table, timeCol string, cutoff *gtime.Time
 	total := 0
 	for ctx.Err() == nil {
 		rows, err := g.DB().Model(table).Ctx(ctx).WhereLT(timeCol, cutoff).OrderAsc("id").Limit(archiveChunk).All()
-		if err != nil && !isNoRows(err) {
+		if err != nil && !dbx.IsNoRows(err) {
 			return total, err
 		}
 		if len(rows) == 0 {

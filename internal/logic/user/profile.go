@@ -2,6 +2,7 @@ package user
 
 import (
 	"context"
+	"kami/utility/dbx"
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/os/gtime"
@@ -78,7 +79,7 @@ func checkStrength(plain string) error {
 
 func mustGet(ctx context.Context, id int64) (*entity.Users, error) {
 	var u entity.Users
-	if err := dao.Users.Ctx(ctx).WherePri(id).Scan(&u); err != nil && !isNoRows(err) {
+	if err := dao.Users.Ctx(ctx).WherePri(id).Scan(&u); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	if u.Id == 0 {

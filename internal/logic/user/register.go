@@ -2,6 +2,7 @@ package user
 
 import (
 	"context"
+	"kami/utility/dbx"
 	"strings"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -67,7 +68,7 @@ func inviterOf(ctx context.Context, code string) (*entity.Users, error) {
 	var u entity.Users
 	err := dao.Users.Ctx(ctx).Where(cols.InviteCode, code).Where(cols.Role, consts.RoleAgentAdmin).
 		Where(cols.Status, consts.StatusEnabled).Scan(&u)
-	if err != nil && !isNoRows(err) {
+	if err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	if u.Id == 0 {

@@ -2,6 +2,8 @@ package user
 
 import (
 	"context"
+	"kami/utility/dbx"
+	"kami/utility/token"
 
 	"github.com/gogf/gf/v2/database/gdb"
 
@@ -24,13 +26,13 @@ var forgotLimit = ratelimit.PerHour(5)
 func (s *sUser) ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error) {
 	email := normEmail(req.Email)
 	// The limit applies whether or not the email exists, so a 429 reveals nothing either.
-	if err := infra.Allow(ctx, "forgot:"+sha256Hex(email)+":"+infra.RequestIP(ctx), forgotLimit); err != nil {
+	if err := infra.Allow(ctx, "forgot:"+token.Hash(email)+":"+infra.RequestIP(ctx), forgotLimit); err != nil {
 		return nil, err
 	}
 	cols := dao.Users.Columns()
 	var u entity.Users
 	err := dao.Users.Ctx(ctx).Where(cols.Email, email).Where(cols.Status, consts.StatusEnabled).Scan(&u)
-	if err != nil && !isNoRows(err) {
+	if err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	if u.Id == 0 {

@@ -2,6 +2,8 @@ package user
 
 import (
 	"context"
+	"kami/utility/dbx"
+	"kami/utility/token"
 	"time"
 
 	"github.com/gogf/gf/v2/os/gtime"
@@ -22,10 +24,10 @@ const (
 // only: the table keeps its SHA-256, so a database leak yields no usable links. A random
 // 256-bit token needs no slow hash.
 func issueToken(ctx context.Context, userID int64, purpose string, ttl time.Duration) (string, error) {
-	plain := randomToken(32)
+	plain := token.Random(32)
 	now := time.Now()
 	_, err := dao.UserTokens.Ctx(ctx).Data(do.UserTokens{
-		UserId: userID, Purpose: purpose, TokenHash: sha256Hex(plain),
+		UserId: userID, Purpose: purpose, TokenHash: token.Hash(plain),
 		ExpiresAt: gtime.New(now.Add(ttl)), CreatedAt: gtime.New(now),
 	}).Insert()
 	if err != nil {
@@ -40,8 +42,8 @@ func issueToken(ctx context.Context, userID int64, purpose string, ttl time.Dura
 func consumeToken(ctx context.Context, plain, purpose string) (int64, error) {
 	cols := dao.UserTokens.Columns()
 	var t entity.UserTokens
-	err := dao.UserTokens.Ctx(ctx).Where(cols.TokenHash, sha256Hex(plain)).Where(cols.Purpose, purpose).Scan(&t)
-	if err != nil && !isNoRows(err) {
+	err := dao.UserTokens.Ctx(ctx).Where(cols.TokenHash, token.Hash(plain)).Where(cols.Purpose, purpose).Scan(&t)
+	if err != nil && !dbx.IsNoRows(err) {
 		return 0, err
 	}
 	if t.Id == 0 || t.UsedAt != nil || t.ExpiresAt == nil || t.ExpiresAt.Before(gtime.Now()) {

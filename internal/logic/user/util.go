@@ -2,19 +2,11 @@ package user
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
-	"errors"
 	"strings"
 
 	"kami/internal/dao"
 	"kami/internal/errs"
 )
-
-func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 
 // normEmail stores and looks up emails in one form, so "A@x.com" and "a@x.com" are one account
 // on every backend (SQLite compares case-sensitively, MySQL's collation does not).
@@ -27,17 +19,6 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
-}
-
-func randomToken(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-func sha256Hex(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])
 }
 
 // checkUnique answers 409 before an insert or update when the username or email is taken by a
