@@ -3,6 +3,7 @@ package ratelimit
 import (
 	"context"
 	"errors"
+	"kami/internal/testkit/redistest"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -14,7 +15,7 @@ const slack = 2 * time.Second
 
 func TestBurstThenRefused(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
-		l := New(b.client(t))
+		l := New(b.Client(t))
 		key := b.key("burst")
 		lim := Limit{Rate: 1, Period: time.Hour, Burst: 5}
 		for i := range lim.Burst {
@@ -43,7 +44,7 @@ func TestBurstThenRefused(t *testing.T) {
 
 func TestRecoversAfterWaiting(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
-		l := New(b.client(t))
+		l := New(b.Client(t))
 		key := b.key("recover")
 		lim := Limit{Rate: 10, Period: time.Second, Burst: 2} // one per 100ms
 		for range 2 {
@@ -78,7 +79,7 @@ func TestRecoversAfterWaiting(t *testing.T) {
 
 func TestAllowN(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
-		l := New(b.client(t))
+		l := New(b.Client(t))
 		key := b.key("n")
 		lim := PerHour(10) // one per 6 minutes, burst 10
 		steps := []struct {
@@ -111,7 +112,7 @@ func TestAllowN(t *testing.T) {
 
 func TestKeysAreIndependent(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
-		l := New(b.client(t))
+		l := New(b.Client(t))
 		lim := PerHour(3)
 		if res := mustAllow(t, l, b.key("a"), lim, 3); !res.Allowed {
 			t.Fatalf("a: %+v", res)
@@ -129,7 +130,7 @@ func TestKeysAreIndependent(t *testing.T) {
 // read-then-write split anywhere would let more than 50 through.
 func TestConcurrentExactlyBurst(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
-		limiters := []*Limiter{New(b.client(t)), New(b.client(t))}
+		limiters := []*Limiter{New(b.Client(t)), New(b.Client(t))}
 		key := b.key("concurrent")
 		lim := Limit{Rate: 1, Period: time.Hour, Burst: 50}
 		var (
@@ -170,7 +171,7 @@ func TestUsesServerClock(t *testing.T) {
 		if !b.exact() {
 			t.Skip("needs a server clock the test controls")
 		}
-		l := New(b.client(t))
+		l := New(b.Client(t))
 		key := b.key("clock")
 		lim := Limit{Rate: 10, Period: time.Second, Burst: 1}
 		mustAllow(t, l, key, lim, 1)
@@ -189,10 +190,10 @@ func TestUsesServerClock(t *testing.T) {
 // limiter must resend the source rather than report an outage.
 func TestScriptCacheFlushed(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
-		if b.mr == nil {
+		if b.MR == nil {
 			t.Skip("flushing a shared Redis' script cache would disturb others")
 		}
-		l := New(b.client(t))
+		l := New(b.Client(t))
 		mustAllow(t, l, b.key("flush"), PerHour(5), 1)
 		if err := l.r.GroupScript().ScriptFlush(context.Background()); err != nil {
 			t.Fatal(err)
@@ -204,7 +205,7 @@ func TestScriptCacheFlushed(t *testing.T) {
 }
 
 func TestInvalidLimit(t *testing.T) {
-	l := New(newClient(t, closedAddr(t))) // never reached: rejected locally
+	l := New(redistest.NewClient(t, redistest.ClosedAddr(t))) // never reached: rejected locally
 	for _, lim := range []Limit{
 		{},
 		{Rate: 0, Period: time.Second, Burst: 1},
@@ -242,14 +243,14 @@ func TestRedisDown(t *testing.T) {
 			name  string
 			setup func(t *testing.T) *Limiter
 		}{
-			{"closed port", func(t *testing.T) *Limiter { return New(newClient(t, closedAddr(t))) }},
+			{"closed port", func(t *testing.T) *Limiter { return New(redistest.NewClient(t, redistest.ClosedAddr(t))) }},
 			{"server stopped", func(t *testing.T) *Limiter {
-				if b.mr == nil {
+				if b.MR == nil {
 					t.Skip("cannot stop a shared real Redis")
 				}
-				l := New(b.client(t))
+				l := New(b.Client(t))
 				mustAllow(t, l, b.key("down"), PerHour(5), 1) // warm pool and script
-				b.mr.Close()
+				b.MR.Close()
 				return l
 			}},
 		}

@@ -3,6 +3,7 @@ package redislock
 import (
 	"context"
 	"errors"
+	"kami/internal/testkit/redistest"
 	"testing"
 	"time"
 )
@@ -225,14 +226,14 @@ func TestDoCancelsFnWhenLockTaken(t *testing.T) {
 // cancelled before the lock can expire, and Do must not report success.
 func TestDoRedisGoesDown(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
-		if b.mr == nil {
+		if b.MR == nil {
 			t.Skip("cannot stop a shared real Redis")
 		}
 		const ttl = 300 * time.Millisecond
 		var fnEnd time.Duration
 		start := time.Now()
 		err := New(b.client(t)).Do(context.Background(), b.key("dies"), ttl, func(ctx context.Context) error {
-			b.mr.Close()
+			b.MR.Close()
 			waitDone(t, ctx.Done(), ttl+200*time.Millisecond, "fn ctx cancel after outage")
 			fnEnd = time.Since(start)
 			return nil
@@ -249,11 +250,11 @@ func TestDoRedisGoesDown(t *testing.T) {
 func TestDoRedisHangs(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, b *backend) {
 		const ttl = 300 * time.Millisecond
-		p := startProxy(t, b.addr)
+		p := startProxy(t, b.Addr)
 		key := b.key("hang")
 		start := time.Now()
 		var fnEnd time.Duration
-		err := New(newClient(t, p.addr())).Do(context.Background(), key, ttl, func(ctx context.Context) error {
+		err := New(redistest.NewClient(t, p.addr())).Do(context.Background(), key, ttl, func(ctx context.Context) error {
 			p.frozen.Store(true)
 			waitDone(t, ctx.Done(), ttl+200*time.Millisecond, "fn ctx cancel while Redis hangs")
 			fnEnd = time.Since(start)

@@ -3,6 +3,7 @@ package redislock
 import (
 	"context"
 	"errors"
+	"kami/internal/testkit/redistest"
 	"regexp"
 	"runtime"
 	"sync"
@@ -242,9 +243,9 @@ func TestRedisDown(t *testing.T) {
 			// setup returns a Locker whose Redis is down.
 			setup func(t *testing.T) *Locker
 		}{
-			{"closed port", func(t *testing.T) *Locker { return New(newClient(t, closedAddr(t))) }},
+			{"closed port", func(t *testing.T) *Locker { return New(redistest.NewClient(t, redistest.ClosedAddr(t))) }},
 			{"server stopped", func(t *testing.T) *Locker {
-				if b.mr == nil {
+				if b.MR == nil {
 					t.Skip("cannot stop a shared real Redis")
 				}
 				lk := New(b.client(t))
@@ -252,7 +253,7 @@ func TestRedisDown(t *testing.T) {
 				if _, err := lk.r.Do(context.Background(), "PING"); err != nil {
 					t.Fatal(err)
 				}
-				b.mr.Close()
+				b.MR.Close()
 				return lk
 			}},
 		}
