@@ -14,7 +14,7 @@ import (
 var (
 	Main = gcmd.Command{
 		Name:  "kami",
-		Usage: "kami [http|migrate]",
+		Usage: "kami [http|migrate|cron]",
 		Brief: "Kami reseller backend",
 		Func: func(ctx context.Context, parser *gcmd.Parser) error {
 			return serve(ctx)
@@ -38,10 +38,27 @@ var (
 			return nil
 		},
 	}
+	Cron = gcmd.Command{
+		Name:  "cron",
+		Brief: "run the job scheduler without serving HTTP (pair with kami.jobs.enabled=false on HTTP nodes)",
+		Func: func(ctx context.Context, parser *gcmd.Parser) error {
+			// A dedicated scheduler node runs jobs whatever config.yaml says.
+			if err := os.Setenv("KAMI_JOBS_ENABLED", "true"); err != nil {
+				return err
+			}
+			if err := Boot(ctx); err != nil {
+				fmt.Fprintln(os.Stderr, "kami:", err)
+				return err
+			}
+			waitForSignal()
+			Shutdown(ctx)
+			return nil
+		},
+	}
 )
 
 func init() {
-	if err := Main.AddCommand(&HTTP, &Migrate); err != nil {
+	if err := Main.AddCommand(&HTTP, &Migrate, &Cron); err != nil {
 		panic(err)
 	}
 }
@@ -59,10 +76,14 @@ func serve(ctx context.Context) error {
 	if err = s.Start(); err != nil {
 		return err
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	<-sig
+	waitForSignal()
 	err = s.Shutdown()
 	Shutdown(ctx)
 	return err
+}
+
+func waitForSignal() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
+	<-sig
 }

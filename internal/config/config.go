@@ -157,6 +157,9 @@ func applyEnv(c *Config) {
 	if v := os.Getenv("KAMI_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")
 	}
+	if v := os.Getenv("KAMI_JOBS_ENABLED"); v != "" {
+		c.Jobs.Enabled, _ = strconv.ParseBool(v)
+	}
 	if v := os.Getenv("KAMI_REDIS_DB"); v != "" {
 		c.Redis.DB, _ = strconv.Atoi(v)
 	}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/golang-jwt/jwt/v5"
 
 	"kami/internal/dao"
+	"kami/internal/infra"
 	"kami/internal/model/entity"
 	"kami/internal/testkit"
 )
@@ -43,4 +45,12 @@ func loginLogs(t *testing.T, username string) []entity.LoginLogs {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// expiredToken is a correctly signed access token whose lifetime has passed.
+func expiredToken() string {
+	s, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
+		"sub": "1", "sid": "0123456789abcdef0123456789abcdef", "iss": "kami", "exp": time.Now().Add(-time.Minute).Unix(),
+	}).SignedString(infra.SubKey("jwt"))
+	return s
 }

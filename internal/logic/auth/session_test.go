@@ -70,13 +70,18 @@ func TestLogoutRevokesBothTokens(t *testing.T) {
 
 func TestUnauthenticatedIs401(t *testing.T) {
 	env := testkit.Current()
-	cases := map[string]string{"no token": "", "garbage": "abc.def.ghi", "wrong signature": forgeToken()}
-	for name, token := range cases {
-		t.Run(name, func(t *testing.T) {
+	cases := []struct{ name, token, code string }{
+		{"no token", "", "UNAUTHORIZED"},
+		{"garbage", "abc.def.ghi", "UNAUTHORIZED"},
+		{"wrong signature", forgeToken(), "UNAUTHORIZED"},
+		{"expired", expiredToken(), "TOKEN_EXPIRED"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
 			cl := env.Client()
-			cl.Token = token
+			cl.Token = c.token
 			r := cl.Get(t, "/api/user/info").Expect(t, 401)
-			if r.Code == 0 || r.ErrorCode() == "" || r.Data != nil && string(r.Data) != "null" {
+			if r.ErrorCode() != c.code || r.Data != nil && string(r.Data) != "null" {
 				t.Fatalf("envelope: %s", r.Raw)
 			}
 		})
