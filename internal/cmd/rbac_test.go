@@ -197,3 +197,36 @@ func TestMenuTreeAndCodesPerRole(t *testing.T) {
 		t.Fatalf("agent-admin codes: %v", codes)
 	}
 }
+
+// The role and menu administration routes: the super-admin may use them, an agent-admin (by
+// default) and an agent may not, and nobody anonymous.
+func TestRoleRoutesAccess(t *testing.T) {
+	env := testkit.Current()
+	admin := env.Admin(t)
+	root := testkit.SuperAdmin(t)
+	aa := env.Login(t, testkit.SeedUser(t, "agent-admin", root))
+	agent := env.Login(t, testkit.SeedUser(t, "agent", root))
+	current := roleMenus(t, admin, "agent")
+	routes := []struct {
+		method, path string
+		body         any
+	}{
+		{"GET", "/api/system/role/list", nil},
+		{"GET", "/api/system/role/agent/menus", nil},
+		{"PUT", "/api/system/role/agent/menus", map[string]any{"menuIds": current}},
+		{"GET", "/api/system/menu/list", nil},
+	}
+	for _, r := range routes {
+		t.Run(r.method+" "+r.path, func(t *testing.T) {
+			admin.Do(t, r.method, r.path, r.body).Expect(t, 200)
+			aa.Do(t, r.method, r.path, r.body).Expect(t, 403)
+			agent.Do(t, r.method, r.path, r.body).Expect(t, 403)
+			env.Client().Do(t, r.method, r.path, r.body).Expect(t, 401)
+		})
+	}
+	if fmt.Sprint(roleMenus(t, admin, "agent")) != fmt.Sprint(current) {
+		t.Fatal("refused calls changed the agent role")
+	}
+	admin.Get(t, "/api/system/role/no-such-role/menus").Expect(t, 404)
+	admin.Put(t, "/api/system/role/agent/menus", `{"menuIds":"not-a-list"}`).Expect(t, 400)
+}

@@ -198,3 +198,10 @@ func TestLoginRateLimitedPerIP(t *testing.T) {
 	// another IP is unaffected
 	env.Admin(t)
 }
+
+func TestCaptchaBadInput(t *testing.T) {
+	r := testkit.Current().Client().Get(t, "/api/auth/captcha?username="+strings.Repeat("x", 65)).Expect(t, 400)
+	if r.ErrorCode() != "INVALID_INPUT" {
+		t.Fatalf("%s", r.Raw)
+	}
+}
