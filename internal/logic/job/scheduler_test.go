@@ -13,12 +13,13 @@ import (
 	"kami/internal/testkit"
 )
 
-// scheduledRuns counts the scheduled run rows of a job, per node.
-func scheduledRuns(t *testing.T, name string) (int, map[string]int) {
+// scheduledRuns counts the scheduled run rows of a job with an id above afterID, per node, so
+// repeated runs of a test (go test -count) each count only their own.
+func scheduledRuns(t *testing.T, name string, afterID int64) (int, map[string]int) {
 	t.Helper()
 	var rows []struct{ Node string }
 	err := dao.JobRuns.Ctx(context.Background()).Fields("node").
-		Where("job", name).Where("trigger_type", "schedule").Scan(&rows)
+		Where("job", name).Where("trigger_type", "schedule").WhereGT("id", afterID).Scan(&rows)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,14 +64,21 @@ func TestTwoNodesRunEachSlotOnce(t *testing.T) {
 	admin := env.Admin(t)
 	t.Cleanup(func() { admin.Put(t, "/api/system/job/test.tick", map[string]any{"enabled": false}) })
 
+	lastID, err := dao.JobRuns.Ctx(context.Background()).Max("id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := int64(lastID)
+	wonA0, lostA0 := slotMetric(t, env.BaseURL, "test.tick") // this process's counters carry over
 	// The second node re-reads the jobs table every second; this edit goes to the first one.
 	admin.Put(t, "/api/system/job/test.tick", map[string]any{"enabled": true}).Expect(t, http.StatusOK)
 	time.Sleep(5 * time.Second)
 	admin.Put(t, "/api/system/job/test.tick", map[string]any{"enabled": false}).Expect(t, http.StatusOK)
 	time.Sleep(300 * time.Millisecond) // let a run that started just before finish
 
-	total, perNode := scheduledRuns(t, "test.tick")
+	total, perNode := scheduledRuns(t, "test.tick", after)
 	wonA, lostA := slotMetric(t, env.BaseURL, "test.tick")
+	wonA, lostA = wonA-wonA0, lostA-lostA0
 	wonB, lostB := slotMetric(t, node.BaseURL, "test.tick")
 	t.Logf("runs: %d %v; slots node A won %d lost %d, node B won %d lost %d", total, perNode, wonA, lostA, wonB, lostB)
 	if total < 4 || total > 6 {
@@ -86,12 +94,12 @@ func TestTwoNodesRunEachSlotOnce(t *testing.T) {
 
 	t.Run("disabled job stops", func(t *testing.T) {
 		time.Sleep(2 * time.Second)
-		if after, _ := scheduledRuns(t, "test.tick"); after != total {
-			t.Errorf("runs went from %d to %d after the job was disabled", total, after)
+		if later, _ := scheduledRuns(t, "test.tick", after); later != total {
+			t.Errorf("runs went from %d to %d after the job was disabled", total, later)
 		}
 	})
 	t.Run("never-enabled job never runs", func(t *testing.T) {
-		if n, _ := scheduledRuns(t, "test.off"); n != 0 {
+		if n, _ := scheduledRuns(t, "test.off", 0); n != 0 {
 			t.Errorf("disabled test.off ran %d times", n)
 		}
 	})
