@@ -21,9 +21,10 @@ test: test-embedded
 	@if [ -n "$$KAMI_TEST_MYSQL" ] && [ -n "$$KAMI_TEST_REDIS" ]; then $(MAKE) --no-print-directory test-real; \
 	else echo "KAMI_TEST_MYSQL/KAMI_TEST_REDIS not set: skipped the real-service run"; fi
 
+# The race detector runs on this pass; the real-service pass keeps its speed.
 test-embedded:
 	@echo "== suite on the embedded default (SQLite + embedded Redis-compatible store)"
-	KAMI_TEST_BACKEND=embedded $(GO) test -count=1 -timeout 20m $(PKGS)
+	KAMI_TEST_BACKEND=embedded $(GO) test -race -count=1 -timeout 20m $(PKGS)
 
 test-real:
 	@echo "== suite on MySQL/MariaDB ($$KAMI_TEST_MYSQL) and Redis ($$KAMI_TEST_REDIS)"
