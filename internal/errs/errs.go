@@ -53,6 +53,7 @@ var (
 	ScheduleInvalid    = define(40011, "SCHEDULE_INVALID")
 	TimeInvalid        = define(40012, "TIME_INVALID")
 	ExportTooLarge     = define(40013, "EXPORT_TOO_LARGE")
+	UnknownField       = define(40014, "UNKNOWN_FIELD")
 	Unauthorized       = define(40100, "UNAUTHORIZED")
 	TokenExpired       = define(40101, "TOKEN_EXPIRED")
 	Forbidden          = define(40300, "FORBIDDEN")

@@ -28,6 +28,10 @@ type (
 		// A handler that wrote its own body (a raw refresh token, a file download) is left alone; one
 		// that streamed it past the buffer (an export) has already sent its status, so nothing may follow.
 		Response(r *ghttp.Request)
+		// Strict refuses a JSON body that carries a field the endpoint does not define: a misspelled
+		// or outdated field would otherwise be dropped silently and the call would "succeed" doing
+		// something else than the caller meant. The message names the fields.
+		Strict(r *ghttp.Request)
 	}
 )
 

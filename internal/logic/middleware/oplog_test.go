@@ -64,3 +64,4 @@ func TestOperationLogRecordsMutationsWithoutSecrets(t *testing.T) {
 		t.Fatalf("refused row code %d", refused.Code)
 	}
 }
+

@@ -1,7 +1,9 @@
 package middleware
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gogf/gf/v2/errors/gcode"
 	"github.com/gogf/gf/v2/errors/gerror"
@@ -57,6 +59,10 @@ func Failure(r *ghttp.Request, err error) (int, Envelope) {
 			g.Log().Errorf(ctx, "%+v", err)
 		}
 		return c.HTTPStatus(), Envelope{Code: c.Code(), Error: c.Message(), Message: msg}
+	}
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) || strings.Contains(err.Error(), "http: request body too large") {
+		return http.StatusRequestEntityTooLarge, Envelope{Code: errs.TooLarge.Code(), Error: errs.TooLarge.Message(), Message: gi18n.T(ctx, errs.TooLarge.Message())}
 	}
 	code := gerror.Code(err)
 	switch code {

@@ -131,9 +131,9 @@ func TestNoSelfOrPeerManagement(t *testing.T) {
 		{"agent-admin another agent-admin", a1.Client, a2.ID, "OUT_OF_SCOPE"},
 	}
 	for _, c := range cases {
-		for _, ep := range []string{"/status", "/password"} {
+		bodies := map[string]any{"/status": map[string]any{"status": 0}, "/password": map[string]any{"password": "Other-Pass-42"}}
+		for ep, body := range bodies {
 			t.Run(c.name+ep, func(t *testing.T) {
-				body := map[string]any{"status": 0, "password": "Other-Pass-42"}
 				expectError(t, c.cl.Do(t, http.MethodPut, userPath(c.target, ep), body), 403, c.code)
 			})
 		}
