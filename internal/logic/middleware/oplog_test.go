@@ -64,4 +64,3 @@ func TestOperationLogRecordsMutationsWithoutSecrets(t *testing.T) {
 		t.Fatalf("refused row code %d", refused.Code)
 	}
 }
-
