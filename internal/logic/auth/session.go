@@ -88,7 +88,7 @@ func (s *sAuth) Authenticate(ctx context.Context, token string) (*principal.Prin
 }
 
 // RevokeUserSessions ends every live session of a user except keepSessionID (may be "").
-// Password changes, resets, disabling and role changes call it.
+// Password changes, resets and disabling call it.
 func (s *sAuth) RevokeUserSessions(ctx context.Context, userID int64, keepSessionID, reason string) error {
 	m := dao.UserSessions.Ctx(ctx).Where(dao.UserSessions.Columns().UserId, userID).WhereNull(dao.UserSessions.Columns().RevokedAt)
 	if keepSessionID != "" {
@@ -120,7 +120,9 @@ func rotate(ctx context.Context, cookie string) (u *entity.Users, sid, newCookie
 	}
 	if subtle.ConstantTimeCompare([]byte(sess.RefreshHash), []byte(token.Hash(secret))) != 1 {
 		// An old secret came back: someone kept a copy. End the session for both holders.
-		_ = revokeSession(ctx, sid, "refresh_reuse")
+		if err = revokeSession(ctx, sid, "refresh_reuse"); err != nil {
+			return nil, "", "", err
+		}
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
 	next := token.Random(32)
@@ -140,7 +142,9 @@ func rotate(ctx context.Context, cookie string) (u *entity.Users, sid, newCookie
 		return nil, "", "", err
 	}
 	if u.Id == 0 || u.Status != consts.StatusEnabled {
-		_ = revokeSession(ctx, sid, "user_disabled")
+		if err = revokeSession(ctx, sid, "user_disabled"); err != nil {
+			return nil, "", "", err
+		}
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
 	return u, sid, sid + "." + next, nil
