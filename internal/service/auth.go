@@ -30,7 +30,7 @@ type (
 		// one indexed query, so a logout or disable on any node is seen on the next request.
 		Authenticate(ctx context.Context, token string) (*principal.Principal, error)
 		// RevokeUserSessions ends every live session of a user except keepSessionID (may be "").
-		// Password changes, resets, disabling and role changes call it.
+		// Password changes, resets and disabling call it.
 		RevokeUserSessions(ctx context.Context, userID int64, keepSessionID string, reason string) error
 	}
 )
