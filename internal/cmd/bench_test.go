@@ -1,6 +1,7 @@
 package cmd_test
 
 import (
+	"kami/internal/config"
 	"testing"
 	"time"
 
@@ -42,7 +43,7 @@ func BenchmarkLogin(b *testing.B) {
 		cl.Get(b, "/healthz")
 	}
 	base := time.Since(start)
-	testkit.Config().Auth.LoginRatePerMinute = 1 << 30
+	testkit.SetConfig(b, func(c *config.Config) { c.Auth.LoginRatePerMinute = 1 << 30 })
 	b.ResetTimer()
 	start = time.Now()
 	for i := 0; i < b.N; i++ {

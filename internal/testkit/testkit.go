@@ -80,6 +80,10 @@ func randHex(n int) string {
 
 // setup prepares the environment variables of the runtime contract and boots a node.
 func setup(ctx context.Context) (*Env, error) {
+	// Set before any server goroutine logs: changing the logger later is a data race.
+	if err := g.Log().SetLevelStr("warning"); err != nil {
+		return nil, err
+	}
 	dir, err := os.MkdirTemp("", "kami-test-")
 	if err != nil {
 		return nil, err
@@ -131,10 +135,21 @@ func setup(ctx context.Context) (*Env, error) {
 	}
 	env.Server = s
 	env.BaseURL = fmt.Sprintf("http://127.0.0.1:%d", s.GetListenedPort())
-	g.Log().SetLevelStr("warning")
 	return env, nil
 }
 
-// Config returns the live configuration, for tests that shorten windows. Change fields only
-// before the behaviour under test starts, and restore them with t.Cleanup.
+// Config returns the live configuration, read-only. To change it use SetConfig: writing a field
+// of the shared struct while server goroutines read it is a data race.
 func Config() *config.Config { return config.Get() }
+
+// SetConfig swaps in a copy of the live configuration changed by edit, and puts the previous
+// one back when the test ends. The swap is atomic, so handlers running meanwhile see either the
+// old or the new configuration, never a half-written one.
+func SetConfig(t testing.TB, edit func(c *config.Config)) {
+	t.Helper()
+	old := config.Get()
+	next := *old
+	edit(&next)
+	config.Set(&next)
+	t.Cleanup(func() { config.Set(old) })
+}

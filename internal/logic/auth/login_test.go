@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"context"
+	"kami/internal/config"
 	"net/http"
 	"strings"
 	"testing"
@@ -187,9 +188,7 @@ func TestLoginRateLimitedPerIP(t *testing.T) {
 	// A small limit: its 12 s emission interval dwarfs how long the burst below takes, even
 	// under the race detector, so the refusal never depends on the machine's speed.
 	const limit = 5
-	saved := testkit.Config().Auth.LoginRatePerMinute
-	testkit.Config().Auth.LoginRatePerMinute = limit
-	t.Cleanup(func() { testkit.Config().Auth.LoginRatePerMinute = saved })
+	testkit.SetConfig(t, func(c *config.Config) { c.Auth.LoginRatePerMinute = limit })
 	cl := env.Client()
 	var last *testkit.Resp
 	for i := 0; i <= limit; i++ {

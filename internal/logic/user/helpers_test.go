@@ -112,13 +112,10 @@ func startSink(t *testing.T) *smtpsink.Sink {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := testkit.Config()
-	old := cfg.Mail
-	cfg.Mail = config.Mail{Host: sink.Host(), Port: sink.Port(), TLS: "none", From: "noreply@kami.test"}
-	t.Cleanup(func() {
-		cfg.Mail = old
-		_ = sink.Close()
+	testkit.SetConfig(t, func(c *config.Config) {
+		c.Mail = config.Mail{Host: sink.Host(), Port: sink.Port(), TLS: "none", From: "noreply@kami.test"}
 	})
+	t.Cleanup(func() { _ = sink.Close() })
 	return sink
 }
 

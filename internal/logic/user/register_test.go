@@ -2,6 +2,7 @@ package user_test
 
 import (
 	"context"
+	"kami/internal/config"
 	"strconv"
 	"strings"
 	"testing"
@@ -145,9 +146,7 @@ func TestRegisterRefusals(t *testing.T) {
 		})
 	}
 	t.Run("closed", func(t *testing.T) {
-		cfg := testkit.Config()
-		cfg.Register.Enabled = false
-		t.Cleanup(func() { cfg.Register.Enabled = true })
+		testkit.SetConfig(t, func(c *config.Config) { c.Register.Enabled = false })
 		expectError(t, testkit.Current().Client().Post(t, "/api/auth/register", body(nil)), 400, "REGISTER_CLOSED")
 	})
 }
