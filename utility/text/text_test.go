@@ -25,3 +25,20 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapeControl(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"plain 账号", "plain 账号"},
+		{"a\nb", `a\nb`},
+		{"x\r\n2026 forged line", `x\r\n2026 forged line`},
+		{"nul\x00", `nul\x00`},
+		{"esc\x1b[31m", `esc\x1b[31m`},
+		{"sep\u2028", `sep\u2028`},
+		{"bad\xff", `bad\xff`},
+	}
+	for _, c := range cases {
+		if got := EscapeControl(c.in); got != c.want {
+			t.Errorf("EscapeControl(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
