@@ -2,10 +2,7 @@ package cmd
 
 import (
 	"context"
-	"time"
-
 	"github.com/gogf/gf/v2/frame/g"
-	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/config"
 	"kami/internal/infra"
@@ -42,11 +39,9 @@ func Boot(ctx context.Context) error {
 
 // Prepare loads config and opens and migrates the database; `kami migrate` stops here.
 func Prepare(ctx context.Context) error {
-	// Stored times are UTC on every node; the display zone is applied when formatting.
-	if err := gtime.SetTimeZone("UTC"); err != nil {
-		return err
-	}
-	time.Local = time.UTC
+	// The process time zone is left alone: changing time.Local once goroutines exist (gf starts
+	// timers at init) is a data race. Stored times are UTC by construction instead (infra's
+	// driver wrapper and loc=UTC), and the display zone is applied when formatting.
 	if _, err := config.Load(ctx); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ package infra
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -50,13 +51,29 @@ func OpenDatabase(ctx context.Context) (gdb.DB, error) {
 	return db, nil
 }
 
+// utcLink sets loc=UTC on a MySQL link (the README's example says loc=Local): the driver then
+// writes and parses DATETIME values as UTC whatever the process time zone, which is how every
+// node stores time.
+func utcLink(link string) string {
+	base, query := link, ""
+	if i := strings.LastIndex(link, "?"); i > strings.LastIndex(link, "/") {
+		base, query = link[:i], link[i+1:]
+	}
+	values, err := url.ParseQuery(query)
+	if err != nil {
+		return link // gf reports the malformed link when it connects
+	}
+	values.Set("loc", "UTC")
+	return base + "?" + values.Encode()
+}
+
 func databaseNode(c *config.Config) (*gdb.ConfigNode, error) {
 	if c.DBLink != "" && !strings.HasPrefix(c.DBLink, "sqlite:") {
 		if !strings.HasPrefix(c.DBLink, "mysql:") {
 			return nil, gerror.Newf("KAMI_DB_LINK must be a mysql: or sqlite: link")
 		}
 		return &gdb.ConfigNode{
-			Link:             c.DBLink,
+			Link:             utcLink(c.DBLink),
 			Charset:          "utf8mb4",
 			MaxOpenConnCount: 50,
 			MaxIdleConnCount: 10,

@@ -1,6 +1,6 @@
 // Package job is the scheduler. Jobs register in code (Register, from any package's init); their
 // schedules live in the jobs table, editable by the super-admin, and every node re-reads that
-// table each second. Each node drives its schedules with gcron; a firing runs only after its
+// table each second. Each node evaluates the schedules in the display zone; a firing runs only after its
 // node claims the slot in Redis (SET NX), so with N nodes a slot runs once, and every run holds
 // the job's Redis lock, so two runs of a job never overlap. Each run writes a job_runs row.
 package job
@@ -9,7 +9,6 @@ import (
 	"context"
 	"sync"
 
-	"github.com/gogf/gf/v2/os/gcron"
 	"github.com/gogf/gf/v2/os/gtimer"
 
 	"kami/internal/service"
@@ -31,10 +30,9 @@ type sJob struct {
 	mu       sync.Mutex
 	started  bool
 	stopping bool
-	cron     *gcron.Cron
-	entries  map[string]*entry // live gcron entries by job name (this node's view of the table)
+	entries  map[string]*entry // live schedules by job name (this node's view of the table)
 	badLog   map[string]string // invalid stored schedules already logged, to log each once
-	ticker   *gtimer.Entry
+	timers   []*gtimer.Entry   // the table reload and the slot tick
 	locker   *redislock.Locker
 	base     context.Context // parent of every run; cancelled when Stop stops waiting
 	cancel   context.CancelFunc

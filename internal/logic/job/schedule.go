@@ -1,36 +1,82 @@
 package job
 
 import (
-	"context"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/gogf/gf/v2/os/gcron"
+	"github.com/robfig/cron/v3"
 )
 
-// A schedule is a gcron pattern: "@every <duration>" (whole seconds, at least 1s), one of
-// gcron's predefined names (@hourly, @daily, ...), or six fields "sec min hour day month week"
-// where a "#" seconds field means "any second of the minute".
+// A schedule is a gcron-style pattern: "@every <duration>" (whole seconds, at least 1s), one of
+// the predefined names (@hourly, @daily, ...), or six fields "sec min hour day month week" where
+// a "#" seconds field means "once, at the start of the minute". Patterns are evaluated in the
+// display zone (kami.timeZone, Asia/Shanghai by default), never in the process zone: "0 10 0 * * *"
+// fires at 00:10 Shanghai time whatever TZ the node runs with.
 //
 // @every runs on a grid aligned to the Unix epoch (every 5m = :00, :05, :10 ...) rather than
-// gcron's own @every, which counts from when each node added the entry: with two nodes those
-// phases differ, and a restart would shift them. On a shared grid every node agrees on which slot
-// a firing belongs to, which is what the cross-node dedup key needs.
+// counting from when each node added the entry: with two nodes those phases would differ, and a
+// restart would shift them. Every other pattern names its firings by their scheduled instant.
+// Either way a firing's slot is the same number on every node, which the cross-node claim needs.
 
 var (
 	everyPattern = regexp.MustCompile(`^@every\s+(\S+)$`)
 	namedPattern = regexp.MustCompile(`^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$`)
 	fieldsSplit  = regexp.MustCompile(`\s+`)
+	cronParser   = cron.NewParser(cron.Second | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 )
-
-// everyTick is the gcron pattern that drives @every schedules: a check each second.
-const everyTick = "* * * * * *"
 
 // slotKeep is how long a claimed slot stays claimed beyond the slot itself: far more than the
 // clock and tick differences between nodes, so a late node never re-runs a slot.
 const slotKeep = time.Minute
+
+// plan gives the scheduled instants of a schedule.
+type plan interface {
+	// Next is the first scheduled instant strictly after t.
+	Next(t time.Time) time.Time
+}
+
+// everyPlan is an @every schedule on the epoch-aligned grid.
+type everyPlan struct{ seconds int64 }
+
+func (p everyPlan) Next(t time.Time) time.Time {
+	u := t.Unix()
+	return time.Unix(u-u%p.seconds+p.seconds, 0)
+}
+
+// zonedPlan evaluates a cron pattern in a fixed zone.
+type zonedPlan struct {
+	spec cron.Schedule
+	zone *time.Location
+}
+
+func (p zonedPlan) Next(t time.Time) time.Time { return p.spec.Next(t.In(p.zone)) }
+
+// planOf parses a schedule for the given zone; ok is false for anything validate refuses.
+func planOf(pattern string, zone *time.Location) (plan, bool) {
+	if pattern != strings.TrimSpace(pattern) || pattern == "" || len(pattern) > 64 {
+		return nil, false
+	}
+	if strings.HasPrefix(pattern, "@every") {
+		d, ok := every(pattern)
+		if !ok {
+			return nil, false
+		}
+		return everyPlan{int64(d / time.Second)}, true
+	}
+	if !namedPattern.MatchString(pattern) && !fieldsInRange(pattern) {
+		return nil, false
+	}
+	if strings.HasPrefix(pattern, "#") {
+		pattern = "0" + pattern[1:]
+	}
+	spec, err := cronParser.Parse(pattern)
+	if err != nil {
+		return nil, false
+	}
+	return zonedPlan{spec: spec, zone: zone}, true
+}
 
 // every returns the interval of an @every schedule.
 func every(pattern string) (time.Duration, bool) {
@@ -45,73 +91,26 @@ func every(pattern string) (time.Duration, bool) {
 	return d, true
 }
 
-// validate reports whether pattern is a schedule this scheduler can run, using gcron's own
-// parser for everything but @every.
+// validate reports whether pattern is a schedule this scheduler can run.
 func validate(pattern string) bool {
-	if pattern != strings.TrimSpace(pattern) || pattern == "" || len(pattern) > 64 {
-		return false
-	}
-	if strings.HasPrefix(pattern, "@every") {
-		_, ok := every(pattern)
-		return ok
-	}
-	if !namedPattern.MatchString(pattern) && !fieldsInRange(pattern) {
-		return false
-	}
-	c := gcron.New()
-	e, err := c.Add(context.Background(), pattern, func(context.Context) {})
-	if e != nil {
-		e.Close()
-	}
-	c.Close()
-	return err == nil
+	_, ok := planOf(pattern, time.UTC)
+	return ok
 }
 
-// cronPattern is what gcron is given for a schedule.
-func cronPattern(pattern string) string {
-	if _, ok := every(pattern); ok {
-		return everyTick
-	}
-	return pattern
-}
-
-// slotOf names the scheduled slot a firing at t belongs to, identically on every node, and how
-// long its claim must be kept.
-//   - @every d: the epoch-aligned cell of length d containing t.
-//   - patterns that fire at most once a minute (predefined names, a "#" or single-number
-//     seconds field): the minute; gcron fires those on the first tick of the minute, whose
-//     second differs between nodes.
-//   - other patterns: the second, which gcron matched on every node alike.
-func slotOf(pattern string, t time.Time) (slot int64, keep time.Duration) {
+// keepOf is how long the claim of one of the schedule's slots must be kept.
+func keepOf(pattern string) time.Duration {
 	if d, ok := every(pattern); ok {
-		n := int64(d / time.Second)
-		u := t.Unix()
-		return u - u%n, d + slotKeep
+		return d + slotKeep
 	}
-	if perMinute(pattern) {
-		return t.Truncate(time.Minute).Unix(), time.Minute + slotKeep
-	}
-	return t.Unix(), slotKeep
+	return slotKeep
 }
 
-func perMinute(pattern string) bool {
-	if strings.HasPrefix(pattern, "@") {
-		return true
-	}
-	sec := fieldsSplit.Split(pattern, -1)[0]
-	if sec == "#" {
-		return true
-	}
-	_, err := strconv.Atoi(sec)
-	return err == nil
-}
-
-// fieldBounds are the value ranges of the six fields; gcron does not check them, so "61" would
-// be accepted and never fire, and a "/0" step would make its parser loop forever.
+// fieldBounds are the value ranges of the six fields, checked before the parser sees them so
+// that every refusal reads the same.
 var fieldBounds = [6][2]int{{0, 59}, {0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 6}}
 
-// fieldsInRange checks the numbers and steps of a six-field pattern before gcron sees it;
-// month and weekday names are left to gcron.
+// fieldsInRange checks the numbers and steps of a six-field pattern; month and weekday names are
+// left to the parser.
 func fieldsInRange(pattern string) bool {
 	fields := fieldsSplit.Split(pattern, -1)
 	if len(fields) != 6 {
@@ -147,7 +146,7 @@ func fieldsInRange(pattern string) bool {
 	return true
 }
 
-// numberInRange accepts a number within bounds, or a non-number (a name) for gcron to judge.
+// numberInRange accepts a number within bounds, or a non-number (a name) for the parser to judge.
 func numberInRange(s string, bounds [2]int) bool {
 	if s == "" {
 		return false

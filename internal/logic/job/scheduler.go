@@ -5,28 +5,27 @@ import (
 	"fmt"
 	"kami/utility/dbx"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
-	"github.com/gogf/gf/v2/os/gcron"
 	"github.com/gogf/gf/v2/os/gtimer"
 
 	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/infra"
 	"kami/internal/model/entity"
+	"kami/internal/timefmt"
 	"kami/utility/redislock"
 )
 
-// entry is one job's live gcron entry on this node.
+// entry is one job's live schedule on this node.
 type entry struct {
 	schedule string
-	cron     *gcron.Entry
-	// lastSlot is the @every cell seen at the previous tick (or when the entry was added); a run
-	// starts when it changes, so runs happen at cell boundaries, never for a cell already under way
-	// when the job was enabled or the node started.
-	lastSlot atomic.Int64
+	plan     plan
+	// checked is when this node last looked for due slots; a slot runs when its instant falls
+	// after it, so the node never runs a slot that was already past when the job was enabled or
+	// the node started.
+	checked time.Time
 }
 
 // Start syncs the jobs table with the registry and, unless this node is configured not to,
@@ -49,9 +48,6 @@ func (s *sJob) Start(ctx context.Context) error {
 	s.locker = redislock.New(g.Redis())
 	s.base, s.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	s.started = true
-	if cfg.Enabled {
-		s.cron = gcron.New()
-	}
 	s.mu.Unlock()
 	if !cfg.Enabled {
 		g.Log().Info(ctx, "jobs: scheduling is off on this node (kami.jobs.enabled=false)")
@@ -62,18 +58,25 @@ func (s *sJob) Start(ctx context.Context) error {
 	if interval <= 0 {
 		interval = time.Second
 	}
-	ticker := gtimer.AddSingleton(s.base, interval, func(ctx context.Context) { s.reload(ctx) })
+	reloader := gtimer.AddSingleton(s.base, interval, func(ctx context.Context) { s.reload(ctx) })
+	// The tick only compares instants, so a tick a little late (or early) on one node still names
+	// the same slots as on the others.
+	ticker := gtimer.AddSingleton(s.base, tickInterval, func(ctx context.Context) { s.tick(time.Now()) })
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.stopping {
+		reloader.Close()
 		ticker.Close()
 	} else {
-		s.ticker = ticker
+		s.timers = []*gtimer.Entry{reloader, ticker}
 	}
 	return nil
 }
 
-// reload makes this node's gcron entries match the jobs table: one entry per registered,
+// tickInterval is how often a node looks for due slots: the finest schedule is once a second.
+const tickInterval = 200 * time.Millisecond
+
+// reload makes this node's entries match the jobs table: one entry per registered,
 // enabled job with its current schedule. It runs every second, so edits made on any node
 // reach every node without any node-local state to invalidate.
 func (s *sJob) reload(ctx context.Context) {
@@ -90,12 +93,11 @@ func (s *sJob) reload(ctx context.Context) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.stopping || s.cron == nil {
+	if s.stopping {
 		return
 	}
 	for name, e := range s.entries {
 		if want[name] != e.schedule {
-			e.cron.Close()
 			delete(s.entries, name)
 		}
 	}
@@ -103,40 +105,60 @@ func (s *sJob) reload(ctx context.Context) {
 		if _, ok := s.entries[name]; ok {
 			continue
 		}
-		if !validate(schedule) {
+		p, ok := planOf(schedule, timefmt.Zone())
+		if !ok {
 			if s.badLog[name] != schedule {
 				g.Log().Errorf(ctx, "jobs: %s has an invalid schedule %q in the jobs table; not scheduled", name, schedule)
 				s.badLog[name] = schedule
 			}
 			continue
 		}
-		e := &entry{schedule: schedule}
-		slot, _ := slotOf(schedule, time.Now())
-		e.lastSlot.Store(slot)
-		ce, err := s.cron.Add(s.base, cronPattern(schedule), func(ctx context.Context) { s.tick(name, e) }, name)
-		if err != nil {
-			g.Log().Errorf(ctx, "jobs: schedule %s %q: %v", name, schedule, err)
-			continue
-		}
-		e.cron = ce
-		s.entries[name] = e
+		s.entries[name] = &entry{schedule: schedule, plan: p, checked: time.Now()}
 	}
 }
 
-// tick is one gcron firing of a job's entry on this node.
-func (s *sJob) tick(name string, e *entry) {
-	if !s.track() {
-		return
+// dueSlot is the latest scheduled instant in (checked, now], if any.
+func dueSlot(p plan, checked, now time.Time) (time.Time, bool) {
+	next := p.Next(checked)
+	if next.After(now) {
+		return time.Time{}, false
 	}
-	defer s.running.Done()
-	now := time.Now()
-	slot, keep := slotOf(e.schedule, now)
-	if _, ok := every(e.schedule); ok {
-		if prev := e.lastSlot.Swap(slot); prev == slot {
+	for {
+		after := p.Next(next)
+		if after.After(now) {
+			return next, true
+		}
+		next = after
+	}
+}
+
+// tick starts every slot that came due since the previous tick, each claimed across nodes.
+// Slots missed while a node was paused are not caught up: only the latest due one runs.
+func (s *sJob) tick(now time.Time) {
+	type firing struct {
+		name, schedule string
+		slot           int64
+	}
+	var due []firing
+	s.mu.Lock()
+	for name, e := range s.entries {
+		slot, ok := dueSlot(e.plan, e.checked, now)
+		if !ok {
+			continue
+		}
+		e.checked = now
+		due = append(due, firing{name, e.schedule, slot.Unix()})
+	}
+	s.mu.Unlock()
+	for _, f := range due {
+		if !s.track() {
 			return
 		}
+		go func() {
+			defer s.running.Done()
+			s.fire(f.name, f.schedule, f.slot, keepOf(f.schedule))
+		}()
 	}
-	s.fire(name, e.schedule, slot, keep)
 }
 
 // fire runs one scheduled slot unless the job was switched off or rescheduled meanwhile (read
@@ -185,16 +207,10 @@ func (s *sJob) Stop() {
 		return
 	}
 	s.stopping = true
-	if s.ticker != nil {
-		s.ticker.Close()
+	for _, t := range s.timers {
+		t.Close()
 	}
-	for name, e := range s.entries {
-		e.cron.Close()
-		delete(s.entries, name)
-	}
-	if s.cron != nil {
-		s.cron.Close()
-	}
+	clear(s.entries)
 	s.mu.Unlock()
 
 	timeout := config.Get().Jobs.StopTimeout
