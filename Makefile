@@ -4,7 +4,9 @@ GF      := $(GO) tool -modfile=hack/tools/go.mod gf
 BIN     := bin/kami
 PKGS    := ./...
 
-.PHONY: run build test test-embedded test-real bench gen gen-dao gen-service gen-ctrl check-gen vet fmt migrate
+RUNS ?= 10
+
+.PHONY: run build test test-embedded test-real race-boot bench gen gen-dao gen-service gen-ctrl check-gen vet fmt migrate
 
 run: build
 	./$(BIN)
@@ -21,14 +23,20 @@ test: test-embedded
 	@if [ -n "$$KAMI_TEST_MYSQL" ] && [ -n "$$KAMI_TEST_REDIS" ]; then $(MAKE) --no-print-directory test-real; \
 	else echo "KAMI_TEST_MYSQL/KAMI_TEST_REDIS not set: skipped the real-service run"; fi
 
-# The race detector runs on this pass; the real-service pass keeps its speed.
+# The race detector runs on this pass; the real-service pass keeps its speed. The process zone
+# is neither UTC nor the display zone here, so a time stored or scheduled in the process zone shows.
 test-embedded:
 	@echo "== suite on the embedded default (SQLite + embedded Redis-compatible store)"
-	KAMI_TEST_BACKEND=embedded $(GO) test -race -count=1 -timeout 20m $(PKGS)
+	TZ=America/New_York KAMI_TEST_BACKEND=embedded $(GO) test -race -count=1 -timeout 20m $(PKGS)
 
 test-real:
 	@echo "== suite on MySQL/MariaDB ($$KAMI_TEST_MYSQL) and Redis ($$KAMI_TEST_REDIS)"
 	KAMI_TEST_BACKEND=real $(GO) test -count=1 -timeout 20m $(PKGS)
+
+# Every test binary with a TestMain, race-built and run RUNS times in a row: boot-time races hide
+# from `-count`, which does not rerun TestMain.
+race-boot:
+	bash hack/raceboot.sh $(RUNS)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(PKGS)
