@@ -22,6 +22,10 @@ func Boot(ctx context.Context) error {
 	if err := infra.LoadSecret(); err != nil {
 		return err
 	}
+	// Settings come first: what starts after them may read its policies there.
+	if err := service.Settings().Start(ctx); err != nil {
+		return err
+	}
 	if _, err := infra.OpenRedis(ctx); err != nil {
 		return err
 	}
@@ -67,5 +71,6 @@ func Prepare(ctx context.Context) error {
 func Shutdown(ctx context.Context) {
 	service.Job().Stop()
 	service.Rbac().Stop()
+	service.Settings().Stop()
 	infra.CloseEmbeddedRedis()
 }

@@ -10,5 +10,6 @@ import (
 	_ "kami/internal/logic/logs"
 	_ "kami/internal/logic/middleware"
 	_ "kami/internal/logic/rbac"
+	_ "kami/internal/logic/settings"
 	_ "kami/internal/logic/user"
 )

@@ -65,6 +65,17 @@ func init() {
 					},
 				},
 				{
+					Type: TypeMenu, Name: "SystemSettings", Path: "/system/settings", Component: "/system/settings/index",
+					Title: "menu.system.settings", Icon: "lucide:sliders-horizontal", Sort: 6,
+					Roles: []string{consts.RoleSuperAdmin},
+					Children: []Node{
+						{Type: TypeButton, AuthCode: "System:Settings:List", Title: "menu.system.settings.list", Sort: 1,
+							APIs: []string{"GET /api/system/settings", "GET /api/system/settings/changes/list"}},
+						{Type: TypeButton, AuthCode: "System:Settings:Edit", Title: "menu.system.settings.edit", Sort: 2,
+							APIs: []string{"PUT /api/system/settings"}},
+					},
+				},
+				{
 					Type: TypeMenu, Name: "SystemJob", Path: "/system/job", Component: "/system/job/list",
 					Title: "menu.system.job", Icon: "lucide:timer", Sort: 5,
 					Roles: []string{consts.RoleSuperAdmin},
