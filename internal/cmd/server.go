@@ -30,7 +30,7 @@ func NewServer(ctx context.Context, name string) (*ghttp.Server, error) {
 	mw := service.Middleware()
 	s.Use(mw.Metrics)
 	s.Group("/api", func(group *ghttp.RouterGroup) {
-		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Auth, mw.Strict)
+		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Auth, mw.Strict, mw.Idempotency)
 		group.Bind(
 			auth.NewV1(),
 			user.NewV1(),

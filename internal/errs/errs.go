@@ -68,11 +68,14 @@ var (
 	Conflict           = define(40900, "CONFLICT")
 	Duplicate          = define(40901, "DUPLICATE")
 	JobRunning         = define(40902, "JOB_RUNNING")
-	TooLarge           = define(41300, "BODY_TOO_LARGE")
-	AccountLocked      = define(42300, "ACCOUNT_LOCKED")
-	RateLimited        = define(42900, "RATE_LIMITED")
-	Internal           = define(50000, "INTERNAL")
-	Unavailable        = define(50300, "UNAVAILABLE")
+	// 40910-40911: the Idempotency-Key helper.
+	IdempotencyMismatch   = define(40910, "IDEMPOTENCY_MISMATCH")
+	IdempotencyInProgress = define(40911, "IDEMPOTENCY_IN_PROGRESS")
+	TooLarge              = define(41300, "BODY_TOO_LARGE")
+	AccountLocked         = define(42300, "ACCOUNT_LOCKED")
+	RateLimited           = define(42900, "RATE_LIMITED")
+	Internal              = define(50000, "INTERNAL")
+	Unavailable           = define(50300, "UNAVAILABLE")
 )
 
 // Error is a business error: a code, optional format arguments for its message, optional cause.

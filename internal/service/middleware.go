@@ -17,6 +17,8 @@ type (
 		// I18n picks the message language from Accept-Language: English when the client prefers it,
 		// otherwise zh-CN, the panel's first language.
 		I18n(r *ghttp.Request)
+		// Idempotency runs after Auth and Strict, right around the handler.
+		Idempotency(r *ghttp.Request)
 		// Metrics records every request, including the ones a later middleware refused.
 		Metrics(r *ghttp.Request)
 		// OperationLog records every state-changing request (who, route, method, status, latency,

@@ -50,7 +50,7 @@ type UserGetRes struct {
 }
 
 type UserCreateReq struct {
-	g.Meta   `path:"/system/user" method:"post" tags:"系统 System" summary:"Create a user under the caller: the super-admin creates agent-admins (or agents), an agent-admin creates agents"`
+	g.Meta   `path:"/system/user" method:"post" tags:"系统 System" summary:"Create a user under the caller: the super-admin creates agent-admins (or agents), an agent-admin creates agents" idempotent:"true"`
 	Username string `json:"username" v:"required|passport|length:4,32"          dc:"login name: a letter first, then letters, digits, underscores"`
 	Password string `json:"password" v:"required|length:8,72"                   dc:"initial password; the user must change it at first login"`
 	Role     string `json:"role"     v:"required|in:super-admin,agent-admin,agent" dc:"agent-admin or agent"`
