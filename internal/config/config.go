@@ -34,6 +34,11 @@ type Auth struct {
 	LockDuration         time.Duration `json:"lockDuration"`
 	FailureWindow        time.Duration `json:"failureWindow"`
 	LoginRatePerMinute   int           `json:"loginRatePerMinute"`
+	// RefreshGrace is how long the refresh secret just replaced keeps answering with the same
+	// next cookie, so tabs (or nodes) refreshing at once with one cookie all succeed; a replay
+	// after it is taken as a stolen copy and ends the session. (CookieSecure forces the Secure
+	// flag; without it the flag follows the request's scheme and an https publicUrl.)
+	RefreshGrace time.Duration `json:"refreshGrace"`
 }
 
 type Register struct {
