@@ -23,7 +23,7 @@ type (
 		Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.UserCreateRes, error)
 		// List pages through the users in the caller's scope, newest first unless asked otherwise.
 		List(ctx context.Context, req *sysv1.UserListReq) (*sysv1.UserListRes, error)
-		// Get answers one user: 404 when the id does not exist, 403 when it is outside the scope.
+		// Get answers one user: 404 when the id does not exist or is outside the caller's scope alike.
 		Get(ctx context.Context, req *sysv1.UserGetReq) (*sysv1.UserGetRes, error)
 		// Update edits the profile fields that were sent; an empty email clears it (stored as NULL).
 		Update(ctx context.Context, req *sysv1.UserUpdateReq) (*sysv1.UserUpdateRes, error)
