@@ -42,6 +42,11 @@ type (
 		// a verification link; the account can log in only after the link is opened. A code is
 		// required: agents are recruited by an agent-admin, so a stranger cannot open an account
 		// directly under the platform.
+		//
+		// An email that already has an account gets exactly the answer of a fresh registration, after
+		// the same password hashing, and its owner a notice instead of a link: the endpoint does not
+		// tell who has an account. A taken username is still refused (409): a login name cannot be
+		// kept secret from someone choosing one.
 		Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.RegisterRes, error)
 		// VerifyEmail consumes a verification token: the email is proven and a pending account becomes
 		// enabled. An account an admin disabled meanwhile stays disabled.
