@@ -45,6 +45,8 @@ type Register struct {
 	Enabled   bool          `json:"enabled"`
 	VerifyTTL time.Duration `json:"verifyTtl"`
 	ResetTTL  time.Duration `json:"resetTtl"`
+	// ForgotPerIPPerHour caps password-reset requests per client IP, whatever emails they name.
+	ForgotPerIPPerHour int `json:"forgotPerIpPerHour"`
 }
 
 type Mail struct {

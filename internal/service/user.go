@@ -53,6 +53,9 @@ type (
 		VerifyEmail(ctx context.Context, req *authv1.VerifyEmailReq) (*authv1.VerifyEmailRes, error)
 		// ForgotPassword mails a reset link when the email belongs to an enabled account, and answers
 		// exactly the same either way so the endpoint cannot be used to find out which emails exist.
+		// The request does the same constant work in both cases (two rate limits and a queue slot):
+		// the lookup, the token and the mail happen in the background, so neither the answer nor its
+		// timing depends on whether the email is known.
 		ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error)
 		// ResetPassword sets a new password with a reset token. The password is checked before the
 		// token is spent, so a too-weak try does not burn the link. Every session of the user ends,
