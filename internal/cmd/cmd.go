@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/gogf/gf/v2/net/ghttp"
 	"github.com/gogf/gf/v2/os/gcmd"
 )
 
@@ -77,7 +78,16 @@ func serve(ctx context.Context) error {
 		return err
 	}
 	waitForSignal()
-	err = s.Shutdown()
+	return Stop(ctx, s)
+}
+
+// Stop drains s, then stops background work. The listener closes at once, so new connections
+// are refused, and in-flight requests get up to server.gracefulTimeout seconds to finish:
+// GoFrame's HTTP server takes its shutdown deadline from that key (its default is 2 s; the
+// gracefulShutdownTimeout key is not read by it). Jobs stop only after the drain, since a
+// request may still be using what they share.
+func Stop(ctx context.Context, s *ghttp.Server) error {
+	err := s.Shutdown()
 	Shutdown(ctx)
 	return err
 }

@@ -34,12 +34,19 @@ type Auth struct {
 	LockDuration         time.Duration `json:"lockDuration"`
 	FailureWindow        time.Duration `json:"failureWindow"`
 	LoginRatePerMinute   int           `json:"loginRatePerMinute"`
+	// RefreshGrace is how long the refresh secret just replaced keeps answering with the same
+	// next cookie, so tabs (or nodes) refreshing at once with one cookie all succeed; a replay
+	// after it is taken as a stolen copy and ends the session. (CookieSecure forces the Secure
+	// flag; without it the flag follows the request's scheme and an https publicUrl.)
+	RefreshGrace time.Duration `json:"refreshGrace"`
 }
 
 type Register struct {
 	Enabled   bool          `json:"enabled"`
 	VerifyTTL time.Duration `json:"verifyTtl"`
 	ResetTTL  time.Duration `json:"resetTtl"`
+	// ForgotPerIPPerHour caps password-reset requests per client IP, whatever emails they name.
+	ForgotPerIPPerHour int `json:"forgotPerIpPerHour"`
 }
 
 type Mail struct {

@@ -15,8 +15,8 @@ var (
 	ipResolver *clientip.Resolver
 )
 
-// ClientIP is the caller's address, believing forwarding headers only from trusted proxies.
-func ClientIP(r *http.Request) string {
+// resolver is built once from kami.trustedProxies.
+func resolver(r *http.Request) *clientip.Resolver {
 	ipOnce.Do(func() {
 		res, err := clientip.New(config.Get().TrustedProxies)
 		if err != nil {
@@ -25,5 +25,12 @@ func ClientIP(r *http.Request) string {
 		}
 		ipResolver = res
 	})
-	return ipResolver.IP(r)
+	return ipResolver
 }
+
+// ClientIP is the caller's address, believing forwarding headers only from trusted proxies.
+func ClientIP(r *http.Request) string { return resolver(r).IP(r) }
+
+// RequestTLS says whether the caller used https: this connection, or a trusted proxy's
+// X-Forwarded-Proto.
+func RequestTLS(r *http.Request) bool { return resolver(r).TLS(r) }

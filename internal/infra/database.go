@@ -13,7 +13,6 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/errors/gerror"
 	"github.com/gogf/gf/v2/frame/g"
-	"github.com/gogf/gf/v2/os/gfile"
 
 	_ "github.com/gogf/gf/contrib/drivers/mysql/v2"
 	_ "github.com/gogf/gf/contrib/drivers/sqlite/v2"
@@ -37,6 +36,9 @@ func Dialect() string {
 // OpenDatabase configures gf's default database group from the config and checks it answers.
 func OpenDatabase(ctx context.Context) (gdb.DB, error) {
 	c := config.Get()
+	if err := secureDataDir(c, sqliteFile(c)); err != nil {
+		return nil, gerror.Wrap(err, "data dir")
+	}
 	node, err := databaseNode(c)
 	if err != nil {
 		return nil, err
@@ -67,6 +69,17 @@ func utcLink(link string) string {
 	return base + "?" + values.Encode()
 }
 
+// sqliteFile is the embedded database file, or "" on MySQL.
+func sqliteFile(c *config.Config) string {
+	if !c.Embedded() {
+		return ""
+	}
+	if strings.HasPrefix(c.DBLink, "sqlite::@file(") {
+		return strings.TrimSuffix(strings.TrimPrefix(c.DBLink, "sqlite::@file("), ")")
+	}
+	return filepath.Join(c.DataDir, "kami.db")
+}
+
 func databaseNode(c *config.Config) (*gdb.ConfigNode, error) {
 	if c.DBLink != "" && !strings.HasPrefix(c.DBLink, "sqlite:") {
 		if !strings.HasPrefix(c.DBLink, "mysql:") {
@@ -80,14 +93,7 @@ func databaseNode(c *config.Config) (*gdb.ConfigNode, error) {
 			MaxConnLifeTime:  5 * time.Minute,
 		}, nil
 	}
-	path := filepath.Join(c.DataDir, "kami.db")
-	if strings.HasPrefix(c.DBLink, "sqlite::@file(") {
-		path = strings.TrimSuffix(strings.TrimPrefix(c.DBLink, "sqlite::@file("), ")")
-	}
-	if err := gfile.Mkdir(filepath.Dir(path)); err != nil {
-		return nil, err
-	}
-	abs, err := filepath.Abs(path)
+	abs, err := filepath.Abs(sqliteFile(c))
 	if err != nil {
 		return nil, err
 	}

@@ -73,8 +73,9 @@ func ApplyUsers(ctx context.Context, m *gdb.Model) *gdb.Model {
 	return m.Where("1=0")
 }
 
-// CheckUser returns nil when the user with that id and path is inside the caller's scope, and a
-// 403 OUT_OF_SCOPE otherwise. Callers load the row first, so a missing row is their 404.
+// CheckUser returns nil when the user with that id and path is inside the caller's scope, and
+// 404 NOT_FOUND otherwise: the same answer as for an id that does not exist, so probing ids
+// tells a caller nothing about rows outside its scope. (403 is for routes a role may not call.)
 func CheckUser(ctx context.Context, userID int64, path string) error {
 	p := principal.From(ctx)
 	switch Of(ctx) {
@@ -89,5 +90,5 @@ func CheckUser(ctx context.Context, userID int64, path string) error {
 			return nil
 		}
 	}
-	return errs.OutOfScope.New()
+	return errs.NotFound.New()
 }

@@ -19,7 +19,8 @@ type (
 		// account status. Wrong usernames and wrong passwords look the same to the caller.
 		Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, error)
 		// Refresh rotates the refresh cookie and answers the new access token as the raw body, which
-		// is what Vben's refresh handler reads.
+		// is what Vben's refresh handler reads. Refreshes racing with one cookie all get the same new
+		// cookie (see rotate.go).
 		Refresh(ctx context.Context, _ *v1.RefreshReq) (*v1.RefreshRes, error)
 		// Logout revokes the caller's session (its access and refresh token die together) and clears
 		// the cookie.

@@ -23,7 +23,7 @@ type (
 		Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.UserCreateRes, error)
 		// List pages through the users in the caller's scope, newest first unless asked otherwise.
 		List(ctx context.Context, req *sysv1.UserListReq) (*sysv1.UserListRes, error)
-		// Get answers one user: 404 when the id does not exist, 403 when it is outside the scope.
+		// Get answers one user: 404 when the id does not exist or is outside the caller's scope alike.
 		Get(ctx context.Context, req *sysv1.UserGetReq) (*sysv1.UserGetRes, error)
 		// Update edits the profile fields that were sent; an empty email clears it (stored as NULL).
 		Update(ctx context.Context, req *sysv1.UserUpdateReq) (*sysv1.UserUpdateRes, error)
@@ -42,12 +42,20 @@ type (
 		// a verification link; the account can log in only after the link is opened. A code is
 		// required: agents are recruited by an agent-admin, so a stranger cannot open an account
 		// directly under the platform.
+		//
+		// An email that already has an account gets exactly the answer of a fresh registration, after
+		// the same password hashing, and its owner a notice instead of a link: the endpoint does not
+		// tell who has an account. A taken username is still refused (409): a login name cannot be
+		// kept secret from someone choosing one.
 		Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.RegisterRes, error)
 		// VerifyEmail consumes a verification token: the email is proven and a pending account becomes
 		// enabled. An account an admin disabled meanwhile stays disabled.
 		VerifyEmail(ctx context.Context, req *authv1.VerifyEmailReq) (*authv1.VerifyEmailRes, error)
 		// ForgotPassword mails a reset link when the email belongs to an enabled account, and answers
 		// exactly the same either way so the endpoint cannot be used to find out which emails exist.
+		// The request does the same constant work in both cases (two rate limits and a queue slot):
+		// the lookup, the token and the mail happen in the background, so neither the answer nor its
+		// timing depends on whether the email is known.
 		ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error)
 		// ResetPassword sets a new password with a reset token. The password is checked before the
 		// token is spent, so a too-weak try does not burn the link. Every session of the user ends,

@@ -63,8 +63,7 @@ func run(m *testing.M) int {
 	}
 	current = env
 	code := m.Run()
-	_ = env.Server.Shutdown()
-	cmd.Shutdown(ctx)
+	_ = cmd.Stop(ctx, env.Server)
 	if env.dropDB != nil {
 		env.dropDB()
 	}

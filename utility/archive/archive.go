@@ -22,7 +22,7 @@ const Ext = ".jsonl.gz"
 // An existing file at path is replaced atomically.
 func Write(path string, rows []map[string]any) (err error) {
 	dir := filepath.Dir(path)
-	if err = os.MkdirAll(dir, 0o750); err != nil {
+	if err = os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")

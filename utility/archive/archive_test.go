@@ -59,3 +59,20 @@ func TestReadRejectsCorruptFile(t *testing.T) {
 		t.Fatal("want an error for a corrupt archive")
 	}
 }
+
+// Archives hold usernames and IPs: the folder Write creates and the file are the owner's only.
+func TestWriteIsPrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive", "t-1-1"+Ext)
+	if err := Write(path, []map[string]any{{"id": 1}}); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]os.FileMode{filepath.Dir(path): 0o700, path: 0o600} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := st.Mode().Perm(); got != want {
+			t.Errorf("%s: mode %o, want %o", p, got, want)
+		}
+	}
+}

@@ -11,9 +11,9 @@ type RegisterReq struct {
 	InviteCode string `json:"inviteCode" v:"max-length:32"                 dc:"an agent-admin's invite code; the new agent is placed under that agent-admin"`
 }
 
-type RegisterRes struct {
-	ID int64 `json:"id"`
-}
+// RegisterRes is empty: an answer naming the new account would differ from the one given
+// when the email already has an account, which must look the same.
+type RegisterRes struct{}
 
 type VerifyEmailReq struct {
 	g.Meta `path:"/auth/register/verify" method:"post" tags:"认证 Auth" summary:"Confirm the email of a self-registered account" auth:"public"`

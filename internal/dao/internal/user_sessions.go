@@ -31,6 +31,9 @@ type UserSessionsColumns struct {
 	RevokeReason string //
 	LastUsedAt   string //
 	CreatedAt    string //
+	PrevHash     string //
+	RotatedAt    string //
+	Generation   string //
 }
 
 // userSessionsColumns holds the columns for the table user_sessions.
@@ -45,6 +48,9 @@ var userSessionsColumns = UserSessionsColumns{
 	RevokeReason: "revoke_reason",
 	LastUsedAt:   "last_used_at",
 	CreatedAt:    "created_at",
+	PrevHash:     "prev_hash",
+	RotatedAt:    "rotated_at",
+	Generation:   "generation",
 }
 
 // NewUserSessionsDao creates and returns a new DAO object for table data access.

@@ -1,7 +1,6 @@
 package auth_test
 
 import (
-	"net/http"
 	"testing"
 
 	"kami/internal/testkit"
@@ -30,14 +29,7 @@ func TestTwoNodesShareCaptchaAndSessions(t *testing.T) {
 
 	// Log in on node 1, refresh on node 2, use the new token on node 1.
 	one := env.Client().Login(t, name, pass)
-	var cookie *http.Cookie
-	for _, c := range one.HTTP.Jar.Cookies(mustURL(t, env.BaseURL)) {
-		if c.Name == "jwt" {
-			cookie = c
-		}
-	}
-	two := node2.Client()
-	two.HTTP.Jar.SetCookies(mustURL(t, node2.BaseURL), []*http.Cookie{{Name: "jwt", Value: cookie.Value, Path: "/"}})
+	two := withCookie(t, node2.BaseURL, refreshCookie(t, one).Value)
 	token := string(two.Post(t, "/api/auth/refresh", nil).Expect(t, 200).Raw)
 	one.Token = token
 	one.Get(t, "/api/user/info").Expect(t, 200)

@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"testing"
 	"time"
@@ -53,4 +54,16 @@ func expiredToken() string {
 		"sub": "1", "sid": "0123456789abcdef0123456789abcdef", "iss": "kami", "exp": time.Now().Add(-time.Minute).Unix(),
 	}).SignedString(infra.SubKey("jwt"))
 	return s
+}
+
+// setCookie is the refresh cookie a response sets; the test fails when there is none.
+func setCookie(t *testing.T, r *testkit.Resp) *http.Cookie {
+	t.Helper()
+	for _, c := range (&http.Response{Header: r.Header}).Cookies() {
+		if c.Name == "jwt" {
+			return c
+		}
+	}
+	t.Errorf("no jwt Set-Cookie in %v", r.Header.Values("Set-Cookie"))
+	return &http.Cookie{}
 }

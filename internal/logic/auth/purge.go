@@ -26,7 +26,7 @@ const purgeBatch = 1000
 func init() {
 	job.Register(job.Def{
 		Name:            PurgeJob,
-		Description:     "Delete refresh sessions expired or revoked over 30 days ago, and used or expired email/reset tokens",
+		Description:     "Delete refresh sessions expired or revoked over 30 days ago, used or expired email/reset tokens, and self-registrations never confirmed within their link's validity",
 		DefaultSchedule: "0 15 * * * *", // hourly at :15
 		Run:             purge,
 	})
@@ -48,7 +48,11 @@ func purge(ctx context.Context) (int, error) {
 		return dao.UserTokens.Ctx(ctx).Wheref("(%s IS NOT NULL OR %s < ?)", tc.UsedAt, tc.ExpiresAt, now)
 	}
 	m, err := deleteInBatches(ctx, tokens, tc.Id)
-	return n + m, err
+	if err != nil {
+		return n + m, err
+	}
+	p, err := purgePending(ctx, time.Now())
+	return n + m + p, err
 }
 
 // deleteInBatches deletes the rows query selects, purgeBatch ids at a time (DELETE ... LIMIT is

@@ -14,21 +14,23 @@ import (
 )
 
 // Refresh rotates the refresh cookie and answers the new access token as the raw body, which
-// is what Vben's refresh handler reads.
+// is what Vben's refresh handler reads. Refreshes racing with one cookie all get the same new
+// cookie (see rotate.go).
 func (s *sAuth) Refresh(ctx context.Context, _ *v1.RefreshReq) (*v1.RefreshRes, error) {
 	r := g.RequestFromCtx(ctx)
-	cookie := r.Cookie.Get(RefreshCookie).String()
+	cookie := refreshCookieValue(r)
 	if cookie == "" {
 		return nil, errs.RefreshInvalid.New()
 	}
-	u, sid, next, err := rotate(ctx, cookie)
+	now := time.Now()
+	u, sid, next, err := rotate(ctx, cookie, now)
 	if err != nil {
 		if errs.Is(err, errs.RefreshInvalid) {
-			setRefreshCookie(ctx, "", -time.Second)
+			clearRefreshCookie(ctx)
 		}
 		return nil, err
 	}
-	access, err := signAccess(u.Id, sid, time.Now())
+	access, err := signAccess(u.Id, sid, now)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +46,7 @@ func (s *sAuth) Logout(ctx context.Context, _ *v1.LogoutReq) (*v1.LogoutRes, err
 	if err := revokeSession(ctx, p.SessionID, "logout"); err != nil {
 		return nil, err
 	}
-	setRefreshCookie(ctx, "", -time.Second)
+	clearRefreshCookie(ctx)
 	res := v1.LogoutRes("")
 	return &res, nil
 }

@@ -68,7 +68,7 @@ func (s *sUser) List(ctx context.Context, req *sysv1.UserListReq) (*sysv1.UserLi
 	return res, nil
 }
 
-// Get answers one user: 404 when the id does not exist, 403 when it is outside the scope.
+// Get answers one user: 404 when the id does not exist or is outside the caller's scope alike.
 func (s *sUser) Get(ctx context.Context, req *sysv1.UserGetReq) (*sysv1.UserGetRes, error) {
 	u, err := loadInScope(ctx, req.Id)
 	if err != nil {

@@ -2,6 +2,7 @@ package user
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -60,14 +61,22 @@ func sendLater(ctx context.Context, m smtpmail.Message) {
 	go func() {
 		ctx, cancel := context.WithTimeout(ctx, mailTimeout)
 		defer cancel()
-		mailer, err := currentMailer()
-		if err == nil {
-			err = mailer.Send(ctx, m)
-		}
-		if err != nil {
-			g.Log().Warningf(ctx, "mail %q to %s failed: %v", m.Subject, m.To, err)
+		if err := deliver(ctx, m); err != nil {
+			g.Log().Warningf(ctx, "%v", err)
 		}
 	}()
+}
+
+// deliver sends m now through the configured transport.
+func deliver(ctx context.Context, m smtpmail.Message) error {
+	mailer, err := currentMailer()
+	if err == nil {
+		err = mailer.Send(ctx, m)
+	}
+	if err != nil {
+		return fmt.Errorf("mail %q to %s failed: %w", m.Subject, m.To, err)
+	}
+	return nil
 }
 
 // displayName is how mails greet a user.

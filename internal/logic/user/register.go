@@ -7,15 +7,18 @@ import (
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	authv1 "kami/api/auth/v1"
+	"kami/internal/adapter/smtpmail"
 	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
 	"kami/internal/infra"
 	"kami/internal/model/entity"
+	"kami/utility/password"
 	"kami/utility/ratelimit"
 )
 
@@ -26,6 +29,11 @@ var registerLimit = ratelimit.PerHour(10)
 // a verification link; the account can log in only after the link is opened. A code is
 // required: agents are recruited by an agent-admin, so a stranger cannot open an account
 // directly under the platform.
+//
+// An email that already has an account gets exactly the answer of a fresh registration, after
+// the same password hashing, and its owner a notice instead of a link: the endpoint does not
+// tell who has an account. A taken username is still refused (409): a login name cannot be
+// kept secret from someone choosing one.
 func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.RegisterRes, error) {
 	c := config.Get().Register
 	if !c.Enabled {
@@ -43,18 +51,74 @@ func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.
 		Email: normEmail(req.Email), RealName: strings.TrimSpace(req.RealName),
 		Status: consts.StatusPending, ParentID: inviter.Id, ParentPath: inviter.Path,
 	}
+	// The checks insertUser makes, in its order, so both paths refuse the same inputs alike.
+	if err = checkStrength(u.PasswordPlain); err != nil {
+		return nil, err
+	}
+	if err = checkUnique(ctx, u.Username, "", 0); err != nil {
+		return nil, err
+	}
+	owner, err := emailOwner(ctx, u.Email)
+	if err != nil {
+		return nil, err
+	}
+	if owner != nil {
+		_, _ = password.Hash(u.PasswordPlain) // the work a fresh registration does
+		return alreadyRegistered(ctx, owner)
+	}
 	var token string
-	id, err := insertUser(ctx, u, func(ctx context.Context, id int64) (err error) {
+	_, err = insertUser(ctx, u, func(ctx context.Context, id int64) (err error) {
 		token, err = issueToken(ctx, id, purposeVerify, c.VerifyTTL)
 		return err
 	})
+	if isDuplicateEmail(err, u.Email) {
+		// Registered by a request racing with this one: answer as if it had come first.
+		owner, lookupErr := emailOwner(ctx, u.Email)
+		if lookupErr != nil {
+			return nil, lookupErr
+		}
+		if owner != nil {
+			return alreadyRegistered(ctx, owner)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	sendLater(ctx, mailWithLink(ctx, "verify", &entity.Users{
 		Username: u.Username, RealName: u.RealName, Email: u.Email,
 	}, panelLink("verify-email", token)))
-	return &authv1.RegisterRes{ID: id}, nil
+	return &authv1.RegisterRes{}, nil
+}
+
+// alreadyRegistered tells the owner of an email someone tried to register with it, and answers
+// as a fresh registration does.
+func alreadyRegistered(ctx context.Context, owner *entity.Users) (*authv1.RegisterRes, error) {
+	sendLater(ctx, smtpmail.Message{
+		To:      owner.Email,
+		Subject: gi18n.T(ctx, "mail.registered.subject"),
+		Text:    gi18n.Tf(ctx, "mail.registered.body", displayName(owner), owner.Username),
+	})
+	return &authv1.RegisterRes{}, nil
+}
+
+// emailOwner is the account holding email (in any status), or nil.
+func emailOwner(ctx context.Context, email string) (*entity.Users, error) {
+	var u entity.Users
+	err := dao.Users.Ctx(ctx).Where(dao.Users.Columns().Email, email).Scan(&u)
+	if err != nil && !dbx.IsNoRows(err) {
+		return nil, err
+	}
+	if u.Id == 0 {
+		return nil, nil
+	}
+	return &u, nil
+}
+
+// isDuplicateEmail says whether err is the 409 for email being taken (checkUnique and
+// duplicateErr both name the taken value).
+func isDuplicateEmail(err error, email string) bool {
+	e, ok := errs.As(err)
+	return ok && errs.Is(err, errs.Duplicate) && len(e.Args()) > 0 && e.Args()[0] == email
 }
 
 // inviterOf finds the enabled agent-admin owning code. Codes are stored upper-case; people

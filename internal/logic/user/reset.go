@@ -23,27 +23,44 @@ var forgotLimit = ratelimit.PerHour(5)
 
 // ForgotPassword mails a reset link when the email belongs to an enabled account, and answers
 // exactly the same either way so the endpoint cannot be used to find out which emails exist.
+// The request does the same constant work in both cases (two rate limits and a queue slot):
+// the lookup, the token and the mail happen in the background, so neither the answer nor its
+// timing depends on whether the email is known.
 func (s *sUser) ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error) {
-	email := normEmail(req.Email)
-	// The limit applies whether or not the email exists, so a 429 reveals nothing either.
-	if err := infra.Allow(ctx, "forgot:"+token.Hash(email)+":"+infra.RequestIP(ctx), forgotLimit); err != nil {
+	email, ip := normEmail(req.Email), infra.RequestIP(ctx)
+	// The limits apply whether or not the email exists, so a 429 reveals nothing either. The
+	// per-IP one stops a single client walking a list of addresses.
+	if n := config.Get().Register.ForgotPerIPPerHour; n > 0 {
+		if err := infra.Allow(ctx, "forgot-ip:"+ip, ratelimit.PerHour(n)); err != nil {
+			return nil, err
+		}
+	}
+	if err := infra.Allow(ctx, "forgot:"+token.Hash(email)+":"+ip, forgotLimit); err != nil {
 		return nil, err
 	}
+	runInBackground(ctx, "password reset mail", func(ctx context.Context) error {
+		return mailResetLink(ctx, email)
+	})
+	return &authv1.ForgotPasswordRes{}, nil
+}
+
+// mailResetLink issues a reset token for the enabled account of email, if there is one, and
+// mails the link to it.
+func mailResetLink(ctx context.Context, email string) error {
 	cols := dao.Users.Columns()
 	var u entity.Users
 	err := dao.Users.Ctx(ctx).Where(cols.Email, email).Where(cols.Status, consts.StatusEnabled).Scan(&u)
 	if err != nil && !dbx.IsNoRows(err) {
-		return nil, err
+		return err
 	}
 	if u.Id == 0 {
-		return &authv1.ForgotPasswordRes{}, nil
+		return nil
 	}
-	token, err := issueToken(ctx, u.Id, purposeReset, config.Get().Register.ResetTTL)
+	tok, err := issueToken(ctx, u.Id, purposeReset, config.Get().Register.ResetTTL)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	sendLater(ctx, mailWithLink(ctx, "reset", &u, panelLink("reset-password", token)))
-	return &authv1.ForgotPasswordRes{}, nil
+	return deliver(ctx, mailWithLink(ctx, "reset", &u, panelLink("reset-password", tok)))
 }
 
 // ResetPassword sets a new password with a reset token. The password is checked before the

@@ -22,4 +22,7 @@ type UserSessions struct {
 	RevokeReason any         //
 	LastUsedAt   *gtime.Time //
 	CreatedAt    *gtime.Time //
+	PrevHash     any         //
+	RotatedAt    *gtime.Time //
+	Generation   any         //
 }

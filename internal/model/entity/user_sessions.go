@@ -20,4 +20,7 @@ type UserSessions struct {
 	RevokeReason string      `json:"revokeReason" orm:"revoke_reason" description:""`
 	LastUsedAt   *gtime.Time `json:"lastUsedAt"   orm:"last_used_at"  description:""`
 	CreatedAt    *gtime.Time `json:"createdAt"    orm:"created_at"    description:""`
+	PrevHash     string      `json:"prevHash"     orm:"prev_hash"     description:""`
+	RotatedAt    *gtime.Time `json:"rotatedAt"    orm:"rotated_at"    description:""`
+	Generation   int         `json:"generation"   orm:"generation"    description:""`
 }
