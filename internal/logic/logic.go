@@ -6,6 +6,7 @@ package logic
 
 import (
 	_ "kami/internal/logic/auth"
+	_ "kami/internal/logic/geo"
 	_ "kami/internal/logic/job"
 	_ "kami/internal/logic/logs"
 	_ "kami/internal/logic/middleware"

@@ -1,0 +1,103 @@
+package geo_test
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/maxmind/mmdbwriter"
+	"github.com/maxmind/mmdbwriter/mmdbtype"
+
+	"kami/internal/service"
+	"kami/internal/testkit"
+)
+
+func TestMain(m *testing.M) { testkit.Main(m) }
+
+func names(zh, en string) mmdbtype.Map {
+	m := mmdbtype.Map{"en": mmdbtype.String(en)}
+	if zh != "" {
+		m["zh-CN"] = mmdbtype.String(zh)
+	}
+	return mmdbtype.Map{"names": m}
+}
+
+// writeCityDB builds a small GeoIP2-City file, as MaxMind's own writer lays it out.
+func writeCityDB(t *testing.T) string {
+	t.Helper()
+	tree, err := mmdbwriter.New(mmdbwriter.Options{DatabaseType: "GeoIP2-City", RecordSize: 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	records := map[string]mmdbtype.Map{
+		"1.2.3.0/24":     {"country": names("中国", "China"), "subdivisions": mmdbtype.Slice{names("广东", "Guangdong")}, "city": names("深圳", "Shenzhen")},
+		"8.8.8.0/24":     {"country": names("", "United States"), "city": names("", "Mountain View")},
+		"2400:cb00::/32": {"country": names("中国", "China"), "subdivisions": mmdbtype.Slice{names("上海", "Shanghai")}, "city": names("上海", "Shanghai")},
+	}
+	for cidr, rec := range records {
+		_, network, err := net.ParseCIDR(cidr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err = tree.Insert(network, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "city.mmdb")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err = tree.WriteTo(f); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func setPath(t *testing.T, admin *testkit.Client, path any) {
+	t.Helper()
+	admin.Put(t, "/api/system/settings", map[string]any{"values": map[string]any{"geo.mmdbPath": path}}).Expect(t, 200)
+}
+
+func TestLocate(t *testing.T) {
+	admin := testkit.Current().Admin(t)
+	ctx := context.Background()
+	geo := service.Geo()
+	t.Cleanup(func() { setPath(t, admin, nil) })
+
+	// No database: public addresses are unknown, private ones are still known to be the LAN.
+	setPath(t, admin, nil)
+	for ip, want := range map[string]string{"1.2.3.4": "unknown", "10.1.2.3": "内网/LAN", "not an ip": "unknown"} {
+		if got := geo.Locate(ctx, ip); got != want {
+			t.Errorf("no file: Locate(%q) = %q, want %q", ip, got, want)
+		}
+	}
+	setPath(t, admin, writeCityDB(t))
+	cases := map[string]string{
+		"1.2.3.4":        "中国 广东 深圳",
+		"8.8.8.8":        "United States Mountain View", // no Chinese names: English
+		"2400:cb00::5":   "中国 上海",                       // the city repeats the region
+		"::ffff:1.2.3.9": "中国 广东 深圳",                    // IPv4-mapped IPv6
+		"9.9.9.9":        "unknown",
+		"127.0.0.1":      "内网/LAN",
+		"192.168.1.10":   "内网/LAN",
+		"172.16.0.1":     "内网/LAN",
+		"::1":            "内网/LAN",
+		"fd00::1":        "内网/LAN",
+		"fe80::1":        "内网/LAN",
+		"":               "unknown",
+	}
+	for ip, want := range cases {
+		if got := geo.Locate(ctx, ip); got != want {
+			t.Errorf("Locate(%q) = %q, want %q", ip, got, want)
+		}
+	}
+	// A path that cannot be opened degrades to unknown rather than failing callers.
+	setPath(t, admin, filepath.Join(t.TempDir(), "missing.mmdb"))
+	if got := geo.Locate(ctx, "1.2.3.4"); got != "unknown" {
+		t.Fatalf("missing file: %q", got)
+	}
+}
