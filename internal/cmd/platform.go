@@ -11,8 +11,9 @@ import (
 )
 
 // bindPlatform adds the probes and metrics at the server root (admin-api.md "platform").
-// /api.json and the Swagger UI come from gf's OpenAPI generator, configured in config.yaml.
+// /api.json comes from gf's OpenAPI generator, configured in config.yaml; /swagger is ours.
 func bindPlatform(s *ghttp.Server) {
+	bindSwagger(s)
 	s.BindHandler("GET:/healthz", func(r *ghttp.Request) {
 		r.Response.WriteJson(g.Map{"status": "ok"})
 	})

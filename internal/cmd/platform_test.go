@@ -20,6 +20,9 @@ func TestPlatformEndpoints(t *testing.T) {
 		{"/readyz", 200, `"database":"ok"`},
 		{"/api.json", 200, `"/api/auth/login"`},
 		{"/api/does-not-exist", 404, `"NOT_FOUND"`},
+		{"/swagger", 200, `src="/swagger/assets/swagger-ui-bundle.js"`},
+		{"/swagger/assets/swagger-ui-bundle.js", 200, "SwaggerUIBundle"},
+		{"/swagger/assets/swagger-ui.css", 200, ".swagger-ui"},
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
@@ -28,6 +31,10 @@ func TestPlatformEndpoints(t *testing.T) {
 				t.Fatalf("%s lacks %s: %.300s", c.path, c.contains, r.Raw)
 			}
 		})
+	}
+	// Offline: the page loads nothing from another host.
+	if page := cl.Get(t, "/swagger").Raw; strings.Contains(string(page), "//cdn") || strings.Contains(string(page), "https://") {
+		t.Fatalf("the API reference loads from the network:\n%s", page)
 	}
 	// A request first, so the counter has a sample with its route pattern label.
 	cl.Post(t, "/api/auth/login", map[string]string{"username": "admin", "password": testkit.AdminPassword}).Expect(t, 200)
