@@ -1,5 +1,6 @@
-// Package redistest runs a library's tests against miniredis and, when KAMI_TEST_REDIS names
-// one, a real Redis, each test under a key prefix of its own that is cleaned up afterwards.
+// Package redistest runs a library's tests against miniredis, a real Redis when KAMI_TEST_REDIS
+// names one, and a 3-node Redis Cluster on loopback when redis-server is installed, each test
+// under a key prefix of its own that is cleaned up afterwards.
 package redistest
 
 import (
@@ -8,6 +9,7 @@ import (
 	"encoding/hex"
 	"net"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -28,6 +30,9 @@ type Backend struct {
 	Addr   string
 	MR     *miniredis.Miniredis // nil for real Redis
 	Prefix string
+	// Cluster is set on the Redis Cluster backend, whose Addr lists its seed nodes; a TCP proxy
+	// in front of one address cannot stand for it (clients follow MOVED to the real nodes).
+	Cluster bool
 }
 
 // ForEach runs f on a fresh miniredis (prepared by setup, which may be nil) and, when
@@ -45,14 +50,23 @@ func ForEach(t *testing.T, lib string, setup func(*miniredis.Miniredis), f func(
 		}
 		f(t, &Backend{Addr: mr.Addr(), MR: mr, Prefix: prefix(t, lib)})
 	})
-	addr := os.Getenv("KAMI_TEST_REDIS")
-	if addr == "" {
-		return
+	if addr := os.Getenv("KAMI_TEST_REDIS"); addr != "" {
+		t.Run("redis", func(t *testing.T) {
+			b := &Backend{Addr: addr, Prefix: prefix(t, lib)}
+			t.Cleanup(func() { b.cleanup(t) })
+			f(t, b)
+		})
 	}
-	t.Run("redis", func(t *testing.T) {
-		b := &Backend{Addr: addr, Prefix: prefix(t, lib)}
-		t.Cleanup(func() { b.cleanup(t) })
-		f(t, b)
+	t.Run("cluster", func(t *testing.T) {
+		addrs, err := clusterAddrs()
+		if err == nil {
+			err = clusterReady(addrs)
+		}
+		if err != nil {
+			t.Skipf("no Redis Cluster here (%v); install redis-server to run this", err)
+		}
+		// The cluster is this process's own, thrown away at exit: no cleanup needed.
+		f(t, &Backend{Addr: addrs, Prefix: prefix(t, lib), Cluster: true})
 	})
 }
 
@@ -74,6 +88,7 @@ func NewClient(t *testing.T, addr string) *gredis.Redis {
 	t.Helper()
 	r, err := gredis.New(&gredis.Config{
 		Address:      addr,
+		Cluster:      strings.Contains(addr, ","),
 		DialTimeout:  2 * time.Second, // refused ports fail at once anyway
 		ReadTimeout:  3 * time.Second,
 		WriteTimeout: 3 * time.Second,
