@@ -11,12 +11,15 @@ import (
 	"kami/internal/controller/menu"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
+	"kami/internal/logic/middleware"
 	"kami/internal/service"
 )
 
 // NewServer builds one HTTP server: the admin API under /api and the platform endpoints at the
-// root. name lets tests start several servers in one process.
-func NewServer(ctx context.Context, name string) (*ghttp.Server, error) {
+// root. name lets tests start several servers in one process; extra controllers are bound
+// under /api beside the product's, with the same middleware (tests use it for routes that
+// exercise per-route options no product route has yet).
+func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, error) {
 	s := g.Server(name)
 	serverCfg, err := g.Cfg().Get(ctx, "server")
 	if err != nil {
@@ -27,17 +30,36 @@ func NewServer(ctx context.Context, name string) (*ghttp.Server, error) {
 	}
 	s.SetAddr(config.Get().HTTPAddr)
 	s.SetDumpRouterMap(false)
+	applyHTTPLimits(s, config.Get().HTTP)
+	// Set before the server starts: changing a logger other goroutines use is a data race.
+	s.Logger().SetHandlers(middleware.EscapeLog)
 	mw := service.Middleware()
-	s.Use(mw.Metrics)
+	// Server-level middleware runs for every path, before any handler. CORS answers every
+	// OPTIONS itself, so no preflight ever reaches a handler.
+	s.Use(mw.ReadDeadline, mw.Metrics, mw.SecurityHeaders, mw.CORS)
 	s.Group("/api", func(group *ghttp.RouterGroup) {
-		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Auth, mw.Strict, mw.Idempotency)
+		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Body, mw.Auth, mw.Strict, mw.PathParams, mw.Idempotency)
 		group.Bind(
 			auth.NewV1(),
 			user.NewV1(),
 			menu.NewV1(),
 			system.NewV1(),
 		)
+		if len(extra) > 0 {
+			group.Bind(extra...)
+		}
 	})
 	bindPlatform(s)
 	return s, nil
+}
+
+// applyHTTPLimits sets the connection timeouts from kami.http. gf has no ReadHeaderTimeout:
+// its ReadTimeout (net/http's, counted from the first byte) is set to the header timeout, and
+// the ReadDeadline middleware then gives each body kami.http.readTimeout of its own.
+func applyHTTPLimits(s *ghttp.Server, c config.HTTP) {
+	s.SetReadTimeout(c.ReadHeaderTimeout)
+	s.SetWriteTimeout(c.WriteTimeout)
+	s.SetIdleTimeout(c.IdleTimeout)
+	// No Server header: the framework's name and version help only an attacker.
+	s.SetServerAgent("")
 }

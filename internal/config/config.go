@@ -75,6 +75,33 @@ type Jobs struct {
 	StopTimeout time.Duration `json:"stopTimeout"`
 }
 
+// HTTP bounds how long a client may take and how hard an unauthenticated one may push.
+type HTTP struct {
+	// ReadHeaderTimeout is how long a client may take to send the request line and headers.
+	ReadHeaderTimeout time.Duration `json:"readHeaderTimeout"`
+	// ReadTimeout is how long it may take to send the body, counted from the end of the headers;
+	// a body not complete by then is answered 408.
+	ReadTimeout time.Duration `json:"readTimeout"`
+	// WriteTimeout bounds writing the response; 0 (no limit) because streamed answers (exports,
+	// relay streams) legitimately take long.
+	WriteTimeout time.Duration `json:"writeTimeout"`
+	// IdleTimeout is how long a keep-alive connection may wait for its next request.
+	IdleTimeout time.Duration `json:"idleTimeout"`
+	// UnauthenticatedPerMinute caps, per client IP, the requests refused with 401; past it they
+	// are answered 429 and no longer written to the operation log one by one.
+	UnauthenticatedPerMinute int `json:"unauthenticatedPerMinute"`
+}
+
+// CORS lists the browser origins allowed to call the API from another site. Empty allows none:
+// the panel is served from the same origin.
+type CORS struct {
+	// AllowedOrigins are exact origins ("https://admin.example.com"); no wildcards, because the
+	// answers allow credentials.
+	AllowedOrigins []string `json:"allowedOrigins"`
+	// MaxAge is how long a browser may cache a preflight answer.
+	MaxAge time.Duration `json:"maxAge"`
+}
+
 type Config struct {
 	HTTPAddr      string `json:"-"`
 	DataDir       string `json:"dataDir"`
@@ -92,6 +119,8 @@ type Config struct {
 	Mail           Mail     `json:"mail"`
 	Rbac           Rbac     `json:"rbac"`
 	Jobs           Jobs     `json:"jobs"`
+	HTTP           HTTP     `json:"http"`
+	CORS           CORS     `json:"cors"`
 	// LogRetention is the age after which operation, login and job-run rows are archived under
 	// <dataDir>/archive and deleted; 0 keeps them forever.
 	LogRetention time.Duration `json:"logRetention"`
@@ -137,6 +166,7 @@ func Load(ctx context.Context) (*Config, error) {
 	}
 	c.HTTPAddr = addr.String()
 	applyEnv(c)
+	applyDefaults(c)
 	if c.NodeID == "" {
 		host, _ := os.Hostname()
 		c.NodeID = host + "-" + strconv.Itoa(os.Getpid())
@@ -172,6 +202,23 @@ func applyEnv(c *Config) {
 	}
 	if c.DataDir == "" {
 		c.DataDir = "./data"
+	}
+}
+
+// applyDefaults fills limits a config file from an older release lacks: a zero there would
+// mean "no limit", which is never what an operator who did not mention the key meant.
+func applyDefaults(c *Config) {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&c.HTTP.ReadHeaderTimeout, 10*time.Second)
+	def(&c.HTTP.ReadTimeout, 30*time.Second)
+	def(&c.HTTP.IdleTimeout, 60*time.Second)
+	def(&c.CORS.MaxAge, 10*time.Minute)
+	if c.HTTP.UnauthenticatedPerMinute <= 0 {
+		c.HTTP.UnauthenticatedPerMinute = 60
 	}
 }
 

@@ -71,7 +71,9 @@ var (
 	// 40910-40911: the Idempotency-Key helper.
 	IdempotencyMismatch   = define(40910, "IDEMPOTENCY_MISMATCH")
 	IdempotencyInProgress = define(40911, "IDEMPOTENCY_IN_PROGRESS")
+	RequestTimeout        = define(40800, "REQUEST_TIMEOUT")
 	TooLarge              = define(41300, "BODY_TOO_LARGE")
+	UnsupportedMedia      = define(41500, "UNSUPPORTED_MEDIA_TYPE")
 	AccountLocked         = define(42300, "ACCOUNT_LOCKED")
 	RateLimited           = define(42900, "RATE_LIMITED")
 	Internal              = define(50000, "INTERNAL")

@@ -10,17 +10,11 @@ import (
 	"kami/internal/service"
 )
 
-// Access levels an API declares in its g.Meta `auth` tag. No tag means the route is checked
-// against RBAC policy, so a route someone forgot to annotate is refused, never opened.
-const (
-	AccessPublic = "public"
-	AccessLogin  = "login"
-)
-
 // Auth authenticates the bearer token against the session store and, unless the route is
-// open to any logged-in user, enforces RBAC on the route pattern. Every failure stops the chain.
+// open to any logged-in user, enforces RBAC on the route pattern and the method of the route
+// that will run. Every failure stops the chain.
 func (s *sMiddleware) Auth(r *ghttp.Request) {
-	access := r.GetServeHandler().GetMetaTag("auth")
+	access := routeTag(r, TagAuth)
 	if access == AccessPublic {
 		r.Middleware.Next()
 		return
@@ -28,7 +22,7 @@ func (s *sMiddleware) Auth(r *ghttp.Request) {
 	ctx := r.Context()
 	p, err := service.Auth().Authenticate(ctx, BearerToken(r))
 	if err != nil {
-		Abort(r, err)
+		Abort(r, refuseUnauthenticated(r, err))
 		return
 	}
 	r.SetCtx(principal.With(ctx, p))
@@ -37,7 +31,7 @@ func (s *sMiddleware) Auth(r *ghttp.Request) {
 			Abort(r, errs.PasswordChangeDue.New())
 			return
 		}
-		allowed, err := service.Rbac().Enforce(r.Context(), p.Role, r.Router.Uri, r.Method)
+		allowed, err := service.Rbac().Enforce(r.Context(), p.Role, r.Router.Uri, routeMethod(r))
 		if err != nil {
 			Abort(r, err)
 			return

@@ -1,11 +1,14 @@
 package middleware
 
 import (
+	"context"
 	"encoding/json"
-	"kami/utility/text"
+	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/net/ghttp"
@@ -16,6 +19,7 @@ import (
 	"kami/internal/infra"
 	"kami/internal/model/do"
 	"kami/internal/principal"
+	"kami/utility/text"
 )
 
 const maxLoggedBody = 4096
@@ -25,45 +29,94 @@ var secretField = regexp.MustCompile(`(?i)(password|secret|token|captcha|key|sig
 
 // OperationLog records every state-changing request (who, route, method, status, latency,
 // trace id, redacted request fields), including ones refused by auth, for the audit trail.
-// Reads are not logged: they change nothing and would drown the table.
+// Reads are not logged: they change nothing and would drown the table. What counts is the
+// method of the route that runs, not the one on the request line.
+//
+// A mutation runs to its end once it has arrived, even if the client hangs up: its context
+// is detached from the connection, so a client closing right after sending can no longer
+// leave a committed change without its row (the insert used to fail on the cancelled
+// context) or cut a transaction off halfway with a 500. A handler that wrote the row in its
+// own transaction (AuditInTx) gets that row completed here instead of a second one.
 func (s *sMiddleware) OperationLog(r *ghttp.Request) {
-	start := time.Now()
-	r.Middleware.Next()
-	if r.Method == "GET" || r.Method == "HEAD" || r.Method == "OPTIONS" {
+	st := &reqState{start: time.Now()}
+	ctx := withState(r.Context(), st)
+	if isRead(routeMethod(r)) {
+		r.SetCtx(ctx)
+		r.Middleware.Next()
 		return
 	}
-	ctx := r.Context()
-	entry := do.OperationLogs{
-		Method:    r.Method,
-		Path:      text.Truncate(r.URL.Path, 255),
-		Status:    r.Response.Status,
-		LatencyMs: int(time.Since(start).Milliseconds()),
-		TraceId:   gtrace.GetTraceID(ctx),
-		Ip:        infra.ClientIP(r.Request),
-		UserAgent: text.Truncate(r.UserAgent(), 255),
-		Request:   Redact(r.GetBody()),
-		CreatedAt: gtime.Now(),
+	r.SetCtx(context.WithoutCancel(ctx))
+	r.Middleware.Next()
+	if st.throttled {
+		return
 	}
-	if r.Router != nil {
-		entry.Route = r.Router.Uri
-		entry.Module = moduleOf(r.Router.Uri)
+	ctx = r.Context()
+	entry := logEntry(ctx, r, st)
+	entry.Status = r.Response.Status
+	if entry.Status == 0 {
+		entry.Status = http.StatusOK // what gf answers for a handler that set no status
 	}
-	if p := principal.From(ctx); p != nil {
-		entry.UserId, entry.Username = p.UserID, p.Username
-	}
+	entry.LatencyMs = int(time.Since(st.start).Milliseconds())
 	if err := r.GetError(); err != nil {
-		_, env := Failure(r, err)
-		entry.Code, entry.Error = env.Code, text.Truncate(env.Message, 255)
+		_, env := describe(ctx, err)
+		entry.Code, entry.Error = env.Code, clip(env.Message)
+	}
+	if st.auditID != 0 {
+		cols := dao.OperationLogs.Columns()
+		res, err := dao.OperationLogs.Ctx(ctx).Where(cols.Id, st.auditID).Where(cols.TraceId, entry.TraceId).
+			Data(do.OperationLogs{Status: entry.Status, Code: entry.Code, Error: entry.Error, LatencyMs: entry.LatencyMs}).
+			Update()
+		if err != nil {
+			g.Log().Warningf(ctx, "operation log: completing row %d: %s", st.auditID, text.EscapeControl(err.Error()))
+			return
+		}
+		// Zero rows: the transaction that wrote it rolled back, so this request has no row yet.
+		// (The status always changes from 0, so an existing row always counts as affected.)
+		if n, _ := res.RowsAffected(); n > 0 {
+			return
+		}
 	}
 	if _, err := dao.OperationLogs.Ctx(ctx).Data(entry).Insert(); err != nil {
-		g.Log().Warningf(ctx, "operation log: %v", err)
+		g.Log().Warningf(ctx, "operation log: %s", text.EscapeControl(err.Error()))
 	}
 }
+
+// logEntry is the row of the request as far as it is known before the answer: status 0.
+// Every text that came from the client is escaped, so a %0a in a path or a line separator in a
+// user agent cannot forge a line wherever the log is shown or exported.
+func logEntry(ctx context.Context, r *ghttp.Request, st *reqState) do.OperationLogs {
+	entry := do.OperationLogs{
+		Method:    routeMethod(r),
+		Path:      clip(r.URL.Path),
+		Status:    0,
+		TraceId:   gtrace.GetTraceID(ctx),
+		Ip:        infra.ClientIP(r.Request),
+		UserAgent: clip(r.UserAgent()),
+		CreatedAt: gtime.Now(),
+	}
+	if st != nil {
+		entry.LatencyMs = int(time.Since(st.start).Milliseconds())
+		if st.bodyRead && !st.anonymous {
+			entry.Request = Redact(st.body)
+		}
+	}
+	if h := r.GetServeHandler(); h != nil && h.Handler != nil && h.Handler.Router != nil {
+		entry.Route = clip(h.Handler.Router.Uri)
+		entry.Module = moduleOf(h.Handler.Router.Uri)
+	}
+	if p := principal.From(ctx); p != nil {
+		entry.UserId, entry.Username = p.UserID, text.Truncate(text.EscapeControl(p.Username), 64)
+	}
+	return entry
+}
+
+// clip escapes s for the log and fits it in a VARCHAR(255) column.
+func clip(s string) string { return text.Truncate(text.EscapeControl(s), 255) }
 
 // moduleOf is the first path segment after /api: "/api/system/user/{id}" -> "system".
 func moduleOf(route string) string {
 	parts := strings.Split(strings.TrimPrefix(route, "/api/"), "/")
-	return text.Truncate(parts[0], 64)
+	return text.Truncate(text.EscapeControl(parts[0]), 64)
 }
 
 // Redact returns the JSON body with secret-looking fields replaced, capped in size; a body that
@@ -77,7 +130,9 @@ func Redact(body []byte) string {
 		return `{"_unparsed_bytes":` + itoa(len(body)) + `}`
 	}
 	out, _ := json.Marshal(redactValue(v))
-	return text.Truncate(string(out), maxLoggedBody)
+	// JSON escapes the C0 controls already; DEL and the C1 controls it leaves as they are get
+	// \u escapes, which keep the text valid JSON.
+	return text.Truncate(escapeJSONControl(string(out)), maxLoggedBody)
 }
 
 func redactValue(v any) any {
@@ -96,6 +151,21 @@ func redactValue(v any) any {
 		}
 	}
 	return v
+}
+
+func escapeJSONControl(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		if unicode.IsControl(c) {
+			fmt.Fprintf(&b, `\u%04x`, c)
+		} else {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
 
 func itoa(n int) string {

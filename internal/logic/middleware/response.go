@@ -1,7 +1,9 @@
 package middleware
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -13,6 +15,7 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/errs"
+	"kami/utility/text"
 )
 
 // Envelope is the admin API body Vben's request client reads (admin-api.md).
@@ -25,14 +28,15 @@ type Envelope struct {
 
 // Response wraps every handler result in the envelope and gives errors their real HTTP status;
 // gf's default answers 200 for everything, which would stop Vben from refreshing on 401.
-// A handler that wrote its own body (a raw refresh token, a file download) is left alone; one
-// that streamed it past the buffer (an export) has already sent its status, so nothing may follow.
+// A handler that wrote its own body (a raw refresh token, a file download) or whose route is
+// raw:"true" is left alone on success; one that streamed it past the buffer (an export) has
+// already sent its status, so nothing may follow.
 func (s *sMiddleware) Response(r *ghttp.Request) {
 	r.Middleware.Next()
 	if r.Response.BytesWritten() > 0 {
 		return
 	}
-	if r.Response.BufferLength() > 0 && r.GetError() == nil {
+	if (r.Response.BufferLength() > 0 || routeTag(r, TagRaw) == "true") && r.GetError() == nil {
 		return
 	}
 	if err := r.GetError(); err != nil {
@@ -48,15 +52,20 @@ func (s *sMiddleware) Response(r *ghttp.Request) {
 // Failure turns an error into an HTTP status and an envelope; unknown errors become a 500 whose
 // detail stays in the server log unless debug is on, so SQL text never reaches a client.
 func Failure(r *ghttp.Request, err error) (int, Envelope) {
-	ctx := r.Context()
+	status, env := describe(r.Context(), err)
+	if status >= http.StatusInternalServerError {
+		logError(r.Context(), err)
+	}
+	return status, env
+}
+
+// describe is Failure without the logging, for a second look at the same error.
+func describe(ctx context.Context, err error) (int, Envelope) {
 	if e, ok := errs.As(err); ok {
 		c := e.Code().(errs.Code)
 		msg := e.Message()
 		if msg == "" {
 			msg = gi18n.Tf(ctx, c.Message(), e.Args()...)
-		}
-		if c.HTTPStatus() >= 500 {
-			g.Log().Errorf(ctx, "%+v", err)
 		}
 		return c.HTTPStatus(), Envelope{Code: c.Code(), Error: c.Message(), Message: msg}
 	}
@@ -72,12 +81,17 @@ func Failure(r *ghttp.Request, err error) (int, Envelope) {
 	case gcode.CodeNotFound:
 		return http.StatusNotFound, Envelope{Code: errs.NotFound.Code(), Error: errs.NotFound.Message(), Message: gi18n.T(ctx, errs.NotFound.Message())}
 	}
-	g.Log().Errorf(ctx, "%+v", err)
 	env := Envelope{Code: errs.Internal.Code(), Error: errs.Internal.Message(), Message: gi18n.T(ctx, errs.Internal.Message())}
 	if config.Get().Debug {
 		env.Error = err.Error()
 	}
 	return http.StatusInternalServerError, env
+}
+
+// logError writes err with its stack as one log line: the message may carry request data
+// (a path, a field name), and a newline in it must not start a forged line of its own.
+func logError(ctx context.Context, err error) {
+	g.Log().Error(ctx, text.EscapeControl(fmt.Sprintf("%+v", err)))
 }
 
 // Abort stops the chain with err; Response renders it.

@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"encoding/json"
+	"mime"
 	"reflect"
 	"sort"
 	"strings"
@@ -15,15 +16,22 @@ import (
 // fieldsByType caches the JSON field names each request struct accepts.
 var fieldsByType sync.Map // reflect.Type -> map[string]bool
 
-// Strict refuses a JSON body that carries a field the endpoint does not define: a misspelled
-// or outdated field would otherwise be dropped silently and the call would "succeed" doing
-// something else than the caller meant. The message names the fields.
+// Strict holds JSON endpoints to their contract. A body that is not JSON is refused with 415:
+// gf would otherwise parse text/plain or a form as key=value pairs, and the unknown-field rule
+// below would never see them. A JSON body that carries a field the endpoint does not define is
+// refused naming the fields: a misspelled or outdated field would otherwise be dropped silently
+// and the call would "succeed" doing something else than the caller meant. An empty body of
+// any type passes; strict:"off" (options.go) turns both rules off for a route.
 func (s *sMiddleware) Strict(r *ghttp.Request) {
 	body := r.GetBody()
 	h := r.GetServeHandler()
 	if len(body) == 0 || h == nil || h.Handler == nil || h.Handler.Info.Type == nil || h.Handler.Info.Type.NumIn() != 2 ||
-		!strings.Contains(r.Header.Get("Content-Type"), "json") {
+		routeTag(r, TagStrict) == "off" {
 		r.Middleware.Next()
+		return
+	}
+	if !isJSON(r.Header.Get("Content-Type")) {
+		Abort(r, errs.UnsupportedMedia.New())
 		return
 	}
 	var fields map[string]json.RawMessage
@@ -44,6 +52,16 @@ func (s *sMiddleware) Strict(r *ghttp.Request) {
 		return
 	}
 	r.Middleware.Next()
+}
+
+// isJSON accepts application/json and the +json types (application/merge-patch+json...),
+// with any parameters (charset).
+func isJSON(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json")
 }
 
 // acceptedFields lists the json names of a request struct, embedded structs included.

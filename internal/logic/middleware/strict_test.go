@@ -15,6 +15,7 @@ func TestUnknownFieldsAreRefused(t *testing.T) {
 	env := testkit.Current()
 	cl := env.Admin(t)
 	cl.Lang = "en"
+	refused, accepted := testkit.UniqueName("strict"), testkit.UniqueName("strict")
 	cases := []struct {
 		name   string
 		method string
@@ -23,9 +24,9 @@ func TestUnknownFieldsAreRefused(t *testing.T) {
 		status int
 		code   string
 	}{
-		{"misspelled field", "POST", "/api/system/user", map[string]any{"username": "strict1", "password": "Passw0rd-1", "role": "agent-admin", "realname": "x"}, 400, "UNKNOWN_FIELD"},
+		{"misspelled field", "POST", "/api/system/user", map[string]any{"username": refused, "password": "Passw0rd-1", "role": "agent-admin", "realname": "x"}, 400, "UNKNOWN_FIELD"},
 		{"not an object", "POST", "/api/system/user", `["username"]`, 400, "INVALID_INPUT"},
-		{"own fields pass", "POST", "/api/system/user", map[string]any{"username": "strict2", "password": "Passw0rd-1", "role": "agent-admin", "realName": "x"}, 200, ""},
+		{"own fields pass", "POST", "/api/system/user", map[string]any{"username": accepted, "password": "Passw0rd-1", "role": "agent-admin", "realName": "x"}, 200, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -38,7 +39,7 @@ func TestUnknownFieldsAreRefused(t *testing.T) {
 			}
 		})
 	}
-	n, err := dao.Users.Ctx(context.Background()).Where("username", "strict1").Count()
+	n, err := dao.Users.Ctx(context.Background()).Where("username", refused).Count()
 	if err != nil || n != 0 {
 		t.Fatalf("a refused create left %d rows (%v)", n, err)
 	}

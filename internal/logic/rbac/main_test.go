@@ -14,6 +14,7 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/infra"
+	_ "kami/internal/logic/middleware" // SetRoleMenus writes its audit row through it
 	"kami/internal/migrate"
 )
 

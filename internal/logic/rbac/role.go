@@ -13,6 +13,7 @@ import (
 	"kami/internal/errs"
 	"kami/internal/model/entity"
 	"kami/internal/principal"
+	"kami/internal/service"
 )
 
 // maxGrant bounds one request; the catalog has tens of rows, so more is a broken client.
@@ -139,7 +140,11 @@ func (s *sRbac) SetRoleMenus(ctx context.Context, code string, menuIDs []int64) 
 				final = append(final, id)
 			}
 		}
-		return replaceGrants(ctx, target.Code, final)
+		if err = replaceGrants(ctx, target.Code, final); err != nil {
+			return err
+		}
+		// A grant must never commit without its audit row.
+		return service.Middleware().AuditInTx(ctx, gdb.TXFromCtx(ctx, dao.RoleMenus.Group()))
 	})
 }
 

@@ -98,10 +98,16 @@ func (s *sUser) SetStatus(ctx context.Context, req *sysv1.UserStatusReq) (*sysv1
 		cols := dao.Users.Columns()
 		_, err := dao.Users.Ctx(ctx).WherePri(u.Id).
 			Data(g.Map{cols.Status: *req.Status, cols.UpdatedAt: gtime.Now()}).Update()
-		if err != nil || *req.Status != consts.StatusDisabled {
+		if err != nil {
 			return err
 		}
-		return service.Auth().RevokeUserSessions(ctx, u.Id, "", "user_disabled")
+		if *req.Status == consts.StatusDisabled {
+			if err = service.Auth().RevokeUserSessions(ctx, u.Id, "", "user_disabled"); err != nil {
+				return err
+			}
+		}
+		// Enabling or disabling an account must never commit without its audit row.
+		return service.Middleware().AuditInTx(ctx, tx)
 	})
 	if err != nil {
 		return nil, err
@@ -120,7 +126,11 @@ func (s *sUser) SetPassword(ctx context.Context, req *sysv1.UserPasswordReq) (*s
 		if err := storePassword(ctx, u.Id, req.Password, true); err != nil {
 			return err
 		}
-		return service.Auth().RevokeUserSessions(ctx, u.Id, "", "password_reset")
+		if err := service.Auth().RevokeUserSessions(ctx, u.Id, "", "password_reset"); err != nil {
+			return err
+		}
+		// A password reset must never commit without its audit row.
+		return service.Middleware().AuditInTx(ctx, tx)
 	})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,51 @@
+package infra
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/gogf/gf/contrib/drivers/mysql/v2"
+	"github.com/gogf/gf/contrib/drivers/sqlite/v2"
+	"github.com/gogf/gf/v2/database/gdb"
+
+	"kami/internal/config"
+)
+
+// The mysql and sqlite drivers are registered again, wrapped once: gf keeps one driver per
+// name, so every adjustment of what reaches the driver lives in kamiDB.
+//   - DoFilter: time arguments in UTC (utctime.go);
+//   - DoCommit: outside debug, a failed statement's error names the SQL without its arguments
+//     (sqlerror.go).
+func init() {
+	// Runs after the drivers' own init (they are imported), so these replace them.
+	_ = gdb.Register("mysql", kamiDriver{mysql.New()}) // never fails: it only stores
+	_ = gdb.Register("sqlite", kamiDriver{sqlite.New()})
+}
+
+type kamiDriver struct{ inner gdb.Driver }
+
+func (d kamiDriver) New(core *gdb.Core, node *gdb.ConfigNode) (gdb.DB, error) {
+	db, err := d.inner.New(core, node)
+	if err != nil {
+		return nil, err
+	}
+	return &kamiDB{DB: db}, nil
+}
+
+type kamiDB struct{ gdb.DB }
+
+func (d *kamiDB) DoFilter(ctx context.Context, link gdb.Link, sql string, args []any) (string, []any, error) {
+	for i, a := range args {
+		args[i] = utcArg(a)
+	}
+	return d.DB.DoFilter(ctx, link, sql, args)
+}
+
+func (d *kamiDB) DoCommit(ctx context.Context, in gdb.DoCommitInput) (gdb.DoCommitOutput, error) {
+	out, err := d.DB.DoCommit(ctx, in)
+	if err == nil || errors.Is(err, sql.ErrNoRows) || config.Get().Debug {
+		return out, err
+	}
+	return out, redactSQLError(err, in.Sql)
+}

@@ -1,0 +1,55 @@
+package middleware
+
+import (
+	"strings"
+
+	"github.com/gogf/gf/v2/net/ghttp"
+)
+
+// Per-route options. A route declares them in its g.Meta; the middleware reads the tag of the
+// route that matched, never the path string. This is the one list of them:
+//
+//	auth:"public"   no authentication (captcha, login, refresh, register...)
+//	auth:"login"    any logged-in user, no RBAC check (own profile, menus)
+//	(no auth tag)   RBAC-checked, deny by default
+//	strict:"off"    body rules off: fields the request struct does not define are kept, and
+//	                bodies that are not JSON are accepted (callbacks from outside systems,
+//	                uploads). Path-parameter conflicts are refused all the same.
+//	raw:"true"      no envelope around a successful answer: the handler writes the body
+//	                (file downloads, DERP admission, proxy callbacks); errors still get one.
+//
+// Reserved by conventions.md, not read yet: a body cap above 1 MB (uploads, imports) and
+// maintenance:"exempt".
+const (
+	TagAuth   = "auth"
+	TagStrict = "strict"
+	TagRaw    = "raw"
+
+	AccessPublic = "public"
+	AccessLogin  = "login"
+)
+
+// routeTag is the g.Meta tag name of the route that matched, "" when none matched.
+func routeTag(r *ghttp.Request, name string) string {
+	if h := r.GetServeHandler(); h != nil && h.Handler != nil {
+		return h.Handler.GetMetaTag(name)
+	}
+	return ""
+}
+
+// routeMethod is the method of the route that will run. It is not always r.Method: gf serves
+// an OPTIONS request carrying Access-Control-Request-Method: PUT with the PUT handler, so
+// authorizing or auditing by r.Method would judge a different operation than the one run.
+func routeMethod(r *ghttp.Request) string {
+	if h := r.GetServeHandler(); h != nil && h.Handler != nil && h.Handler.Router != nil {
+		if m := strings.ToUpper(h.Handler.Router.Method); m != "" && m != "ALL" {
+			return m
+		}
+	}
+	return strings.ToUpper(r.Method)
+}
+
+// isRead reports whether method changes nothing, so it is neither audited nor detached.
+func isRead(method string) bool {
+	return method == "GET" || method == "HEAD" || method == "OPTIONS"
+}
