@@ -64,7 +64,7 @@ func shape(items []*menuv1.MenuItem) []string {
 
 func TestMenuTree(t *testing.T) {
 	cases := map[string][]string{
-		consts.RoleSuperAdmin: {"Dashboard(Analytics)", "System(SystemUser,SystemRole,SystemOperationLog,SystemLoginLog,SystemJob)"},
+		consts.RoleSuperAdmin: {"Dashboard(Analytics)", "System(SystemUser,SystemRole,SystemOperationLog,SystemLoginLog,SystemJob,SystemSettings)"},
 		consts.RoleAgentAdmin: {"Dashboard(Analytics)", "System(SystemUser,SystemOperationLog,SystemLoginLog)"},
 		consts.RoleAgent:      {"Dashboard(Analytics)"},
 	}
