@@ -54,6 +54,8 @@ var (
 	TimeInvalid        = define(40012, "TIME_INVALID")
 	ExportTooLarge     = define(40013, "EXPORT_TOO_LARGE")
 	UnknownField       = define(40014, "UNKNOWN_FIELD")
+	UsernameInvalid    = define(40020, "USERNAME_INVALID")
+	UsernameNotEmail   = define(40021, "USERNAME_NOT_EMAIL")
 	Unauthorized       = define(40100, "UNAUTHORIZED")
 	TokenExpired       = define(40101, "TOKEN_EXPIRED")
 	Forbidden          = define(40300, "FORBIDDEN")
