@@ -23,6 +23,18 @@ type Redis struct {
 	Pass   string `json:"pass"`
 	DB     int    `json:"db"`
 	Prefix string `json:"prefix"`
+	// The client pool (gredis.Config). Every request of a burst needs a connection at once, so
+	// the pool keeps warm ones (minIdle, maxIdle) instead of dialing under load, and bounds how
+	// long a request waits for one (waitTimeout) before it fails with 503.
+	MaxActive       int           `json:"maxActive"`
+	MinIdle         int           `json:"minIdle"`
+	MaxIdle         int           `json:"maxIdle"`
+	IdleTimeout     time.Duration `json:"idleTimeout"`
+	MaxConnLifetime time.Duration `json:"maxConnLifetime"`
+	WaitTimeout     time.Duration `json:"waitTimeout"`
+	DialTimeout     time.Duration `json:"dialTimeout"`
+	ReadTimeout     time.Duration `json:"readTimeout"`
+	WriteTimeout    time.Duration `json:"writeTimeout"`
 }
 
 type Auth struct {
@@ -34,6 +46,10 @@ type Auth struct {
 	LockDuration         time.Duration `json:"lockDuration"`
 	FailureWindow        time.Duration `json:"failureWindow"`
 	LoginRatePerMinute   int           `json:"loginRatePerMinute"`
+	// BcryptConcurrency bounds the password hashes computed at once (0: one per CPU); a login
+	// waits at most BcryptWait for a turn, then gets 503 SERVER_BUSY with Retry-After.
+	BcryptConcurrency int           `json:"bcryptConcurrency"`
+	BcryptWait        time.Duration `json:"bcryptWait"`
 }
 
 type Register struct {

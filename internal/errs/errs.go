@@ -74,6 +74,7 @@ var (
 	RateLimited        = define(42900, "RATE_LIMITED")
 	Internal           = define(50000, "INTERNAL")
 	Unavailable        = define(50300, "UNAVAILABLE")
+	ServerBusy         = define(50301, "SERVER_BUSY")
 )
 
 // Error is a business error: a code, optional format arguments for its message, optional cause.

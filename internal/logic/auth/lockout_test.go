@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+	"time"
 
 	"kami/internal/config"
 	"kami/internal/testkit"
@@ -16,7 +17,8 @@ import (
 func TestConcurrentGuessesCheckAtMostTheLimit(t *testing.T) {
 	env := testkit.Current()
 	// Captchas would stop most racers before the password check; this test is about the lock.
-	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterFailures = 1000 })
+	// The long bcrypt wait keeps a slow machine from refusing racers for capacity instead.
+	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterFailures = 1000; c.Auth.BcryptWait = time.Minute })
 	limit := testkit.Config().Auth.LockAfterFailures
 	name, pass := createUser(t, env.Admin(t))
 	before := len(loginLogs(t, name))
@@ -55,6 +57,24 @@ func TestConcurrentGuessesCheckAtMostTheLimit(t *testing.T) {
 		t.Fatalf("login log reasons %v: %d passwords checked, want exactly %d", reasons, checked, limit)
 	}
 	env.Client().Post(t, "/api/auth/login", map[string]string{"username": name, "password": pass}).Expect(t, http.StatusLocked)
+}
+
+// Checks in progress are not failures: many logins with the right password at once never lock
+// the account or demand a captcha; past the budget of concurrent checks they are told to retry.
+func TestConcurrentRightPasswordsNeitherLockNorNeedCaptcha(t *testing.T) {
+	env := testkit.Current()
+	name, pass := createUser(t, env.Admin(t))
+	// More hashing slots than the lock allows checks, so checks can pile up on the one account.
+	testkit.SetConfig(t, func(c *config.Config) { c.Auth.BcryptConcurrency = 16; c.Auth.BcryptWait = time.Minute })
+	for _, r := range loginStorm(t, 30, name, pass) {
+		if r != nil && r.Status != 200 && (r.Status != http.StatusTooManyRequests || r.Header.Get("Retry-After") == "") {
+			t.Fatalf("a right password answered HTTP %d %s", r.Status, r.Raw)
+		}
+	}
+	if captchaRequired(t, env.Client(), name) {
+		t.Fatal("right passwords counted as failures")
+	}
+	env.Client().Login(t, name, pass)
 }
 
 // Four failures then the right password: the fifth check has room in the budget and logs in.

@@ -22,7 +22,8 @@ import (
 	"kami/utility/username"
 )
 
-// Login checks, in this order: lock, captcha (when earlier failures require it), password, account status. Wrong usernames and wrong passwords look the
+// Login checks, in this order: lock, a turn at bcrypt (capacity.go), captcha (when earlier
+// failures require it), password, account status. Wrong usernames and wrong passwords look the
 // same to the caller. The typed name is canonicalized once and the account looked up by its
 // canonical key, so every spelling of a name means one account and one failure budget on every
 // backend; each password check is reserved in Redis before bcrypt runs (guard.go).
@@ -51,6 +52,13 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	if remaining > 0 {
 		return nil, fail("locked", errs.AccountLocked.New(minutes(remaining)))
 	}
+	// The slot is taken before the captcha is spent and the attempt reserved, so a login
+	// refused for capacity costs the caller neither.
+	release, err := acquireBcrypt(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	// From here on the attempt runs to its end even if the client hangs up: a guess whose
 	// failure went uncounted because the caller disconnected would be a free guess.
 	ctx = context.WithoutCancel(ctx)
@@ -77,6 +85,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	if u == nil {
 		password.Burn(req.Password)
 	}
+	release()
 	if !ok {
 		locked, err := chk.fail(ctx)
 		if err == nil {
