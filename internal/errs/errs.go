@@ -56,6 +56,7 @@ var (
 	UnknownField       = define(40014, "UNKNOWN_FIELD")
 	UsernameInvalid    = define(40020, "USERNAME_INVALID")
 	UsernameNotEmail   = define(40021, "USERNAME_NOT_EMAIL")
+	PasswordUnchanged  = define(40022, "PASSWORD_UNCHANGED")
 	Unauthorized       = define(40100, "UNAUTHORIZED")
 	TokenExpired       = define(40101, "TOKEN_EXPIRED")
 	Forbidden          = define(40300, "FORBIDDEN")
