@@ -23,6 +23,18 @@ type Redis struct {
 	Pass   string `json:"pass"`
 	DB     int    `json:"db"`
 	Prefix string `json:"prefix"`
+	// The client pool (gredis.Config). Every request of a burst needs a connection at once, so
+	// the pool keeps warm ones (minIdle, maxIdle) instead of dialing under load, and bounds how
+	// long a request waits for one (waitTimeout) before it fails with 503.
+	MaxActive       int           `json:"maxActive"`
+	MinIdle         int           `json:"minIdle"`
+	MaxIdle         int           `json:"maxIdle"`
+	IdleTimeout     time.Duration `json:"idleTimeout"`
+	MaxConnLifetime time.Duration `json:"maxConnLifetime"`
+	WaitTimeout     time.Duration `json:"waitTimeout"`
+	DialTimeout     time.Duration `json:"dialTimeout"`
+	ReadTimeout     time.Duration `json:"readTimeout"`
+	WriteTimeout    time.Duration `json:"writeTimeout"`
 }
 
 type Auth struct {
@@ -39,6 +51,10 @@ type Auth struct {
 	// after it is taken as a stolen copy and ends the session. (CookieSecure forces the Secure
 	// flag; without it the flag follows the request's scheme and an https publicUrl.)
 	RefreshGrace time.Duration `json:"refreshGrace"`
+	// BcryptConcurrency bounds the password hashes computed at once (0: one per CPU); a login
+	// waits at most BcryptWait for a turn, then gets 503 SERVER_BUSY with Retry-After.
+	BcryptConcurrency int           `json:"bcryptConcurrency"`
+	BcryptWait        time.Duration `json:"bcryptWait"`
 }
 
 type Register struct {

@@ -55,6 +55,9 @@ var (
 	ExportTooLarge     = define(40013, "EXPORT_TOO_LARGE")
 	UnknownField       = define(40014, "UNKNOWN_FIELD")
 	SettingInvalid     = define(40019, "SETTING_INVALID")
+	UsernameInvalid    = define(40020, "USERNAME_INVALID")
+	UsernameNotEmail   = define(40021, "USERNAME_NOT_EMAIL")
+	PasswordUnchanged  = define(40022, "PASSWORD_UNCHANGED")
 	Unauthorized       = define(40100, "UNAUTHORIZED")
 	TokenExpired       = define(40101, "TOKEN_EXPIRED")
 	Forbidden          = define(40300, "FORBIDDEN")
@@ -78,6 +81,7 @@ var (
 	RateLimited           = define(42900, "RATE_LIMITED")
 	Internal              = define(50000, "INTERNAL")
 	Unavailable           = define(50300, "UNAVAILABLE")
+	ServerBusy            = define(50301, "SERVER_BUSY")
 )
 
 // Error is a business error: a code, optional format arguments for its message, optional cause.

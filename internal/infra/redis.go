@@ -45,20 +45,42 @@ func OpenRedis(ctx context.Context) (*gredis.Redis, error) {
 		embeddedMu.Unlock()
 	}
 	keyPrefix = c.Redis.Prefix
+	p := c.Redis
 	gredis.SetConfig(&gredis.Config{
-		Address:      addr,
-		Pass:         c.Redis.Pass,
-		Db:           c.Redis.DB,
-		DialTimeout:  2 * time.Second,
-		ReadTimeout:  3 * time.Second,
-		WriteTimeout: 3 * time.Second,
-		MaxActive:    100,
+		Address:         addr,
+		Pass:            p.Pass,
+		Db:              p.DB,
+		MaxActive:       orInt(p.MaxActive, 200),
+		MinIdle:         p.MinIdle,
+		MaxIdle:         orInt(p.MaxIdle, orInt(p.MaxActive, 200)),
+		IdleTimeout:     orDuration(p.IdleTimeout, 5*time.Minute),
+		MaxConnLifetime: orDuration(p.MaxConnLifetime, time.Hour),
+		WaitTimeout:     orDuration(p.WaitTimeout, 3*time.Second),
+		DialTimeout:     orDuration(p.DialTimeout, 5*time.Second),
+		ReadTimeout:     orDuration(p.ReadTimeout, 3*time.Second),
+		WriteTimeout:    orDuration(p.WriteTimeout, 3*time.Second),
 	})
 	r := g.Redis()
 	if _, err := r.Do(ctx, "PING"); err != nil {
 		return nil, gerror.Wrap(err, "redis is not reachable")
 	}
 	return r, nil
+}
+
+// orInt and orDuration fill a pool setting left out of the config: gf's own defaults (10 idle
+// connections, a 30 s lifetime) would close and re-dial connections all through a burst.
+func orInt(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+func orDuration(v, def time.Duration) time.Duration {
+	if v > 0 {
+		return v
+	}
+	return def
 }
 
 // EmbeddedRedisAddr is the loopback address of the embedded store, or "" when Redis is external.

@@ -15,8 +15,11 @@ type (
 	IAuth interface {
 		// Captcha issues a digit captcha whose answer is kept in Redis, so any node can check it.
 		Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes, error)
-		// Login checks, in this order: lock, captcha (when earlier failures require it), password,
-		// account status. Wrong usernames and wrong passwords look the same to the caller.
+		// Login checks, in this order: lock, a turn at bcrypt (capacity.go), captcha (when earlier
+		// failures require it), password, account status. Wrong usernames and wrong passwords look the
+		// same to the caller. The typed name is canonicalized once and the account looked up by its
+		// canonical key, so every spelling of a name means one account and one failure budget on every
+		// backend; each password check is reserved in Redis before bcrypt runs (guard.go).
 		Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, error)
 		// Refresh rotates the refresh cookie and answers the new access token as the raw body, which
 		// is what Vben's refresh handler reads. Refreshes racing with one cookie all get the same new

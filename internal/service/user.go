@@ -36,7 +36,9 @@ type (
 		// Info is the caller's profile for Vben's /user/info.
 		Info(ctx context.Context, _ *v1.InfoReq) (*v1.InfoRes, error)
 		// ChangePassword checks the old password, stores the new one, clears the must-change flag and
-		// ends every other session of the user; the current one stays so the panel keeps working.
+		// ends every other session of the user; the current one stays so the panel keeps working. The
+		// new password must differ from the old: "changing" a must-change password to itself would
+		// clear the flag and keep the password the admin (or a leak) knows.
 		ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (*v1.ChangePasswordRes, error)
 		// Register creates a pending agent under the agent-admin whose invite code was given and mails
 		// a verification link; the account can log in only after the link is opened. A code is

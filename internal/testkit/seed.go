@@ -57,8 +57,9 @@ func SeedUser(t testing.TB, role string, parent SeededUser) SeededUser {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// UniqueName is lower-case ASCII, already the canonical form the key holds.
 	u.ID, err = dao.Users.Ctx(ctx).Data(do.Users{
-		Username: u.Username, PasswordHash: hash, Role: role, ParentId: parent.ID,
+		Username: u.Username, UsernameKey: u.Username, PasswordHash: hash, Role: role, ParentId: parent.ID,
 		Status: consts.StatusEnabled, CreatedAt: gtime.Now(), UpdatedAt: gtime.Now(),
 	}).InsertAndGetId()
 	if err != nil {

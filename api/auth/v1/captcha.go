@@ -4,7 +4,7 @@ import "github.com/gogf/gf/v2/frame/g"
 
 type CaptchaReq struct {
 	g.Meta   `path:"/auth/captcha" method:"get" tags:"认证 Auth" summary:"Get a login captcha" auth:"public"`
-	Username string `json:"username" v:"max-length:64" dc:"the username about to log in; tells whether a captcha is required"`
+	Username string `json:"username" v:"max-length:128" dc:"the username (or customer email) about to log in; tells whether a captcha is required"`
 }
 
 type CaptchaRes struct {

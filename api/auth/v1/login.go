@@ -4,7 +4,7 @@ import "github.com/gogf/gf/v2/frame/g"
 
 type LoginReq struct {
 	g.Meta      `path:"/auth/login" method:"post" tags:"认证 Auth" summary:"Log in with username and password" auth:"public"`
-	Username    string `json:"username"    v:"required|max-length:64"  dc:"username"`
+	Username    string `json:"username"    v:"required|max-length:128" dc:"a staff username or a customer's email address, any case"`
 	Password    string `json:"password"    v:"required|max-length:128" dc:"password"`
 	CaptchaID   string `json:"captchaId"   v:"max-length:64"           dc:"from GET /auth/captcha; required after 3 failures"`
 	CaptchaCode string `json:"captchaCode" v:"max-length:16"           dc:"the captcha answer"`

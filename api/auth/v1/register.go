@@ -4,7 +4,7 @@ import "github.com/gogf/gf/v2/frame/g"
 
 type RegisterReq struct {
 	g.Meta     `path:"/auth/register" method:"post" tags:"认证 Auth" summary:"Agent self-registration; mails a verification link valid 24 h" auth:"public"`
-	Username   string `json:"username"   v:"required|passport|length:4,32" dc:"login name: a letter first, then letters, digits, underscores"`
+	Username   string `json:"username"   v:"required"                      dc:"login name: a letter first, then letters, digits and underscores, 4 to 32 characters; stored lower-case"`
 	Password   string `json:"password"   v:"required|length:8,72"          dc:"at least 8 characters with letters and digits"`
 	Email      string `json:"email"      v:"required|email|max-length:128" dc:"the verification link goes here"`
 	RealName   string `json:"realName"   v:"max-length:64"                 dc:"display name"`

@@ -29,7 +29,7 @@ type UserItem struct {
 type UserListReq struct {
 	g.Meta `path:"/system/user/list" method:"get" tags:"系统 System" summary:"List users in the caller's scope; sortBy: id, username, createdAt, lastLoginAt"`
 	common.PageReq
-	Username string `json:"username" v:"max-length:64|regex:^[A-Za-z0-9_]*$" dc:"substring of the username"`
+	Username string `json:"username" v:"max-length:128|regex:^[A-Za-z0-9_.@-]*$" dc:"substring of the username (a staff name or a customer's email), any case"`
 	Role     string `json:"role"     v:"in:super-admin,agent-admin,agent"    dc:"exact role"`
 	Status   *int   `json:"status"   v:"in:0,1,2"                             dc:"exact status"`
 	ParentId int64  `json:"parentId" v:"min:0"                                dc:"direct children of this user"`
@@ -51,7 +51,7 @@ type UserGetRes struct {
 
 type UserCreateReq struct {
 	g.Meta   `path:"/system/user" method:"post" tags:"系统 System" summary:"Create a user under the caller: the super-admin creates agent-admins (or agents), an agent-admin creates agents" idempotent:"true"`
-	Username string `json:"username" v:"required|passport|length:4,32"          dc:"login name: a letter first, then letters, digits, underscores"`
+	Username string `json:"username" v:"required"                               dc:"login name: a letter first, then letters, digits and underscores, 4 to 32 characters; stored lower-case, unique in any case"`
 	Password string `json:"password" v:"required|length:8,72"                   dc:"initial password; the user must change it at first login"`
 	Role     string `json:"role"     v:"required|in:super-admin,agent-admin,agent" dc:"agent-admin or agent"`
 	Email    string `json:"email"    v:"email|max-length:128"                   dc:"optional, unique"`

@@ -39,6 +39,7 @@ type UsersColumns struct {
 	LastLoginIp        string //
 	CreatedAt          string //
 	UpdatedAt          string //
+	UsernameKey        string //
 }
 
 // usersColumns holds the columns for the table users.
@@ -61,6 +62,7 @@ var usersColumns = UsersColumns{
 	LastLoginIp:        "last_login_ip",
 	CreatedAt:          "created_at",
 	UpdatedAt:          "updated_at",
+	UsernameKey:        "username_key",
 }
 
 // NewUsersDao creates and returns a new DAO object for table data access.

@@ -41,7 +41,11 @@ func (s *sAuth) Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes
 	if _, err = g.Redis().Do(ctx, "SET", captchaKey(id), answer, "PX", captchaTTL.Milliseconds()); err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}
-	required, err := captchaRequired(ctx, strings.TrimSpace(req.Username), infra.RequestIP(ctx))
+	_, subj, err := lookup(ctx, req.Username)
+	if err != nil {
+		return nil, err
+	}
+	required, err := captchaRequired(ctx, subj, infra.RequestIP(ctx))
 	if err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}

@@ -2,6 +2,10 @@ package auth
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"strconv"
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
@@ -13,64 +17,158 @@ import (
 
 // Login failure state lives in Redis so every node counts the same failures. Counters expire
 // after the failure window; the lock key expires after the lock duration.
+//
+// Failures are counted against a subject: the account (by id) once the typed name is known to
+// mean one, else the canonical name. So every spelling of a name that canonicalizes to an
+// account shares its budget and its lock, and a name that matches nobody still has a counter.
+type subject string
 
-func failUserKey(username string) string { return infra.Key("auth", "fail", "u", username) }
-func failIPKey(ip string) string         { return infra.Key("auth", "fail", "ip", ip) }
-func lockKey(username string) string     { return infra.Key("auth", "lock", username) }
+func accountSubject(id int64) subject      { return subject("u:" + strconv.FormatInt(id, 10)) }
+func nameSubject(canonical string) subject { return subject("n:" + canonical) }
 
-// incrScript increments both counters and sets their expiry in one round trip, atomically, so a
-// crash between INCR and PEXPIRE can never leave a counter that lives forever.
+// A subject has three keys: its count of wrong passwords, the set of its password checks in
+// progress, and its lock. They share a {hash tag}, so the scripts touching all three stay in
+// one slot on a Redis Cluster.
+func failKey(s subject) string     { return infra.Key("auth", "fail", "{"+string(s)+"}") }
+func checkingKey(s subject) string { return infra.Key("auth", "checking", "{"+string(s)+"}") }
+func lockKey(s subject) string     { return infra.Key("auth", "lock", "{"+string(s)+"}") }
+func failIPKey(ip string) string   { return infra.Key("auth", "fail", "ip", ip) }
+
+func subjectKeys(s subject) []string { return []string{failKey(s), checkingKey(s), lockKey(s)} }
+
+// checkTTL is how long a reserved check counts as in progress at most: a node that dies between
+// reserving and resolving must not take a check out of the budget for longer.
+const checkTTL = 30 * time.Second
+
+// reserveScript books a password check before bcrypt runs, so concurrent guesses can never
+// check more passwords than the lock allows: checks in progress plus wrong passwords so far stay
+// within the limit. It answers {0, ms left} while locked, {2, 0} when the checks in progress
+// already fill the budget, else records this check (member ARGV[4]) and answers {1, 0}.
+// Checks in progress are not failures: concurrent logins with the right password neither trip
+// the captcha nor lock the account.
+var reserveScript = redisscript.New(`
+local left = redis.call('PTTL', KEYS[3])
+if left ~= -2 then return {0, left} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+local used = tonumber(redis.call('GET', KEYS[1]) or '0') + redis.call('ZCARD', KEYS[2])
+if used >= tonumber(ARGV[3]) then return {2, 0} end
+redis.call('ZADD', KEYS[2], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return {1, 0}`)
+
+// failScript resolves a check as a wrong password: it counts the failure and locks the subject
+// when the count reaches the limit ({1, n}), or finds it locked meanwhile by another check
+// ({1, 0}, not counted again); otherwise {0, n}.
+var failScript = redisscript.New(`
+redis.call('ZREM', KEYS[2], ARGV[1])
+if redis.call('EXISTS', KEYS[3]) == 1 then return {1, 0} end
+local n = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if n >= tonumber(ARGV[3]) then
+  redis.call('SET', KEYS[3], '1', 'PX', ARGV[4])
+  redis.call('DEL', KEYS[1])
+  return {1, n}
+end
+return {0, n}`)
+
+// settleScript resolves a check as the right password: the failure run ends (the rule counts
+// consecutive failures).
+var settleScript = redisscript.New(`
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('DEL', KEYS[1])
+return 1`)
+
+// incrScript counts one failure of an IP and sets its expiry in one step, so a crash between
+// INCR and PEXPIRE can never leave a counter that lives forever.
 var incrScript = redisscript.New(`
-local u = redis.call('INCR', KEYS[1])
+local n = redis.call('INCR', KEYS[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
-local ip = redis.call('INCR', KEYS[2])
-redis.call('PEXPIRE', KEYS[2], ARGV[1])
-return {u, ip}`)
+return n`)
 
-// failures returns the consecutive failure counts for the username and the IP.
-func failures(ctx context.Context, username, ip string) (user, byIP int, err error) {
-	v, err := g.Redis().Do(ctx, "MGET", failUserKey(username), failIPKey(ip))
-	if err != nil {
-		return 0, 0, err
-	}
-	vals := v.Ints()
-	if len(vals) == 2 {
-		user, byIP = vals[0], vals[1]
-	}
-	return user, byIP, nil
+var errUnexpectedReply = errors.New("auth: unexpected reply from a login script")
+
+// check is one reserved password check.
+type check struct {
+	subject subject
+	token   string
+	// locked: refused, the subject is locked for left. full: refused, the checks in progress
+	// use the rest of the budget; retry in a moment.
+	locked, full bool
+	left         time.Duration
 }
 
-func captchaRequired(ctx context.Context, username, ip string) (bool, error) {
-	u, i, err := failures(ctx, username, ip)
+// reserve books one password check for s (see reserveScript).
+func reserve(ctx context.Context, s subject) (*check, error) {
+	c := &check{subject: s, token: randToken()}
+	v, err := reserveScript.Run(ctx, g.Redis(), subjectKeys(s),
+		time.Now().UnixMilli(), checkTTL.Milliseconds(), config.Get().Auth.LockAfterFailures, c.token)
+	if err != nil {
+		return nil, err
+	}
+	res := v.Int64s()
+	if len(res) != 2 {
+		return nil, errUnexpectedReply
+	}
+	switch res[0] {
+	case 0:
+		c.locked, c.left = true, time.Duration(res[1])*time.Millisecond
+		if c.left <= 0 { // no lock without expiry is ever set; say the full duration
+			c.left = config.Get().Auth.LockDuration
+		}
+	case 2:
+		c.full = true
+	}
+	return c, nil
+}
+
+// fail resolves c as a wrong password and reports whether the subject is locked now.
+func (c *check) fail(ctx context.Context) (locked bool, err error) {
+	a := config.Get().Auth
+	v, err := failScript.Run(ctx, g.Redis(), subjectKeys(c.subject),
+		c.token, a.FailureWindow.Milliseconds(), a.LockAfterFailures, a.LockDuration.Milliseconds())
 	if err != nil {
 		return false, err
 	}
+	res := v.Int64s()
+	if len(res) != 2 {
+		return false, errUnexpectedReply
+	}
+	return res[0] == 1, nil
+}
+
+// settle resolves c as the right password. The IP counter stays: one success on an account of
+// one's own must not wipe the failures sprayed at other names from the same address.
+func (c *check) settle(ctx context.Context) error {
+	_, err := settleScript.Run(ctx, g.Redis(), subjectKeys(c.subject), c.token)
+	return err
+}
+
+// failIP counts a wrong password against the client IP, for the captcha rule.
+func failIP(ctx context.Context, ip string) error {
+	_, err := incrScript.Run(ctx, g.Redis(), []string{failIPKey(ip)}, config.Get().Auth.FailureWindow.Milliseconds())
+	return err
+}
+
+// captchaRequired says whether the next attempt on s from ip needs a captcha. Two GETs, not one
+// MGET: the keys live in different slots on a cluster.
+func captchaRequired(ctx context.Context, s subject, ip string) (bool, error) {
 	n := config.Get().Auth.CaptchaAfterFailures
-	return u >= n || i >= n, nil
-}
-
-// recordFailure counts one failure and locks the username when it reaches the limit.
-// It returns whether the account is now locked.
-func recordFailure(ctx context.Context, username, ip string) (bool, error) {
-	c := config.Get().Auth
-	v, err := incrScript.Run(ctx, g.Redis(), []string{failUserKey(username), failIPKey(ip)}, c.FailureWindow.Milliseconds())
-	if err != nil {
-		return false, err
-	}
-	counts := v.Ints()
-	if len(counts) > 0 && counts[0] >= c.LockAfterFailures {
-		if _, err = g.Redis().Do(ctx, "SET", lockKey(username), "1", "PX", c.LockDuration.Milliseconds()); err != nil {
+	for _, key := range []string{failKey(s), failIPKey(ip)} {
+		v, err := g.Redis().Do(ctx, "GET", key)
+		if err != nil {
 			return false, err
 		}
-		_, err = g.Redis().Do(ctx, "DEL", failUserKey(username))
-		return true, err
+		if v.Int() >= n {
+			return true, nil
+		}
 	}
 	return false, nil
 }
 
-// lockRemaining is how long the username stays locked; zero when it is not locked.
-func lockRemaining(ctx context.Context, username string) (time.Duration, error) {
-	v, err := g.Redis().Do(ctx, "PTTL", lockKey(username))
+// lockRemaining is how long s stays locked; zero when it is not locked. It spares a locked
+// account the captcha and the bcrypt queue; reserve decides for real.
+func lockRemaining(ctx context.Context, s subject) (time.Duration, error) {
+	v, err := g.Redis().Do(ctx, "PTTL", lockKey(s))
 	if err != nil {
 		return 0, err
 	}
@@ -80,8 +178,8 @@ func lockRemaining(ctx context.Context, username string) (time.Duration, error) 
 	return 0, nil
 }
 
-// clearFailures resets both counters after a success: the rule counts consecutive failures.
-func clearFailures(ctx context.Context, username, ip string) error {
-	_, err := g.Redis().Do(ctx, "DEL", failUserKey(username), failIPKey(ip))
-	return err
+func randToken() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }

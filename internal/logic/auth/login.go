@@ -2,9 +2,7 @@ package auth
 
 import (
 	"context"
-	"kami/utility/dbx"
 	"math"
-	"strings"
 
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
@@ -17,75 +15,103 @@ import (
 	"kami/internal/infra"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
+	"kami/utility/dbx"
 	"kami/utility/password"
 	"kami/utility/ratelimit"
 	"kami/utility/text"
+	"kami/utility/username"
 )
 
-// Login checks, in this order: lock, captcha (when earlier failures require it), password,
-// account status. Wrong usernames and wrong passwords look the same to the caller.
+// Login checks, in this order: lock, a turn at bcrypt (capacity.go), captcha (when earlier
+// failures require it), password, account status. Wrong usernames and wrong passwords look the
+// same to the caller. The typed name is canonicalized once and the account looked up by its
+// canonical key, so every spelling of a name means one account and one failure budget on every
+// backend; each password check is reserved in Redis before bcrypt runs (guard.go).
 func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, error) {
-	username := strings.TrimSpace(req.Username)
+	typed := req.Username
 	ip, ua := infra.RequestIP(ctx), userAgent(ctx)
-	fail := func(reason string, userID int64, err error) error {
-		writeLoginLog(ctx, userID, username, ip, ua, false, reason)
+	var userID int64
+	fail := func(reason string, err error) error {
+		writeLoginLog(ctx, userID, typed, ip, ua, false, reason)
 		return err
 	}
 	if err := infra.Allow(ctx, "login:"+ip, ratelimit.PerMinute(config.Get().Auth.LoginRatePerMinute)); err != nil {
 		return nil, err
 	}
-	remaining, err := lockRemaining(ctx, username)
+	u, subj, err := lookup(ctx, typed)
+	if err != nil {
+		return nil, err
+	}
+	if u != nil {
+		userID = u.Id
+	}
+	remaining, err := lockRemaining(ctx, subj)
 	if err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}
 	if remaining > 0 {
-		return nil, fail("locked", 0, errs.AccountLocked.New(minutes(remaining)))
+		return nil, fail("locked", errs.AccountLocked.New(minutes(remaining)))
 	}
-	required, err := captchaRequired(ctx, username, ip)
+	// The slot is taken before the captcha is spent and the attempt reserved, so a login
+	// refused for capacity costs the caller neither.
+	release, err := acquireBcrypt(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	// From here on the attempt runs to its end even if the client hangs up: a guess whose
+	// failure went uncounted because the caller disconnected would be a free guess.
+	ctx = context.WithoutCancel(ctx)
+	if err = checkLoginCaptcha(ctx, req, subj, ip); err != nil {
+		if errs.Is(err, errs.CaptchaRequired) {
+			return nil, fail("captcha_required", err)
+		}
+		if errs.Is(err, errs.CaptchaInvalid) {
+			return nil, fail("captcha_invalid", err)
+		}
+		return nil, err
+	}
+	chk, err := reserve(ctx, subj)
 	if err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}
-	if required {
-		if req.CaptchaID == "" || req.CaptchaCode == "" {
-			return nil, fail("captcha_required", 0, errs.CaptchaRequired.New())
-		}
-		ok, err := checkCaptcha(ctx, req.CaptchaID, req.CaptchaCode)
-		if err != nil {
-			return nil, errs.Unavailable.Wrap(err)
-		}
-		if !ok {
-			return nil, fail("captcha_invalid", 0, errs.CaptchaInvalid.New())
-		}
+	if chk.locked {
+		return nil, fail("locked", errs.AccountLocked.New(minutes(chk.left)))
 	}
-	var u entity.Users
-	if err = dao.Users.Ctx(ctx).Where(dao.Users.Columns().Username, username).Scan(&u); err != nil && !dbx.IsNoRows(err) {
-		return nil, err
+	if chk.full {
+		return nil, fail("checks_in_progress", retryShortly(ctx))
 	}
-	if u.Id == 0 || !password.Verify(u.PasswordHash, req.Password) {
-		if u.Id == 0 {
-			password.Burn(req.Password)
+	ok := u != nil && password.Verify(u.PasswordHash, req.Password)
+	if u == nil {
+		password.Burn(req.Password)
+	}
+	release()
+	if !ok {
+		locked, err := chk.fail(ctx)
+		if err == nil {
+			err = failIP(ctx, ip)
 		}
-		locked, err := recordFailure(ctx, username, ip)
 		if err != nil {
 			return nil, errs.Unavailable.Wrap(err)
 		}
 		if locked {
-			return nil, fail("locked_now", u.Id, errs.AccountLocked.New(minutes(config.Get().Auth.LockDuration)))
+			return nil, fail("locked_now", errs.AccountLocked.New(minutes(config.Get().Auth.LockDuration)))
 		}
-		return nil, fail("bad_password", u.Id, errs.InvalidCredentials.New())
+		return nil, fail("bad_password", errs.InvalidCredentials.New())
+	}
+	// The password was right: the failure run ends here, whatever the account's status says.
+	if err = chk.settle(ctx); err != nil {
+		return nil, errs.Unavailable.Wrap(err)
 	}
 	if u.Status == consts.StatusPending {
 		// A self-registered account whose email link was not opened yet: say so, so the person
 		// looks in their mailbox instead of asking an admin why they are disabled.
-		return nil, fail("pending", u.Id, errs.AccountPending.New())
+		return nil, fail("pending", errs.AccountPending.New())
 	}
 	if u.Status != consts.StatusEnabled {
-		return nil, fail("disabled", u.Id, errs.AccountDisabled.New())
+		return nil, fail("disabled", errs.AccountDisabled.New())
 	}
-	if err = clearFailures(ctx, username, ip); err != nil {
-		return nil, errs.Unavailable.Wrap(err)
-	}
-	access, refresh, err := createSession(ctx, &u, ip, ua)
+	access, refresh, err := createSession(ctx, u, ip, ua)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +120,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 		return nil, err
 	}
 	setRefreshCookie(ctx, refresh, config.Get().Auth.RefreshTTL)
-	writeLoginLog(ctx, u.Id, username, ip, ua, true, "")
+	writeLoginLog(ctx, u.Id, typed, ip, ua, true, "")
 	return &v1.LoginRes{
 		AccessToken:        access,
 		UserID:             u.Id,
@@ -106,6 +132,54 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	}, nil
 }
 
+// retryShortly refuses a check the budget has no room for while other checks of the same
+// subject are in progress: they finish within milliseconds, then either the lock is set or
+// there is room again.
+func retryShortly(ctx context.Context) error {
+	if r := g.RequestFromCtx(ctx); r != nil {
+		r.Response.Header().Set("Retry-After", "1")
+	}
+	return errs.RateLimited.New(1)
+}
+
+// lookup finds the account a typed name means (nil when none) and the subject its failures
+// count against: the account when there is one, else the canonical name.
+func lookup(ctx context.Context, typed string) (*entity.Users, subject, error) {
+	name := username.Canonical(typed)
+	var u entity.Users
+	err := dao.Users.Ctx(ctx).Where(dao.Users.Columns().UsernameKey, name).Scan(&u)
+	if err != nil && !dbx.IsNoRows(err) {
+		return nil, "", err
+	}
+	if u.Id == 0 {
+		return nil, nameSubject(name), nil
+	}
+	return &u, accountSubject(u.Id), nil
+}
+
+// checkLoginCaptcha demands and consumes a captcha when earlier failures of the subject or the
+// IP require one.
+func checkLoginCaptcha(ctx context.Context, req *v1.LoginReq, subj subject, ip string) error {
+	required, err := captchaRequired(ctx, subj, ip)
+	if err != nil {
+		return errs.Unavailable.Wrap(err)
+	}
+	if !required {
+		return nil
+	}
+	if req.CaptchaID == "" || req.CaptchaCode == "" {
+		return errs.CaptchaRequired.New()
+	}
+	ok, err := checkCaptcha(ctx, req.CaptchaID, req.CaptchaCode)
+	if err != nil {
+		return errs.Unavailable.Wrap(err)
+	}
+	if !ok {
+		return errs.CaptchaInvalid.New()
+	}
+	return nil
+}
+
 // HomePath is where Vben lands after login.
 func HomePath(role string) string { return "/dashboard/analytics" }
 
@@ -113,15 +187,19 @@ func minutes(d interface{ Minutes() float64 }) int {
 	return int(math.Ceil(d.Minutes()))
 }
 
-// writeLoginLog records every attempt; a failure to log must not fail the login itself.
+// writeLoginLog records every attempt under the name as typed (the canonical one is the
+// account's); a failure to log must not fail the login itself.
 func writeLoginLog(ctx context.Context, userID int64, username, ip, ua string, ok bool, reason string) {
 	result := 0
 	if ok {
 		result = 1
 	}
+	// Escaped first: a NUL or a line break in a typed name or a user agent must neither forge a
+	// log line nor be refused by the database.
 	_, err := dao.LoginLogs.Ctx(ctx).Data(do.LoginLogs{
-		UserId: userID, Username: text.Truncate(username, 64), Ip: ip, UserAgent: text.Truncate(ua, 255),
-		Result: result, Reason: reason, CreatedAt: gtime.Now(),
+		UserId: userID, Username: text.Truncate(text.EscapeControl(username), 128), Ip: ip,
+		UserAgent: text.Truncate(text.EscapeControl(ua), 255),
+		Result:    result, Reason: reason, CreatedAt: gtime.Now(),
 	}).Insert()
 	if err != nil {
 		g.Log().Warningf(ctx, "login log: %v", err)

@@ -22,7 +22,7 @@ import (
 // KAMI_ADMIN_PASSWORD or is generated and printed once; a generated one must be changed at first
 // login. InsertIgnore on the unique username keeps two nodes booting together from racing.
 func (s *sUser) EnsureAdmin(ctx context.Context) error {
-	n, err := dao.Users.Ctx(ctx).Where(dao.Users.Columns().Username, "admin").Count()
+	n, err := dao.Users.Ctx(ctx).Where(dao.Users.Columns().UsernameKey, "admin").Count()
 	if err != nil || n > 0 {
 		return err
 	}
@@ -38,7 +38,7 @@ func (s *sUser) EnsureAdmin(ctx context.Context) error {
 	}
 	return dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		res, err := dao.Users.Ctx(ctx).Data(do.Users{
-			Username: "admin", PasswordHash: hash, Role: consts.RoleSuperAdmin, ParentId: 0,
+			Username: "admin", UsernameKey: "admin", PasswordHash: hash, Role: consts.RoleSuperAdmin, ParentId: 0,
 			RealName: "Administrator", Status: consts.StatusEnabled, MustChangePassword: boolInt(generated),
 			CreatedAt: gtime.Now(), UpdatedAt: gtime.Now(),
 		}).InsertIgnore()

@@ -49,7 +49,7 @@ func (s *sUser) Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.Us
 		return nil, errs.Forbidden.New()
 	}
 	id, err := insertUser(ctx, newUser{
-		Username: strings.TrimSpace(req.Username), PasswordPlain: req.Password, Role: req.Role,
+		Username: req.Username, PasswordPlain: req.Password, Role: req.Role,
 		Email: normEmail(req.Email), RealName: strings.TrimSpace(req.RealName), Remark: req.Remark,
 		Status: consts.StatusEnabled, MustChangePassword: true, ParentID: p.UserID, ParentPath: p.Path,
 	}, nil)
@@ -63,10 +63,15 @@ func (s *sUser) Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.Us
 	return &sysv1.UserCreateRes{UserItem: toItem(u)}, nil
 }
 
-// insertUser validates and stores n in one transaction, giving agent-admins an invite code;
+// insertUser validates and stores n (its Username as typed) in one transaction, giving agent-admins an invite code;
 // then, still inside it, runs after(ctx, id) (registration stores its mail token there) so a
 // failure leaves no half-made account.
 func insertUser(ctx context.Context, n newUser, after func(ctx context.Context, id int64) error) (int64, error) {
+	name, err := storedUsername(n.Username, n.Role)
+	if err != nil {
+		return 0, err
+	}
+	n.Username = name
 	if err := checkStrength(n.PasswordPlain); err != nil {
 		return 0, err
 	}
@@ -87,7 +92,7 @@ func insertUser(ctx context.Context, n newUser, after func(ctx context.Context, 
 		err = dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 			now := gtime.Now()
 			res, err := dao.Users.Ctx(ctx).Data(do.Users{
-				Username: n.Username, PasswordHash: hash, Role: n.Role, ParentId: n.ParentID,
+				Username: n.Username, UsernameKey: n.Username, PasswordHash: hash, Role: n.Role, ParentId: n.ParentID,
 				RealName: n.RealName, Email: nullable(n.Email), Remark: n.Remark, Status: n.Status,
 				MustChangePassword: boolInt(n.MustChangePassword), InviteCode: nullable(invite),
 				CreatedAt: now, UpdatedAt: now,

@@ -13,6 +13,7 @@ import (
 	"kami/internal/dao"
 	"kami/internal/testkit"
 	"kami/internal/testkit/smtpsink"
+	"kami/utility/username"
 )
 
 // userItem mirrors the API's UserItem.
@@ -57,7 +58,7 @@ func createItem(t *testing.T, by *testkit.Client, role string, fields map[string
 	}
 	var it userItem
 	by.Post(t, "/api/system/user", body).Expect(t, 200).Decode(t, &it)
-	if it.ID == 0 || it.Username != body["username"] || it.Role != role {
+	if it.ID == 0 || it.Username != username.Canonical(body["username"]) || it.Role != role {
 		t.Fatalf("created item: %+v", it)
 	}
 	return it

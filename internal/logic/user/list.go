@@ -9,6 +9,7 @@ import (
 	"kami/internal/errs"
 	"kami/internal/model/entity"
 	"kami/internal/scope"
+	"kami/utility/username"
 )
 
 // sortColumns whitelists what a client may sort by (API name -> column); anything else is a
@@ -43,7 +44,10 @@ func (s *sUser) List(ctx context.Context, req *sysv1.UserListReq) (*sysv1.UserLi
 	}
 	m := scope.ApplyUsers(ctx, dao.Users.Ctx(ctx)).FieldsEx(cols.PasswordHash)
 	if req.Username != "" {
-		m = m.Where(cols.Username+" LIKE ? ESCAPE '!'", "%"+likeEscaper.Replace(req.Username)+"%")
+		// Matched on the canonical key, so the filter finds a name in any case, the same on
+		// every backend (SQLite's LIKE ignores ASCII case, a binary MySQL collation does not).
+		q := username.Canonical(req.Username)
+		m = m.Where(cols.UsernameKey+" LIKE ? ESCAPE '!'", "%"+likeEscaper.Replace(q)+"%")
 	}
 	if req.Role != "" {
 		m = m.Where(cols.Role, req.Role)

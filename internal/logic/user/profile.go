@@ -31,7 +31,9 @@ func (s *sUser) Info(ctx context.Context, _ *v1.InfoReq) (*v1.InfoRes, error) {
 }
 
 // ChangePassword checks the old password, stores the new one, clears the must-change flag and
-// ends every other session of the user; the current one stays so the panel keeps working.
+// ends every other session of the user; the current one stays so the panel keeps working. The
+// new password must differ from the old: "changing" a must-change password to itself would
+// clear the flag and keep the password the admin (or a leak) knows.
 func (s *sUser) ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (*v1.ChangePasswordRes, error) {
 	p := principal.From(ctx)
 	u, err := mustGet(ctx, p.UserID)
@@ -40,6 +42,11 @@ func (s *sUser) ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (
 	}
 	if !password.Verify(u.PasswordHash, req.OldPassword) {
 		return nil, errs.PasswordMismatch.New()
+	}
+	// The old one was just verified, so equal strings mean the same password (both are within
+	// bcrypt's 72 bytes, so no longer pair can hash alike).
+	if req.NewPassword == req.OldPassword {
+		return nil, errs.PasswordUnchanged.New()
 	}
 	err = dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		if err := storePassword(ctx, u.Id, req.NewPassword, false); err != nil {

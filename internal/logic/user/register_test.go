@@ -135,7 +135,7 @@ func TestRegisterRefusals(t *testing.T) {
 		{"unknown invite code", body(map[string]string{"inviteCode": "ZZZZZZZZZZ"}), 400, "INVITE_CODE_INVALID"},
 		{"disabled inviter", body(map[string]string{"inviteCode": disabled.InviteCode}), 400, "INVITE_CODE_INVALID"},
 		{"weak password", body(map[string]string{"password": "lettersonly"}), 400, "PASSWORD_WEAK"},
-		{"bad username", body(map[string]string{"username": "9lives"}), 400, "INVALID_INPUT"},
+		{"bad username", body(map[string]string{"username": "9lives"}), 400, "USERNAME_INVALID"},
 		{"bad email", body(map[string]string{"email": "x"}), 400, "INVALID_INPUT"},
 		{"taken username", body(map[string]string{"username": taken.Username}), 409, "DUPLICATE"},
 		{"taken username and email", body(map[string]string{"username": taken.Username, "email": taken.Email}), 409, "DUPLICATE"},

@@ -21,13 +21,13 @@ func nullable(s string) any {
 	return s
 }
 
-// checkUnique answers 409 before an insert or update when the username or email is taken by a
-// user other than exceptID; the unique indexes remain the final word under races (see
-// duplicateErr).
+// checkUnique answers 409 before an insert or update when the canonical username or the email
+// is taken by a user other than exceptID; the unique indexes remain the final word under races
+// (see duplicateErr).
 func checkUnique(ctx context.Context, username, email string, exceptID int64) error {
 	cols := dao.Users.Columns()
 	if username != "" {
-		n, err := dao.Users.Ctx(ctx).Where(cols.Username, username).WhereNot(cols.Id, exceptID).Count()
+		n, err := dao.Users.Ctx(ctx).Where(cols.UsernameKey, username).WhereNot(cols.Id, exceptID).Count()
 		if err != nil {
 			return err
 		}
@@ -49,7 +49,8 @@ func checkUnique(ctx context.Context, username, email string, exceptID int64) er
 
 // uniqueViolation names the users column whose unique index err violated ("" when err is not a
 // unique violation). Drivers only expose this in the message: MySQL says "Duplicate entry ...
-// for key 'uk_users_email'", SQLite "UNIQUE constraint failed: users.email".
+// for key 'uk_users_email'", SQLite "UNIQUE constraint failed: users.email"; uk_users_username_key
+// and users.username_key count as "username".
 func uniqueViolation(err error) string {
 	if err == nil {
 		return ""

@@ -30,4 +30,5 @@ type Users struct {
 	LastLoginIp        any         //
 	CreatedAt          *gtime.Time //
 	UpdatedAt          *gtime.Time //
+	UsernameKey        any         //
 }

@@ -28,4 +28,5 @@ type Users struct {
 	LastLoginIp        string      `json:"lastLoginIp"        orm:"last_login_ip"        description:""`
 	CreatedAt          *gtime.Time `json:"createdAt"          orm:"created_at"           description:""`
 	UpdatedAt          *gtime.Time `json:"updatedAt"          orm:"updated_at"           description:""`
+	UsernameKey        string      `json:"usernameKey"        orm:"username_key"         description:""`
 }
