@@ -6,6 +6,7 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/infra"
+	"kami/internal/logic/middleware"
 	_ "kami/internal/logic" // registers every service implementation
 	"kami/internal/migrate"
 	"kami/internal/service"
@@ -43,6 +44,9 @@ func Boot(ctx context.Context) error {
 
 // Prepare loads config and opens and migrates the database; `kami migrate` stops here.
 func Prepare(ctx context.Context) error {
+	// Every line of the process log is one line, whatever a request put into it (a %0a in a
+	// username, a recipient address): set before any goroutine logs, as changing it later races.
+	g.Log().SetHandlers(middleware.EscapeLog)
 	// The process time zone is left alone: changing time.Local once goroutines exist (gf starts
 	// timers at init) is a data race. Stored times are UTC by construction instead (infra's
 	// driver wrapper and loc=UTC), and the display zone is applied when formatting.

@@ -79,6 +79,10 @@ func TestAuditInTransactionWritesOneRow(t *testing.T) {
 	}
 	su.Get(t, "/api/system/role/agent/menus").Expect(t, 200).Decode(t, &grants)
 	grant := su.Put(t, "/api/system/role/agent/menus", grants).Expect(t, 200)
+	created := su.Post(t, "/api/system/user", map[string]any{
+		"username": testkit.UniqueName("audit"), "password": "Passw0rd-1", "role": "agent-admin"}).Expect(t, 200)
+	me := agentAdmin(t)
+	own := env.Login(t, me).Put(t, "/api/user/password", map[string]string{"oldPassword": me.Password, "newPassword": "Other-Pass-2026"})
 	for _, c := range []struct {
 		resp   *testkit.Resp
 		route  string
@@ -88,12 +92,20 @@ func TestAuditInTransactionWritesOneRow(t *testing.T) {
 		{ok, "/api/system/user/{id}/password", 200, 0},
 		{weak, "/api/system/user/{id}/password", 400, 40004},
 		{grant, "/api/system/role/{code}/menus", 200, 0},
+		{created, "/api/system/user", 200, 0},
+		{own, "/api/user/password", own.Status, own.Code},
 	} {
 		rows := opLogs(t, map[string]any{"trace_id": c.resp.Header.Get("Trace-Id")})
 		if len(rows) != 1 || rows[0].Status != c.status || rows[0].Code != c.code || rows[0].Route != c.route {
 			t.Fatalf("rows for a %d answer: %+v", c.status, rows)
 		}
-		if rows[0].Username != "admin" || rows[0].Request == "" || rows[0].Method != "PUT" {
+		if c.resp == own {
+			if own.Status != 200 || rows[0].Username == "admin" {
+				t.Fatalf("own password change: %s %+v", own.Raw, rows[0])
+			}
+			continue
+		}
+		if rows[0].Username != "admin" || rows[0].Request == "" || (rows[0].Method != "PUT" && c.resp != created) {
 			t.Fatalf("row incomplete: %+v", rows[0])
 		}
 	}

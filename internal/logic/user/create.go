@@ -16,6 +16,7 @@ import (
 	"kami/internal/errs"
 	"kami/internal/model/do"
 	"kami/internal/principal"
+	"kami/internal/service"
 	"kami/utility/password"
 )
 
@@ -107,6 +108,10 @@ func insertUser(ctx context.Context, n newUser, after func(ctx context.Context, 
 			// checks match on it as a prefix.
 			path := n.ParentPath + strconv.FormatInt(id, 10) + "/"
 			if _, err = dao.Users.Ctx(ctx).WherePri(id).Data(do.Users{Path: path}).Update(); err != nil {
+				return err
+			}
+			// A new account (created or self-registered) never exists without its audit row.
+			if err = service.Middleware().AuditInTx(ctx, tx); err != nil {
 				return err
 			}
 			if after != nil {

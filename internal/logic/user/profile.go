@@ -52,6 +52,9 @@ func (s *sUser) ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (
 		if err := storePassword(ctx, u.Id, req.NewPassword, false); err != nil {
 			return err
 		}
+		if err := service.Middleware().AuditInTx(ctx, tx); err != nil {
+			return err
+		}
 		return service.Auth().RevokeUserSessions(ctx, u.Id, p.SessionID, "password_changed")
 	})
 	if err != nil {

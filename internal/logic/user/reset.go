@@ -89,6 +89,9 @@ func (s *sUser) ResetPassword(ctx context.Context, req *authv1.ResetPasswordReq)
 		if err = burnTokens(ctx, u.Id, purposeReset); err != nil {
 			return err
 		}
+		if err = service.Middleware().AuditInTx(ctx, tx); err != nil {
+			return err
+		}
 		return service.Auth().RevokeUserSessions(ctx, u.Id, "", "password_reset")
 	})
 	if err != nil {
