@@ -6,8 +6,12 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/gogf/gf/v2/net/ghttp"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"kami/internal/errs"
+	"kami/internal/logic/middleware"
 )
 
 // bindPlatform adds the probes and metrics at the server root (admin-api.md "platform").
@@ -34,7 +38,9 @@ func bindPlatform(s *ghttp.Server) {
 	// Unknown paths answer in the envelope too, so clients never have to parse an HTML page.
 	s.BindStatusHandler(http.StatusNotFound, func(r *ghttp.Request) {
 		r.Response.ClearBuffer()
-		r.Response.WriteJson(g.Map{"code": 40400, "data": nil, "error": "NOT_FOUND", "message": "not found"})
+		// Outside /api the language middleware has not run: pick the language here.
+		ctx := gi18n.WithLanguage(r.Context(), middleware.Language(r.Header.Get("Accept-Language")))
+		r.Response.WriteJson(middleware.Fail(ctx, errs.NotFound))
 	})
 	metrics := promhttp.Handler()
 	s.BindHandler("GET:/metrics", func(r *ghttp.Request) {

@@ -1,7 +1,7 @@
 // Package errs defines Kami's business error codes. A code is five digits whose first three are
 // the HTTP status the client sees (40001 -> 400), so the status can never drift from the code.
-// The machine name goes to the envelope's "error" field; the localized text comes from the
-// i18n key of the same name.
+// The machine name goes to the envelope's "reason" field; the localized text (the i18n key of
+// the same name) to "error" and "message".
 package errs
 
 import (
@@ -31,6 +31,16 @@ func (c Code) Msg(message string) error { return &Error{code: c, message: messag
 
 // registry lists every defined code, so a test can check each is unique and translated.
 var registry []Code
+
+// Known reports whether machine is the name of a defined code.
+func Known(machine string) bool {
+	for _, c := range registry {
+		if c.machine == machine {
+			return true
+		}
+	}
+	return false
+}
 
 func define(code int, machine string) Code {
 	c := Code{code, machine}

@@ -10,6 +10,8 @@ import (
 	"net/http/cookiejar"
 	"testing"
 	"time"
+
+	"kami/internal/errs"
 )
 
 // Client is one browser-like caller: it keeps cookies (the refresh cookie) and a bearer token.
@@ -28,6 +30,7 @@ type Resp struct {
 	Data    json.RawMessage `json:"data"`
 	Error   any             `json:"error"`
 	Message string          `json:"message"`
+	Reason  string          `json:"reason"`
 	Raw     []byte
 	Header  http.Header
 }
@@ -50,6 +53,9 @@ func (c *Client) Do(t testing.TB, method, path string, body any) *Resp {
 	r, err := c.DoErr(method, path, body)
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	if problem := r.envelopeProblem(); problem != "" {
+		t.Errorf("%s %s: %s: %s", method, path, problem, r.Raw)
 	}
 	return r
 }
@@ -128,9 +134,25 @@ func (r *Resp) Expect(t testing.TB, want int) *Resp {
 }
 
 // ErrorCode is the machine code of a failure ("" on success).
-func (r *Resp) ErrorCode() string {
-	if s, ok := r.Error.(string); ok {
-		return s
+func (r *Resp) ErrorCode() string { return r.Reason }
+
+// ErrorText is the readable detail of a failure, what the stock Vben client shows.
+func (r *Resp) ErrorText() string {
+	s, _ := r.Error.(string)
+	return s
+}
+
+// envelopeProblem checks every failure envelope of every test against admin-api.md: a reason
+// from the registry, and an error a person can read (not the machine code).
+func (r *Resp) envelopeProblem() string {
+	if r.Status < 400 || len(r.Raw) == 0 || r.Raw[0] != '{' || !bytes.Contains(r.Raw, []byte(`"code"`)) {
+		return ""
+	}
+	switch text := r.ErrorText(); {
+	case !errs.Known(r.Reason):
+		return "failure without a registered reason"
+	case text == "" || text == r.Reason || r.Message == "":
+		return "failure without a readable error and message"
 	}
 	return ""
 }

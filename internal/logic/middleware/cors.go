@@ -44,7 +44,7 @@ func (s *sMiddleware) CORS(r *ghttp.Request) {
 		// This runs before the /api chain, so the envelope is written here.
 		ctx := gi18n.WithLanguage(r.Context(), Language(r.Header.Get("Accept-Language")))
 		r.Response.WriteHeader(http.StatusForbidden)
-		r.Response.WriteJson(Envelope{Code: errs.Forbidden.Code(), Error: errs.Forbidden.Message(), Message: gi18n.T(ctx, errs.Forbidden.Message())})
+		r.Response.WriteJson(Fail(ctx, errs.Forbidden))
 	default:
 		h.Add("Vary", "Access-Control-Request-Method")
 		h.Add("Vary", "Access-Control-Request-Headers")

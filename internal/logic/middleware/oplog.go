@@ -59,7 +59,7 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 	entry.LatencyMs = int(time.Since(st.start).Milliseconds())
 	if err := r.GetError(); err != nil {
 		_, env := describe(ctx, err)
-		entry.Code, entry.Error = env.Code, clip(env.Message)
+		entry.Code, entry.Error = env.Code, clip(detailOf(env))
 	}
 	if st.auditID != 0 {
 		cols := dao.OperationLogs.Columns()
@@ -171,4 +171,12 @@ func escapeJSONControl(s string) string {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// detailOf is the readable detail of a failure envelope.
+func detailOf(env Envelope) string {
+	if d, ok := env.Error.(string); ok && d != "" {
+		return d
+	}
+	return env.Message
 }

@@ -39,7 +39,7 @@ func TestPathParameterCannotBeOverridden(t *testing.T) {
 			if r.Status != c.status {
 				t.Fatalf("HTTP %d, want %d: %s", r.Status, c.status, r.Raw)
 			}
-			if c.status == 400 && (r.ErrorCode() != "INVALID_INPUT" || !strings.Contains(r.Message, "id")) {
+			if c.status == 400 && (r.ErrorCode() != "INVALID_INPUT" || !strings.Contains(r.ErrorText(), "id")) {
 				t.Fatalf("refusal does not name the parameter: %s", r.Raw)
 			}
 			if ub := userByID(t, b.ID); ub.Remark != "" || ub.Status != 1 {

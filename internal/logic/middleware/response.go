@@ -18,12 +18,30 @@ import (
 	"kami/utility/text"
 )
 
-// Envelope is the admin API body Vben's request client reads (admin-api.md).
+// Envelope is the admin API body Vben's request client reads (admin-api.md). On failure `error`
+// is the localized detail a person reads (the stock client shows `error ?? message`), `message`
+// the localized summary, and `reason` the stable machine code programs key on.
 type Envelope struct {
 	Code    int    `json:"code"`
 	Data    any    `json:"data"`
 	Error   any    `json:"error"`
 	Message string `json:"message"`
+	Reason  string `json:"reason,omitempty"`
+}
+
+// failure is the envelope of an error of code c: detail for `error`, summary for `message`.
+func failure(c errs.Code, detail, summary string) Envelope {
+	if summary == "" {
+		summary = detail
+	}
+	return Envelope{Code: c.Code(), Error: detail, Message: summary, Reason: c.Message()}
+}
+
+// Fail is the envelope of code c with its own localized text, for middleware that answers
+// without an error value.
+func Fail(ctx context.Context, c errs.Code, args ...any) Envelope {
+	text := gi18n.Tf(ctx, c.Message(), args...)
+	return failure(c, text, text)
 }
 
 // Response wraps every handler result in the envelope and gives errors their real HTTP status;
@@ -63,25 +81,31 @@ func Failure(r *ghttp.Request, err error) (int, Envelope) {
 func describe(ctx context.Context, err error) (int, Envelope) {
 	if e, ok := errs.As(err); ok {
 		c := e.Code().(errs.Code)
-		msg := e.Message()
-		if msg == "" {
-			msg = gi18n.Tf(ctx, c.Message(), e.Args()...)
+		if literal := e.Message(); literal != "" {
+			// A literal message (a validation text) is the detail; the code's own text sums it
+			// up unless that text needs arguments it was not given.
+			summary := gi18n.T(ctx, c.Message())
+			if strings.Contains(summary, "%") {
+				summary = literal
+			}
+			return c.HTTPStatus(), failure(c, literal, summary)
 		}
-		return c.HTTPStatus(), Envelope{Code: c.Code(), Error: c.Message(), Message: msg}
+		text := gi18n.Tf(ctx, c.Message(), e.Args()...)
+		return c.HTTPStatus(), failure(c, text, text)
 	}
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) || strings.Contains(err.Error(), "http: request body too large") {
-		return http.StatusRequestEntityTooLarge, Envelope{Code: errs.TooLarge.Code(), Error: errs.TooLarge.Message(), Message: gi18n.T(ctx, errs.TooLarge.Message())}
+		return http.StatusRequestEntityTooLarge, Fail(ctx, errs.TooLarge)
 	}
 	code := gerror.Code(err)
 	switch code {
 	case gcode.CodeValidationFailed, gcode.CodeInvalidParameter, gcode.CodeMissingParameter, gcode.CodeInvalidRequest:
-		// gvalid already localized this text through the request's language.
-		return http.StatusBadRequest, Envelope{Code: errs.InvalidInput.Code(), Error: errs.InvalidInput.Message(), Message: gerror.Current(err).Error()}
+		// gvalid already localized this text (it names the field) through the request's language.
+		return http.StatusBadRequest, failure(errs.InvalidInput, gerror.Current(err).Error(), gi18n.T(ctx, errs.InvalidInput.Message()))
 	case gcode.CodeNotFound:
-		return http.StatusNotFound, Envelope{Code: errs.NotFound.Code(), Error: errs.NotFound.Message(), Message: gi18n.T(ctx, errs.NotFound.Message())}
+		return http.StatusNotFound, Fail(ctx, errs.NotFound)
 	}
-	env := Envelope{Code: errs.Internal.Code(), Error: errs.Internal.Message(), Message: gi18n.T(ctx, errs.Internal.Message())}
+	env := Fail(ctx, errs.Internal)
 	if config.Get().Debug {
 		env.Error = err.Error()
 	}

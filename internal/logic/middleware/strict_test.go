@@ -34,8 +34,8 @@ func TestUnknownFieldsAreRefused(t *testing.T) {
 			if r.ErrorCode() != c.code {
 				t.Fatalf("error %q, want %q: %s", r.ErrorCode(), c.code, r.Raw)
 			}
-			if c.code == "UNKNOWN_FIELD" && !strings.Contains(r.Message, "realname") {
-				t.Fatalf("message does not name the field: %s", r.Message)
+			if c.code == "UNKNOWN_FIELD" && !strings.Contains(r.ErrorText(), "realname") {
+				t.Fatalf("message does not name the field: %s", r.Raw)
 			}
 		})
 	}

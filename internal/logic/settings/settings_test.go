@@ -155,7 +155,7 @@ func TestSettingsRefuseBadValuesAllOrNothing(t *testing.T) {
 			limit, mode, hosts := s.Int("test.limit"), s.String("test.mode"), len(s.Strings("test.hosts"))
 			n, _ := dao.SettingChanges.Ctx(context.Background()).Count()
 			r := cl.Put(t, "/api/system/settings", map[string]any{"values": c.values}).Expect(t, 400)
-			if r.ErrorCode() != "SETTING_INVALID" || !strings.Contains(r.Message, c.says) {
+			if r.ErrorCode() != "SETTING_INVALID" || !strings.Contains(r.ErrorText(), c.says) {
 				t.Fatalf("%s: %s", c.name, r.Raw)
 			}
 			m, _ := dao.SettingChanges.Ctx(context.Background()).Count()

@@ -40,8 +40,8 @@ func TestCreateRefusesUsernamesOutsideTheRule(t *testing.T) {
 				defer func() { su.Lang = "" }()
 				r := su.Post(t, "/api/system/user", map[string]string{"username": f.username, "password": initialPass, "role": "agent-admin"})
 				expectError(t, r, 400, "USERNAME_INVALID")
-				if r.Message != msg {
-					t.Fatalf("message %q, want %q", r.Message, msg)
+				if r.ErrorText() != msg {
+					t.Fatalf("error %q, want %q", r.ErrorText(), msg)
 				}
 				if userCount(t) != before {
 					t.Fatal("a refused name inserted a row")
