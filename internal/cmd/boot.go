@@ -6,8 +6,8 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/infra"
-	"kami/internal/logic/middleware"
 	_ "kami/internal/logic" // registers every service implementation
+	"kami/internal/logic/middleware"
 	"kami/internal/migrate"
 	"kami/internal/service"
 )
