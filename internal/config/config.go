@@ -42,10 +42,13 @@ type Auth struct {
 	RefreshTTL           time.Duration `json:"refreshTtl"`
 	CookieSecure         bool          `json:"cookieSecure"`
 	CaptchaAfterFailures int           `json:"captchaAfterFailures"`
-	LockAfterFailures    int           `json:"lockAfterFailures"`
-	LockDuration         time.Duration `json:"lockDuration"`
-	FailureWindow        time.Duration `json:"failureWindow"`
-	LoginRatePerMinute   int           `json:"loginRatePerMinute"`
+	// CaptchaAfterIPFailures is the per-source-IP threshold, higher than the per-account one
+	// (colleagues behind one proxy share an IP); 0 turns the per-IP rule off.
+	CaptchaAfterIPFailures int           `json:"captchaAfterIpFailures"`
+	LockAfterFailures      int           `json:"lockAfterFailures"`
+	LockDuration           time.Duration `json:"lockDuration"`
+	FailureWindow          time.Duration `json:"failureWindow"`
+	LoginRatePerMinute     int           `json:"loginRatePerMinute"`
 	// RefreshGrace is how long the refresh secret just replaced keeps answering with the same
 	// next cookie, so tabs (or nodes) refreshing at once with one cookie all succeed; a replay
 	// after it is taken as a stolen copy and ends the session. (CookieSecure forces the Secure

@@ -8,6 +8,9 @@ type LoginReq struct {
 	Password    string `json:"password"    v:"required|max-length:128" dc:"password"`
 	CaptchaID   string `json:"captchaId"   v:"max-length:64"           dc:"from GET /auth/captcha; required after 3 failures"`
 	CaptchaCode string `json:"captchaCode" v:"max-length:16"           dc:"the captcha answer"`
+	// The stock Vben login form posts these two as well; both are accepted and ignored.
+	Captcha       bool   `json:"captcha"       dc:"Vben's slider-captcha flag: ignored, it never counts as solving the image captcha"`
+	SelectAccount string `json:"selectAccount" v:"max-length:64" dc:"Vben's demo account picker: ignored"`
 }
 
 type LoginRes struct {
@@ -22,12 +25,15 @@ type LoginRes struct {
 
 type RefreshReq struct {
 	g.Meta `path:"/auth/refresh" method:"post" tags:"认证 Auth" summary:"Rotate the refresh cookie and return a new access token as the raw body" auth:"public"`
+	// Vben's bare client posts its axios options as the body: {"withCredentials": true}.
+	WithCredentials bool `json:"withCredentials" dc:"sent by the stock Vben client; ignored"`
 }
 
 type RefreshRes struct{}
 
 type LogoutReq struct {
-	g.Meta `path:"/auth/logout" method:"post" tags:"认证 Auth" summary:"Revoke the session and clear the refresh cookie" auth:"login"`
+	g.Meta          `path:"/auth/logout" method:"post" tags:"认证 Auth" summary:"Revoke the session named by the bearer token and/or the refresh cookie, and clear the cookie" auth:"public"`
+	WithCredentials bool `json:"withCredentials" dc:"sent by the stock Vben client; ignored"`
 }
 
 type LogoutRes string

@@ -10,7 +10,7 @@ type InfoRes struct {
 	UserID   int64    `json:"userId"`
 	Username string   `json:"username"`
 	RealName string   `json:"realName"`
-	Avatar   string   `json:"avatar"`
+	Avatar   *string  `json:"avatar"   dc:"image URL, or null: the panel then shows its default avatar (it falls back only on null)"`
 	Email    string   `json:"email"`
 	Roles    []string `json:"roles"`
 	HomePath string   `json:"homePath"`

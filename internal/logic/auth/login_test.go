@@ -103,6 +103,7 @@ func captchaRequired(t *testing.T, cl *testkit.Client, username string) bool {
 
 func TestCaptchaRequiredAfterThreeFailures(t *testing.T) {
 	env := testkit.Current()
+	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterIPFailures = 3 })
 	admin := env.Admin(t)
 	name, pass := createUser(t, admin)
 	cl := env.Client()
@@ -140,6 +141,7 @@ func TestCaptchaRequiredAfterThreeFailures(t *testing.T) {
 
 func TestCaptchaRequiredPerIP(t *testing.T) {
 	env := testkit.Current()
+	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterIPFailures = 3 })
 	cl := env.Client() // one source IP trying three different usernames
 	for i := 0; i < 3; i++ {
 		failLogin(t, cl, testkit.UniqueName("nobody"), false).Expect(t, 400)

@@ -190,3 +190,22 @@ func liveUser(ctx context.Context, userID int64, sid string) (*entity.Users, err
 	}
 	return u, nil
 }
+
+// cookieSession is the live session a refresh cookie may act for: its secret must be one that
+// would refresh it right now (the current one, or the one just replaced within the grace
+// window). Anything else names no session and revokes nothing.
+func cookieSession(ctx context.Context, cookie string, now time.Time) (string, error) {
+	sid, secret, ok := strings.Cut(cookie, ".")
+	if !ok || len(sid) != 32 || secret == "" || len(secret) > maxSecretLen {
+		return "", nil
+	}
+	sess, err := loadSession(ctx, sid)
+	if err != nil || sess == nil || sess.RevokedAt != nil {
+		return "", err
+	}
+	switch judge(sess, secret, now, config.Get().Auth.RefreshGrace) {
+	case verdictRotate, verdictRepeat:
+		return sid, nil
+	}
+	return "", nil
+}

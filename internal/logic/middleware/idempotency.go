@@ -56,8 +56,7 @@ type idemRecord struct {
 
 // Idempotency runs after Auth and Strict, right around the handler.
 func (s *sMiddleware) Idempotency(r *ghttp.Request) {
-	h := r.GetServeHandler()
-	if h == nil || h.GetMetaTag("idempotent") != "true" {
+	if routeTag(r, TagIdem) != "true" {
 		r.Middleware.Next()
 		return
 	}

@@ -17,6 +17,8 @@ import (
 //	                uploads). Path-parameter conflicts are refused all the same.
 //	raw:"true"      no envelope around a successful answer: the handler writes the body
 //	                (file downloads, DERP admission, proxy callbacks); errors still get one.
+//	idempotent:"true"  takes an Idempotency-Key (header or idempotencyKey field): the same key
+//	                and request replay the first answer (idempotency.go).
 //
 // Reserved by conventions.md, not read yet: a body cap above 1 MB (uploads, imports) and
 // maintenance:"exempt".
@@ -24,6 +26,7 @@ const (
 	TagAuth   = "auth"
 	TagStrict = "strict"
 	TagRaw    = "raw"
+	TagIdem   = "idempotent"
 
 	AccessPublic = "public"
 	AccessLogin  = "login"

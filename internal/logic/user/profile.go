@@ -24,7 +24,7 @@ func (s *sUser) Info(ctx context.Context, _ *v1.InfoReq) (*v1.InfoRes, error) {
 		return nil, err
 	}
 	return &v1.InfoRes{
-		UserID: u.Id, Username: u.Username, RealName: u.RealName, Avatar: u.Avatar, Email: u.Email,
+		UserID: u.Id, Username: u.Username, RealName: u.RealName, Avatar: avatarURL(u.Avatar), Email: u.Email,
 		Roles: []string{u.Role}, HomePath: "/dashboard/analytics", Desc: u.Remark,
 		MustChangePassword: u.MustChangePassword == 1,
 	}, nil
@@ -96,4 +96,13 @@ func mustGet(ctx context.Context, id int64) (*entity.Users, error) {
 		return nil, errs.NotFound.New()
 	}
 	return &u, nil
+}
+
+// avatarURL is the avatar for Vben: null when none is set, since the panel replaces only a
+// null avatar with its default picture ("" would show a broken image).
+func avatarURL(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
