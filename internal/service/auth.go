@@ -25,8 +25,10 @@ type (
 		// is what Vben's refresh handler reads. Refreshes racing with one cookie all get the same new
 		// cookie (see rotate.go).
 		Refresh(ctx context.Context, _ *v1.RefreshReq) (*v1.RefreshRes, error)
-		// Logout revokes the caller's session (its access and refresh token die together) and clears
-		// the cookie.
+		// Logout ends the session named by the bearer token, the one named by the refresh cookie, or
+		// both, and always clears the cookie. The stock Vben client logs out through its bare client:
+		// the cookie and no Authorization header. A cookie ends its session only with a secret that
+		// would refresh it, so knowing a session id is not enough to log someone out.
 		Logout(ctx context.Context, _ *v1.LogoutReq) (*v1.LogoutRes, error)
 		// Codes lists the caller's button permission codes.
 		Codes(ctx context.Context, _ *v1.CodesReq) (*v1.CodesRes, error)
