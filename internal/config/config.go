@@ -5,6 +5,7 @@ package config
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/gogf/gf/v2/os/gfile"
 
 	"kami/manifest"
+	"kami/utility/clientip"
 )
 
 type Redis struct {
@@ -184,7 +186,9 @@ func Load(ctx context.Context) (*Config, error) {
 		return nil, err
 	}
 	c.HTTPAddr = addr.String()
-	applyEnv(c)
+	if err = applyEnv(c); err != nil {
+		return nil, err
+	}
 	applyDefaults(c)
 	if c.NodeID == "" {
 		host, _ := os.Hostname()
@@ -194,7 +198,9 @@ func Load(ctx context.Context) (*Config, error) {
 	return c, nil
 }
 
-func applyEnv(c *Config) {
+// applyEnv applies the KAMI_* variables. A value that does not parse stops the boot with its
+// name: KAMI_JOBS_ENABLED=yes silently meaning false would put a node's jobs quietly off.
+func applyEnv(c *Config) error {
 	str := func(name string, dst *string) {
 		if v, ok := os.LookupEnv(name); ok {
 			*dst = strings.TrimSpace(v)
@@ -213,15 +219,27 @@ func applyEnv(c *Config) {
 	if v := os.Getenv("KAMI_TRUSTED_PROXIES"); v != "" {
 		c.TrustedProxies = strings.Split(v, ",")
 	}
-	if v := os.Getenv("KAMI_JOBS_ENABLED"); v != "" {
-		c.Jobs.Enabled, _ = strconv.ParseBool(v)
+	if _, err := clientip.New(c.TrustedProxies); err != nil {
+		return fmt.Errorf("trusted proxies (KAMI_TRUSTED_PROXIES / kami.trustedProxies): %v", err)
 	}
-	if v := os.Getenv("KAMI_REDIS_DB"); v != "" {
-		c.Redis.DB, _ = strconv.Atoi(v)
+	if v := strings.TrimSpace(os.Getenv("KAMI_JOBS_ENABLED")); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("KAMI_JOBS_ENABLED=%q: want true or false", v)
+		}
+		c.Jobs.Enabled = b
+	}
+	if v := strings.TrimSpace(os.Getenv("KAMI_REDIS_DB")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return fmt.Errorf("KAMI_REDIS_DB=%q: want a database index (0, 1, ...)", v)
+		}
+		c.Redis.DB = n
 	}
 	if c.DataDir == "" {
 		c.DataDir = "./data"
 	}
+	return nil
 }
 
 // applyDefaults fills limits a config file from an older release lacks: a zero there would

@@ -9,7 +9,7 @@ import (
 // and that text is what reaches the server log: a bcrypt hash or a token hash appeared there
 // whenever an UPDATE of it failed. The drivers are registered again here, wrapped so that
 // outside kami.debug the error names the statement with its placeholders only. The driver's
-// own error stays the cause (callers match "Duplicate entry" on it). gf's per-statement SQL log
+// own error stays the cause (callers tell a unique violation by its error number, dbx.IsUniqueViolation). gf's per-statement SQL log
 // is off as well: the database node is configured without its debug flag. The wrapping is done
 // by kamiDB (driver.go).
 

@@ -4,8 +4,31 @@ package dbx
 import (
 	"database/sql"
 	"errors"
+
+	"github.com/glebarez/go-sqlite"
+	"github.com/go-sql-driver/mysql"
 )
 
 // IsNoRows reports whether a gdb Scan found no row; callers treat that as "absent", not as a
 // failure.
 func IsNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// IsUniqueViolation reports whether err is a unique-index violation, by the drivers' error
+// numbers rather than their message text: MySQL/MariaDB/TiDB 1062 (ER_DUP_ENTRY), SQLite's
+// extended codes 2067 (SQLITE_CONSTRAINT_UNIQUE) and 1555 (SQLITE_CONSTRAINT_PRIMARYKEY).
+func IsUniqueViolation(err error) bool {
+	var my *mysql.MySQLError
+	if errors.As(err, &my) {
+		return my.Number == 1062
+	}
+	var lite *sqlite.Error
+	if errors.As(err, &lite) {
+		return lite.Code() == sqliteConstraintUnique || lite.Code() == sqliteConstraintPrimaryKey
+	}
+	return false
+}
+
+const (
+	sqliteConstraintUnique     = 2067
+	sqliteConstraintPrimaryKey = 1555
+)

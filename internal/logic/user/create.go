@@ -88,7 +88,9 @@ func insertUser(ctx context.Context, n newUser, after func(ctx context.Context, 
 	for attempt := 0; attempt < 3; attempt++ {
 		invite := ""
 		if n.Role == consts.RoleAgentAdmin {
-			invite = newInviteCode()
+			if invite, err = newInviteCode(); err != nil {
+				return 0, err
+			}
 		}
 		err = dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 			now := gtime.Now()
@@ -132,12 +134,15 @@ func insertUser(ctx context.Context, n newUser, after func(ctx context.Context, 
 // inviteAlphabet leaves out 0/O and 1/I/L so a code read aloud or retyped survives.
 const inviteAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
-func newInviteCode() string {
+func newInviteCode() (string, error) {
 	b := make([]byte, 10)
 	max := big.NewInt(int64(len(inviteAlphabet)))
 	for i := range b {
-		n, _ := rand.Int(rand.Reader, max)
+		n, err := rand.Int(rand.Reader, max)
+		if err != nil {
+			return "", err // the system's randomness failed: no code is better than a guessable one
+		}
 		b[i] = inviteAlphabet[n.Int64()]
 	}
-	return string(b)
+	return string(b), nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/utility/dbx"
 )
 
 // normEmail stores and looks up emails in one form, so "A@x.com" and "a@x.com" are one account
@@ -48,17 +49,14 @@ func checkUnique(ctx context.Context, username, email string, exceptID int64) er
 }
 
 // uniqueViolation names the users column whose unique index err violated ("" when err is not a
-// unique violation). Drivers only expose this in the message: MySQL says "Duplicate entry ...
-// for key 'uk_users_email'", SQLite "UNIQUE constraint failed: users.email"; uk_users_username_key
-// and users.username_key count as "username".
+// unique violation). The drivers' error numbers tell a violation (dbx.IsUniqueViolation); only
+// which index is left to their message: MySQL names the key ('uk_users_email'), SQLite the
+// column (users.email); uk_users_username_key and users.username_key count as "username".
 func uniqueViolation(err error) string {
-	if err == nil {
+	if !dbx.IsUniqueViolation(err) {
 		return ""
 	}
 	msg := err.Error()
-	if !strings.Contains(msg, "Duplicate entry") && !strings.Contains(msg, "UNIQUE constraint failed") {
-		return ""
-	}
 	for _, col := range []string{"invite_code", "email", "username"} {
 		if strings.Contains(msg, "uk_users_"+col) || strings.Contains(msg, "users."+col) {
 			return col
