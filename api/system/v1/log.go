@@ -84,6 +84,7 @@ type LoginLogItem struct {
 	UserID    int64  `json:"userId"`
 	Username  string `json:"username"`
 	IP        string `json:"ip"`
+	Location  string `json:"location"  dc:"where the address is (offline GeoIP database): \"中国 广东 深圳\", \"内网/LAN\" or \"unknown\""`
 	UserAgent string `json:"userAgent"`
 	Result    int    `json:"result"`
 	Reason    string `json:"reason"`

@@ -29,6 +29,7 @@ type LoginLogsColumns struct {
 	Result    string //
 	Reason    string //
 	CreatedAt string //
+	Location  string //
 }
 
 // loginLogsColumns holds the columns for the table login_logs.
@@ -41,6 +42,7 @@ var loginLogsColumns = LoginLogsColumns{
 	Result:    "result",
 	Reason:    "reason",
 	CreatedAt: "created_at",
+	Location:  "location",
 }
 
 // NewLoginLogsDao creates and returns a new DAO object for table data access.

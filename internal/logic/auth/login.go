@@ -15,6 +15,7 @@ import (
 	"kami/internal/infra"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
+	"kami/internal/service"
 	"kami/utility/dbx"
 	"kami/utility/password"
 	"kami/utility/ratelimit"
@@ -198,8 +199,8 @@ func writeLoginLog(ctx context.Context, userID int64, username, ip, ua string, o
 	// log line nor be refused by the database.
 	_, err := dao.LoginLogs.Ctx(ctx).Data(do.LoginLogs{
 		UserId: userID, Username: text.Truncate(text.EscapeControl(username), 128), Ip: ip,
-		UserAgent: text.Truncate(text.EscapeControl(ua), 255),
-		Result:    result, Reason: reason, CreatedAt: gtime.Now(),
+		UserAgent: text.Truncate(text.EscapeControl(ua), 255), Location: text.Truncate(service.Geo().Locate(ctx, ip), 128),
+		Result: result, Reason: reason, CreatedAt: gtime.Now(),
 	}).Insert()
 	if err != nil {
 		g.Log().Warningf(ctx, "login log: %v", err)

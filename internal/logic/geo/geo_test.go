@@ -101,3 +101,27 @@ func TestLocate(t *testing.T) {
 		t.Fatalf("missing file: %q", got)
 	}
 }
+
+// Login logs carry the location of each attempt's address, shown in the list and the export.
+func TestLoginLogsShowTheLocation(t *testing.T) {
+	env := testkit.Current()
+	admin := env.Admin(t)
+	setPath(t, admin, writeCityDB(t))
+	t.Cleanup(func() { setPath(t, admin, nil) })
+	u := testkit.SeedUser(t, "agent", testkit.SuperAdmin(t))
+	for ip, want := range map[string]string{"1.2.3.77": "中国 广东 深圳", "10.9.8.7": "内网/LAN", "9.9.9.9": "unknown"} {
+		cl := env.Client()
+		cl.Header.Set("X-Forwarded-For", ip)
+		cl.Login(t, u.Username, u.Password)
+		var page struct {
+			Items []struct {
+				IP       string `json:"ip"`
+				Location string `json:"location"`
+			} `json:"items"`
+		}
+		admin.Get(t, "/api/system/log/login/list?username="+u.Username+"&ip="+ip).Expect(t, 200).Decode(t, &page)
+		if len(page.Items) != 1 || page.Items[0].Location != want {
+			t.Fatalf("login from %s: %+v, want location %q", ip, page.Items, want)
+		}
+	}
+}

@@ -53,7 +53,7 @@ func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*v1
 	if err != nil {
 		return nil, err
 	}
-	header := []string{"id", "time", "userId", "username", "ip", "result", "reason", "userAgent"}
+	header := []string{"id", "time", "userId", "username", "ip", "location", "result", "reason", "userAgent"}
 	ok, fail := gi18n.T(ctx, "log.result.ok"), gi18n.T(ctx, "log.result.fail")
 	err = export(ctx, m, "login-log", header, func(batch gdb.Result, emit func([]any) error) error {
 		var rows []entity.LoginLogs
@@ -65,7 +65,7 @@ func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*v1
 			if r.Result == 1 {
 				result = ok
 			}
-			if err := emit([]any{r.Id, timefmt.Format(r.CreatedAt), r.UserId, r.Username, r.Ip, result, r.Reason, r.UserAgent}); err != nil {
+			if err := emit([]any{r.Id, timefmt.Format(r.CreatedAt), r.UserId, r.Username, r.Ip, r.Location, result, r.Reason, r.UserAgent}); err != nil {
 				return err
 			}
 		}

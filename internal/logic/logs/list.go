@@ -74,7 +74,7 @@ func operationItem(r entity.OperationLogs) v1.OperationLogItem {
 
 func loginItem(r entity.LoginLogs) v1.LoginLogItem {
 	return v1.LoginLogItem{
-		ID: r.Id, UserID: r.UserId, Username: r.Username, IP: r.Ip, UserAgent: r.UserAgent,
+		ID: r.Id, UserID: r.UserId, Username: r.Username, IP: r.Ip, Location: r.Location, UserAgent: r.UserAgent,
 		Result: r.Result, Reason: r.Reason, CreatedAt: timefmt.Format(r.CreatedAt),
 	}
 }

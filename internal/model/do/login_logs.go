@@ -20,4 +20,5 @@ type LoginLogs struct {
 	Result    any         //
 	Reason    any         //
 	CreatedAt *gtime.Time //
+	Location  any         //
 }

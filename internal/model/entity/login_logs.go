@@ -18,4 +18,5 @@ type LoginLogs struct {
 	Result    int         `json:"result"    orm:"result"     description:""`
 	Reason    string      `json:"reason"    orm:"reason"     description:""`
 	CreatedAt *gtime.Time `json:"createdAt" orm:"created_at" description:""`
+	Location  string      `json:"location"  orm:"location"   description:""`
 }

@@ -11,3 +11,6 @@ CREATE TABLE setting_changes (
   KEY idx_setting_changes_k (k, id),
   KEY idx_setting_changes_created (created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- geo: where each login came from (offline lookup, geo.mmdbPath), "unknown" without a database.
+ALTER TABLE login_logs ADD COLUMN location VARCHAR(128) NOT NULL DEFAULT '';

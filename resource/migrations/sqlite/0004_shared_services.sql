@@ -10,3 +10,6 @@ CREATE TABLE setting_changes (
 );
 CREATE INDEX idx_setting_changes_k ON setting_changes (k, id);
 CREATE INDEX idx_setting_changes_created ON setting_changes (created_at);
+
+-- geo: where each login came from (offline lookup, geo.mmdbPath), "unknown" without a database.
+ALTER TABLE login_logs ADD COLUMN location VARCHAR(128) NOT NULL DEFAULT '';
