@@ -74,10 +74,12 @@ func serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Listen before serving: a SIGTERM once requests can arrive must drain them, not kill.
+	sig := stopSignals()
 	if err = s.Start(); err != nil {
 		return err
 	}
-	waitForSignal()
+	<-sig
 	return Stop(ctx, s)
 }
 
@@ -92,8 +94,11 @@ func Stop(ctx context.Context, s *ghttp.Server) error {
 	return err
 }
 
-func waitForSignal() {
+func waitForSignal() { <-stopSignals() }
+
+// stopSignals delivers SIGINT and SIGTERM from now on.
+func stopSignals() <-chan os.Signal {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM)
-	<-sig
+	return sig
 }
