@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
@@ -139,14 +138,16 @@ func (s *sOutbox) record(ctx context.Context, c claimed, out outcome) error {
 	default:
 		next[cols.NextAttemptAt] = gtime.New(now.Add(backoff(c.round)))
 	}
-	return g.DB().Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
-		if _, err := dao.OutboxDeliveries.Ctx(ctx).Data(entry).Insert(); err != nil {
-			return err
-		}
-		_, err := dao.OutboxEvents.Ctx(ctx).Data(next).
-			Where(cols.Id, c.row.Id).Where(cols.Attempts, c.attempt).Where(cols.LeaseOwner, c.owner).Update()
+	// Two statements, not a transaction: the log row goes first, so a crash between them leaves
+	// the event leased (tried again later under the next number) with this attempt logged. On
+	// SQLite a second process's write between a transaction's first read and its first write
+	// fails it with SQLITE_BUSY, which single statements wait out instead.
+	if _, err := dao.OutboxDeliveries.Ctx(ctx).Data(entry).Insert(); err != nil {
 		return err
-	})
+	}
+	_, err := dao.OutboxEvents.Ctx(ctx).Data(next).
+		Where(cols.Id, c.row.Id).Where(cols.Attempts, c.attempt).Where(cols.LeaseOwner, c.owner).Update()
+	return err
 }
 
 // describe is why an attempt failed, "" when it succeeded.
