@@ -35,3 +35,11 @@ func RunOnce(ctx context.Context) {
 	_, wait := instance().pass(ctx)
 	wait()
 }
+
+// Stopping reports whether a Stop is waiting for attempts in flight on this node.
+func Stopping() bool {
+	s := instance()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stopping
+}

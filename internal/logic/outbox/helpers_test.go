@@ -37,23 +37,26 @@ type hit struct {
 // /hang waits until the sender gives up; /hangup closes the connection without answering;
 // /redirect 302 to /ok; /hold waits until release is closed.
 type subscriber struct {
-	srv     *httptest.Server
-	release chan struct{}
-	mu      sync.Mutex
-	hits    []hit
+	srv      *httptest.Server
+	held     chan struct{}
+	released sync.Once
+	mu       sync.Mutex
+	hits     []hit
 }
 
 func newSubscriber(t *testing.T) *subscriber {
 	t.Helper()
-	s := &subscriber{release: make(chan struct{})}
+	s := &subscriber{held: make(chan struct{})}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
-	var once sync.Once
 	t.Cleanup(func() {
-		once.Do(func() { close(s.release) })
+		s.release()
 		s.srv.Close()
 	})
 	return s
 }
+
+// release lets every held request (and every later one) of /hold answer 200.
+func (s *subscriber) release() { s.released.Do(func() { close(s.held) }) }
 
 func (s *subscriber) url(path string) string { return s.srv.URL + path }
 
@@ -105,7 +108,7 @@ func (s *subscriber) serve(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/ok", http.StatusFound)
 	case r.URL.Path == "/hold":
 		select {
-		case <-s.release:
+		case <-s.held:
 		case <-r.Context().Done():
 		}
 	default:
