@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"kami/internal/adapter/webhook"
@@ -14,8 +16,8 @@ import (
 
 // With private targets off, nothing on loopback is reached, whatever the URL says; on, it is.
 func TestPrivateTargetsRefusedUnlessAllowed(t *testing.T) {
-	hits := 0
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { hits++ }))
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { hits.Add(1) }))
 	defer srv.Close()
 	allow := false
 	c := webhook.New(webhook.Options{AllowPrivate: func() bool { return allow }})
@@ -25,21 +27,24 @@ func TestPrivateTargetsRefusedUnlessAllowed(t *testing.T) {
 			t.Fatalf("%s: %v", u, err)
 		}
 	}
-	if hits != 0 {
+	if hits.Load() != 0 {
 		t.Fatal("a private target was reached")
 	}
 	allow = true
-	if status, _, err := c.Post(context.Background(), srv.URL, nil, []byte("{}")); err != nil || status != 200 || hits != 1 {
-		t.Fatalf("allowed: %d %v, hits %d", status, err, hits)
+	if status, _, err := c.Post(context.Background(), srv.URL, nil, []byte("{}")); err != nil || status != 200 || hits.Load() != 1 {
+		t.Fatalf("allowed: %d %v, hits %d", status, err, hits.Load())
 	}
 }
 
 // A redirect is the answer, not followed; only the start of a long body is read; only http and
 // https URLs are posted to.
 func TestPostAnswers(t *testing.T) {
+	var mu sync.Mutex
 	var got []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
 		got = append(got, r.URL.Path+" "+r.Header.Get("X-Test"))
+		mu.Unlock()
 		switch r.URL.Path {
 		case "/moved":
 			http.Redirect(w, r, "/elsewhere", http.StatusTemporaryRedirect)
@@ -57,6 +62,8 @@ func TestPostAnswers(t *testing.T) {
 	if err != nil || status != 200 || len(body) != 100 {
 		t.Fatalf("long body: %d %d %v", status, len(body), err)
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if strings.Join(got, ",") != "/moved yes,/long yes" {
 		t.Fatalf("requests %v", got)
 	}
