@@ -13,8 +13,8 @@ import (
 )
 
 // Boot brings a node up to the point where it can serve: configuration, time zone, messages,
-// database and Redis (real or embedded), migrations, first-boot data, the RBAC watcher and the
-// job scheduler.
+// database and Redis (real or embedded), migrations, first-boot data, the RBAC watcher, the
+// outbox worker and the job scheduler.
 // `kami http` and the test harness both call it, so tests run exactly the production path.
 func Boot(ctx context.Context) error {
 	if err := Prepare(ctx); err != nil {
@@ -37,6 +37,9 @@ func Boot(ctx context.Context) error {
 		return err
 	}
 	if err := service.Rbac().Start(ctx); err != nil {
+		return err
+	}
+	if err := service.Outbox().Start(ctx); err != nil {
 		return err
 	}
 	return service.Job().Start(ctx)
@@ -72,8 +75,10 @@ func Prepare(ctx context.Context) error {
 
 // Shutdown stops background work after the HTTP server has drained.
 // Jobs stop first: they may still need the database and Redis to record how their runs ended.
+// The outbox next: its attempts in flight finish and are recorded, so no lease is left to expire.
 func Shutdown(ctx context.Context) {
 	service.Job().Stop()
+	service.Outbox().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()
 	infra.CloseEmbeddedRedis()

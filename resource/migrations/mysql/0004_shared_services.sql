@@ -14,3 +14,49 @@ CREATE TABLE setting_changes (
 
 -- geo: where each login came from (offline lookup, geo.mmdbPath), "unknown" without a database.
 ALTER TABLE login_logs ADD COLUMN location VARCHAR(128) NOT NULL DEFAULT '';
+-- outbox
+-- One row per event a module emitted, written in the module's own transaction; workers on any
+-- node claim due rows with a conditional UPDATE (lease_owner/lease_until, attempts) and post
+-- them to the subscriber. attempts numbers every attempt ever made (it is never reset, so an
+-- attempt number is sent once at most); round_attempts counts the current budget, which an
+-- admin's redeliver resets.
+CREATE TABLE outbox_events (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  event_id VARCHAR(40) NOT NULL,
+  topic VARCHAR(64) NOT NULL,
+  type VARCHAR(64) NOT NULL,
+  ref VARCHAR(255) NOT NULL DEFAULT '',
+  body MEDIUMTEXT NOT NULL,
+  status VARCHAR(16) NOT NULL DEFAULT 'pending',
+  attempts INT NOT NULL DEFAULT 0,
+  round_attempts INT NOT NULL DEFAULT 0,
+  next_attempt_at DATETIME NOT NULL,
+  lease_owner VARCHAR(128) NULL,
+  lease_until DATETIME NULL,
+  last_status_code INT NOT NULL DEFAULT 0,
+  last_error VARCHAR(255) NOT NULL DEFAULT '',
+  delivered_at DATETIME NULL,
+  created_at DATETIME NULL,
+  updated_at DATETIME NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_outbox_events_event (event_id),
+  KEY idx_outbox_events_due (status, next_attempt_at),
+  KEY idx_outbox_events_topic (topic, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- One row per attempt; (event_id, attempt) is unique, so no attempt is recorded twice.
+CREATE TABLE outbox_deliveries (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  event_id VARCHAR(40) NOT NULL,
+  attempt INT NOT NULL,
+  node VARCHAR(128) NOT NULL DEFAULT '',
+  url VARCHAR(512) NOT NULL DEFAULT '',
+  status VARCHAR(16) NOT NULL,
+  status_code INT NOT NULL DEFAULT 0,
+  response_body TEXT NULL,
+  error VARCHAR(255) NOT NULL DEFAULT '',
+  duration_ms BIGINT NOT NULL DEFAULT 0,
+  created_at DATETIME NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_outbox_deliveries_attempt (event_id, attempt)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
