@@ -10,7 +10,8 @@ import (
 	"net/mail"
 	"net/textproto"
 	"strings"
-	"unicode/utf8"
+
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 const maxMIMEDepth = 16
@@ -103,33 +104,24 @@ func transferDecoder(cte string, r io.Reader) io.Reader {
 	}
 }
 
-// toUTF8 handles the charsets a test is likely to meet; anything else is
-// returned as-is.
+// toUTF8 decodes b from charset (any label golang.org/x/text knows); an
+// unknown or absent charset is taken as UTF-8, invalid bytes replaced.
 func toUTF8(b []byte, charset string) string {
-	switch strings.ToLower(charset) {
-	case "iso-8859-1", "latin1", "latin-1":
-		return latin1ToUTF8(b)
-	case "us-ascii", "ascii":
-		if !utf8.Valid(b) {
-			return strings.ToValidUTF8(string(b), "\uFFFD")
+	if enc, err := htmlindex.Get(charset); err == nil {
+		if out, err := enc.NewDecoder().Bytes(b); err == nil {
+			b = out
 		}
 	}
-	return string(b)
+	return strings.ToValidUTF8(string(b), "\uFFFD")
 }
 
-func latin1ToUTF8(b []byte) string {
-	var sb strings.Builder
-	sb.Grow(len(b))
-	for _, c := range b {
-		sb.WriteRune(rune(c))
+// charsetReader lets mime.WordDecoder decode encoded words in any charset
+// x/text knows; an unknown one is passed through rather than failing the
+// whole header.
+func charsetReader(charset string, input io.Reader) (io.Reader, error) {
+	if enc, err := htmlindex.Get(charset); err == nil {
+		return enc.NewDecoder().Reader(input), nil
 	}
-	return sb.String()
-}
-
-// charsetReader is used by mime.WordDecoder for charsets it does not know
-// itself (it handles UTF-8, ISO-8859-1 and US-ASCII): pass the bytes
-// through rather than failing the whole header.
-func charsetReader(_ string, input io.Reader) (io.Reader, error) {
 	return input, nil
 }
 

@@ -1,6 +1,6 @@
-// Package smtpsink is a minimal in-process SMTP server for tests. A test
-// starts it on 127.0.0.1 with a random port, points the mail adapter at it
-// (plain SMTP, no TLS) and then inspects the delivered mails.
+// Package smtpsink is an in-process SMTP server for tests, built on
+// github.com/emersion/go-smtp. A test starts it on 127.0.0.1 with a random
+// port, points the mail adapter at it and then inspects the delivered mails.
 //
 //	sink, err := smtpsink.Start()
 //	...
@@ -8,30 +8,36 @@
 //	// configure the sender with sink.Host(), sink.Port(), TLS "none"
 //	m, err := sink.WaitFor("alice@example.com", 5*time.Second)
 //
-// It accepts any sender and recipient, accepts AUTH PLAIN / AUTH LOGIN with
-// any credentials, never offers STARTTLS and keeps every message in memory.
+// It accepts any sender and recipient, accepts AUTH PLAIN with any
+// credentials (in plain text too, unless STARTTLS is offered) and
+// keeps every message in memory. By default it offers no TLS at all, so a
+// sender that insists on TLS must fail against it; WithStartTLS and
+// WithImplicitTLS serve the encrypted modes with a self-signed certificate
+// that only clients given RootCAs() trust.
 package smtpsink
 
 import (
-	"errors"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"net/mail"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/emersion/go-smtp"
 )
 
-// Limits applied to every connection.
+// Limits applied to every connection: generous, a sink is not the place to
+// find out about size limits, but bounded so a runaway client cannot eat
+// the test process.
 const (
-	// MaxMessageSize is the largest DATA payload accepted (advertised as SIZE).
-	MaxMessageSize = 32 << 20
-	// MaxRecipients is the largest number of RCPT TO per transaction.
-	MaxRecipients = 1000
-	// IdleTimeout closes a connection that sends nothing for this long.
-	IdleTimeout = 2 * time.Minute
-	maxCmdLine  = 4096
+	maxMessageBytes = 32 << 20
+	maxRecipients   = 1000
+	idleTimeout     = 2 * time.Minute
 )
 
 // Mail is one message accepted by the sink.
@@ -70,73 +76,110 @@ func (m Mail) clone() Mail {
 	return c
 }
 
+// Option changes how Start serves.
+type Option func(*options)
+
+type options struct {
+	startTLS, implicitTLS bool
+}
+
+// WithStartTLS offers STARTTLS (plain-text greeting, upgrade on request).
+func WithStartTLS() Option {
+	return func(o *options) { o.startTLS = true }
+}
+
+// WithImplicitTLS speaks TLS from the first byte (SMTPS).
+func WithImplicitTLS() Option {
+	return func(o *options) { o.implicitTLS = true }
+}
+
 // Sink is a running SMTP test server. Its methods are safe for concurrent
 // use.
 type Sink struct {
-	ln net.Listener
+	addr    *net.TCPAddr
+	ln      net.Listener
+	srv     *smtp.Server
+	rootCAs *x509.CertPool
 
 	mu     sync.Mutex
 	msgs   []Mail
 	notify chan struct{} // closed and replaced whenever a mail arrives
-	conns  map[net.Conn]struct{}
-	closed bool
 
-	wg        sync.WaitGroup
+	served    chan struct{} // closed when Serve has returned
 	closeOnce sync.Once
 	closeErr  error
 }
 
 // Start listens on 127.0.0.1 on a free port and serves in the background.
-func Start() (*Sink, error) {
+func Start(opts ...Option) (*Sink, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	s := &Sink{notify: make(chan struct{}), served: make(chan struct{})}
+	var tlsConfig *tls.Config
+	if o.startTLS || o.implicitTLS {
+		var err error
+		if tlsConfig, s.rootCAs, err = selfSigned(); err != nil {
+			return nil, err
+		}
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("smtpsink: listen: %w", err)
 	}
-	s := &Sink{
-		ln:     ln,
-		notify: make(chan struct{}),
-		conns:  make(map[net.Conn]struct{}),
+	s.addr = ln.Addr().(*net.TCPAddr)
+	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
+		return &session{sink: s}, nil
+	}))
+	srv.Domain = "smtpsink.test"
+	// Plain-text AUTH is how tests of TLS "none" send credentials; a sink
+	// that offers STARTTLS refuses it like a real server would, so a sender
+	// that leaks credentials before upgrading fails.
+	srv.AllowInsecureAuth = !o.startTLS
+	srv.EnableSMTPUTF8 = true
+	srv.MaxMessageBytes = maxMessageBytes
+	srv.MaxRecipients = maxRecipients
+	srv.ReadTimeout, srv.WriteTimeout = idleTimeout, idleTimeout
+	// Failed handshakes and dropped clients are what some tests are about;
+	// they are not worth a line on stderr.
+	srv.ErrorLog = log.New(io.Discard, "", 0)
+	if o.startTLS {
+		srv.TLSConfig = tlsConfig // left nil, STARTTLS is not offered
 	}
-	s.wg.Add(1)
-	go s.serve()
+	if o.implicitTLS {
+		ln = tls.NewListener(ln, tlsConfig)
+	}
+	s.ln, s.srv = ln, srv
+	go func() {
+		defer close(s.served)
+		_ = srv.Serve(ln)
+	}()
 	return s, nil
 }
 
 // Addr returns "127.0.0.1:port".
-func (s *Sink) Addr() string { return s.ln.Addr().String() }
+func (s *Sink) Addr() string { return s.addr.String() }
 
 // Host returns the listening IP, "127.0.0.1".
-func (s *Sink) Host() string {
-	host, _, err := net.SplitHostPort(s.Addr())
-	if err != nil {
-		return "127.0.0.1"
-	}
-	return host
-}
+func (s *Sink) Host() string { return s.addr.IP.String() }
 
 // Port returns the listening TCP port.
-func (s *Sink) Port() int {
-	if a, ok := s.ln.Addr().(*net.TCPAddr); ok {
-		return a.Port
-	}
-	_, p, _ := net.SplitHostPort(s.Addr())
-	n, _ := strconv.Atoi(p)
-	return n
-}
+func (s *Sink) Port() int { return s.addr.Port }
 
-// Close stops accepting, closes open connections and waits for every
-// connection handler to return. Delivered messages stay readable. It is
-// safe to call more than once.
+// RootCAs returns the pool a client must trust to verify the sink's
+// certificate; nil when the sink serves no TLS.
+func (s *Sink) RootCAs() *x509.CertPool { return s.rootCAs }
+
+// Close stops accepting and drops open connections. Delivered messages stay
+// readable. It is safe to call more than once.
 func (s *Sink) Close() error {
 	s.closeOnce.Do(func() {
-		s.mu.Lock()
-		s.closed = true
-		for c := range s.conns {
-			_ = c.Close()
-		}
-		s.mu.Unlock()
-		s.closeErr = s.ln.Close()
-		s.wg.Wait()
+		s.closeErr = s.srv.Close()
+		// go-smtp closes only the listeners Serve has registered: one that
+		// Serve has not reached yet would otherwise be left accepting.
+		_ = s.ln.Close()
+		<-s.served
 	})
 	return s.closeErr
 }
@@ -193,53 +236,4 @@ func (s *Sink) store(m Mail) {
 	close(s.notify)
 	s.notify = make(chan struct{})
 	s.mu.Unlock()
-}
-
-func (s *Sink) serve() {
-	defer s.wg.Done()
-	var backoff time.Duration
-	for {
-		conn, err := s.ln.Accept()
-		if err != nil {
-			if s.isClosed() || errors.Is(err, net.ErrClosed) {
-				return
-			}
-			// Transient accept error (e.g. out of file descriptors).
-			if backoff == 0 {
-				backoff = 5 * time.Millisecond
-			} else if backoff < time.Second {
-				backoff *= 2
-			}
-			time.Sleep(backoff)
-			continue
-		}
-		backoff = 0
-
-		s.mu.Lock()
-		if s.closed {
-			s.mu.Unlock()
-			_ = conn.Close()
-			return
-		}
-		s.conns[conn] = struct{}{}
-		s.wg.Add(1)
-		s.mu.Unlock()
-
-		go func() {
-			defer s.wg.Done()
-			defer func() {
-				s.mu.Lock()
-				delete(s.conns, conn)
-				s.mu.Unlock()
-				_ = conn.Close()
-			}()
-			newSession(s, conn).run()
-		}()
-	}
-}
-
-func (s *Sink) isClosed() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.closed
 }

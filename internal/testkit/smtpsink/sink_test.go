@@ -1,25 +1,20 @@
 package smtpsink_test
 
 import (
-	"context"
-	"encoding/base64"
+	"crypto/tls"
 	"fmt"
 	"net"
 	"net/smtp"
-	"net/textproto"
-	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"kami/internal/adapter/smtpmail"
 	"kami/internal/testkit/smtpsink"
 )
 
-func start(t *testing.T) *smtpsink.Sink {
+func start(t *testing.T, opts ...smtpsink.Option) *smtpsink.Sink {
 	t.Helper()
-	s, err := smtpsink.Start()
+	s, err := smtpsink.Start(opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,314 +22,173 @@ func start(t *testing.T) *smtpsink.Sink {
 	return s
 }
 
-var urlRe = regexp.MustCompile(`https?://[^\s"'<>]+`)
-
-func TestAddr(t *testing.T) {
-	s := start(t)
-	if s.Host() != "127.0.0.1" {
-		t.Errorf("Host = %q", s.Host())
+// sendVia runs one transaction on an open client and says goodbye.
+func sendVia(t *testing.T, c *smtp.Client, auth smtp.Auth, from, to, msg string) error {
+	t.Helper()
+	defer c.Close()
+	if auth != nil {
+		if err := c.Auth(auth); err != nil {
+			return err
+		}
 	}
-	if s.Port() <= 0 {
-		t.Errorf("Port = %d", s.Port())
+	if err := c.Mail(from); err != nil {
+		return err
 	}
-	if want := fmt.Sprintf("127.0.0.1:%d", s.Port()); s.Addr() != want {
-		t.Errorf("Addr = %q, want %q", s.Addr(), want)
+	if err := c.Rcpt(to); err != nil {
+		return err
 	}
+	w, err := c.Data()
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write([]byte(msg)); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return c.Quit()
 }
 
-// The real adapter, as the application uses it, against the sink.
-func TestSmtpmailSenderDelivers(t *testing.T) {
+func TestNetSMTPMailArrives(t *testing.T) {
 	s := start(t)
-	sender, err := smtpmail.New(smtpmail.Config{
-		Host: s.Host(), Port: s.Port(), From: "noreply@kami.test", FromName: "Kami",
-		Username: "any", Password: "thing", TLS: "none", Timeout: 5 * time.Second,
-	})
-	if err != nil {
-		t.Fatal(err)
+	if s.Host() != "127.0.0.1" || s.Addr() != fmt.Sprintf("127.0.0.1:%d", s.Port()) {
+		t.Fatalf("Host %q Port %d Addr %q", s.Host(), s.Port(), s.Addr())
 	}
-	link := "https://kami.test/verify?token=Zx9_-Q&next=%2Fhome"
-	err = sender.Send(context.Background(), smtpmail.Message{
-		To:      "User@Example.com",
-		Subject: "密码已修改",
-		Text:    strings.Repeat("很长的一行文字，用来触发 quoted-printable 软换行。", 5) + "\n" + link + "\n",
-		HTML:    `<p>点击 <a href="` + link + `">这里</a></p>`,
-	})
-	if err != nil {
-		t.Fatalf("Send: %v", err)
-	}
-
-	m, err := s.WaitFor("user@example.com", 2*time.Second) // case-insensitive
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.Subject != "密码已修改" {
-		t.Errorf("Subject = %q", m.Subject)
-	}
-	if len(m.To) != 1 || m.To[0] != "User@Example.com" {
-		t.Errorf("To = %v", m.To)
-	}
-	if m.From != "noreply@kami.test" {
-		t.Errorf("From = %q", m.From)
-	}
-	if got := urlRe.FindString(m.Body); got != link {
-		t.Errorf("URL = %q, want %q\nbody: %q", got, link, m.Body)
-	}
-	if !strings.Contains(m.Body, strings.Repeat("很长的一行文字，用来触发 quoted-printable 软换行。", 5)) {
-		t.Errorf("soft line breaks not undone: %q", m.Body)
-	}
-	if !strings.Contains(m.HTML, `href="`+link+`"`) {
-		t.Errorf("HTML = %q", m.HTML)
-	}
-	if m.AuthUser != "any" {
-		t.Errorf("AuthUser = %q", m.AuthUser)
-	}
-	if len(m.Raw) == 0 || !strings.Contains(string(m.Raw), "\r\n") {
-		t.Error("Raw missing or without CRLF")
-	}
-}
-
-func TestStdlibClientWithDotStuffing(t *testing.T) {
-	s := start(t)
 	body := "Subject: plain\r\nFrom: a@x.test\r\nTo: b@x.test\r\n\r\n" +
 		".leading dot\r\n..two dots\r\n.\r\nnot the end\r\nlast http://u.test/p\r\n"
 	// net/smtp dot-stuffs; PLAIN auth is allowed to 127.0.0.1 without TLS.
 	auth := smtp.PlainAuth("", "user", "pass", "127.0.0.1")
-	if err := smtp.SendMail(s.Addr(), auth, "a@x.test", []string{"b@x.test", "c@x.test"}, []byte(body)); err != nil {
+	if err := smtp.SendMail(s.Addr(), auth, "a@x.test", []string{"b@x.test", "C@x.test"}, []byte(body)); err != nil {
 		t.Fatalf("SendMail: %v", err)
 	}
-	m, err := s.WaitFor("c@x.test", time.Second)
+
+	m, err := s.WaitFor("c@X.test", time.Second) // recipients match case-insensitively
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := ".leading dot\n..two dots\n.\nnot the end\nlast http://u.test/p\n"
-	if m.Body != want {
+	if want := ".leading dot\n..two dots\n.\nnot the end\nlast http://u.test/p\n"; m.Body != want {
 		t.Errorf("Body = %q, want %q", m.Body, want)
 	}
-	if m.Subject != "plain" || len(m.To) != 2 || m.AuthUser != "user" {
+	if m.Subject != "plain" || m.From != "a@x.test" || m.AuthUser != "user" ||
+		strings.Join(m.To, ",") != "b@x.test,C@x.test" || m.Header.Get("To") != "b@x.test" {
 		t.Errorf("got %+v", m)
 	}
+	if !strings.Contains(string(m.Raw), "\r\n..two dots\r\n") {
+		t.Errorf("Raw not dot-unstuffed with CRLF: %q", m.Raw)
+	}
+	if got := s.Messages(); len(got) != 1 || got[0].Subject != "plain" {
+		t.Errorf("Messages = %+v", got)
+	}
 }
 
-func TestMultipartBase64AndQuotedPrintable(t *testing.T) {
-	s := start(t)
-	text := "验证链接: https://kami.test/a?b=c\n"
-	html := `<a href="https://kami.test/a?b=c">链接</a>`
-	b64 := base64.StdEncoding.EncodeToString([]byte(text))
-	// Wrap base64 at 20 chars to exercise line handling.
-	var wrapped strings.Builder
-	for i := 0; i < len(b64); i += 20 {
-		wrapped.WriteString(b64[i:min(i+20, len(b64))] + "\r\n")
-	}
-	raw := "Subject: =?UTF-8?B?" + base64.StdEncoding.EncodeToString([]byte("密码已修改")) + "?=\r\n" +
-		"MIME-Version: 1.0\r\n" +
-		"Content-Type: multipart/mixed; boundary=outer\r\n\r\n" +
-		"--outer\r\n" +
-		"Content-Type: multipart/alternative; boundary=\"inner\"\r\n\r\n" +
-		"--inner\r\n" +
-		"Content-Type: text/plain; charset=utf-8\r\n" +
-		"Content-Transfer-Encoding: base64\r\n\r\n" +
-		wrapped.String() +
-		"--inner\r\n" +
-		"Content-Type: text/html; charset=utf-8\r\n" +
-		"Content-Transfer-Encoding: quoted-printable\r\n\r\n" +
-		"<a href=3D\"https://kami.test/a?b=3Dc\">=E9=93=BE=E6=8E=A5</a>\r\n" +
-		"--inner--\r\n" +
-		"--outer\r\n" +
-		"Content-Type: text/plain\r\nContent-Disposition: attachment; filename=x.txt\r\n\r\n" +
-		"attachment text\r\n" +
-		"--outer--\r\n"
-	if err := smtp.SendMail(s.Addr(), nil, "a@x.test", []string{"r@x.test"}, []byte(raw)); err != nil {
-		t.Fatal(err)
-	}
-	m, err := s.WaitFor("r@x.test", time.Second)
+func TestTLSOnlyWhenAsked(t *testing.T) {
+	c, err := smtp.Dial(start(t).Addr())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Subject != "密码已修改" {
-		t.Errorf("Subject = %q", m.Subject)
+	defer c.Close()
+	if err := c.Hello("client.test"); err != nil {
+		t.Fatal(err)
 	}
-	if m.Body != text {
-		t.Errorf("Body = %q, want %q", m.Body, text)
+	if ok, _ := c.Extension("STARTTLS"); ok {
+		t.Error("plain sink offers STARTTLS")
 	}
-	if m.HTML != html { // the CRLF before a boundary belongs to the delimiter
-		t.Errorf("HTML = %q", m.HTML)
+	if ok, mechs := c.Extension("AUTH"); !ok || !strings.Contains(mechs, "PLAIN") {
+		t.Errorf("AUTH = %v %q", ok, mechs)
 	}
 }
 
-func TestHTMLOnlyAndLatin1(t *testing.T) {
-	s := start(t)
-	raw := "Subject: =?ISO-8859-1?Q?caf=E9?=\r\nContent-Type: text/html; charset=iso-8859-1\r\n" +
-		"Content-Transfer-Encoding: quoted-printable\r\n\r\n<p>caf=E9 http://k.test/z</p>\r\n"
-	if err := smtp.SendMail(s.Addr(), nil, "", []string{"h@x.test"}, []byte(raw)); err != nil {
-		t.Fatal(err)
-	}
-	m, err := s.WaitFor("h@x.test", time.Second)
+// A sink that offers STARTTLS refuses credentials before the upgrade, so a
+// sender test notices one that would leak them.
+func TestStartTLSSinkRefusesPlainTextAuth(t *testing.T) {
+	c, err := smtp.Dial(start(t, smtpsink.WithStartTLS()).Addr())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Subject != "café" || !strings.Contains(m.Body, "café") || m.Body != m.HTML {
-		t.Errorf("got subject %q body %q html %q", m.Subject, m.Body, m.HTML)
-	}
-	if m.From != "" {
-		t.Errorf("null reverse-path: From = %q", m.From)
+	defer c.Close()
+	if err := c.Auth(smtp.PlainAuth("", "u", "pw", "127.0.0.1")); err == nil {
+		t.Error("AUTH accepted before STARTTLS")
 	}
 }
 
-// dialRaw opens a raw SMTP conversation and consumes the greeting.
-func dialRaw(t *testing.T, s *smtpsink.Sink) *textproto.Conn {
-	t.Helper()
-	c, err := textproto.Dial("tcp", s.Addr())
-	if err != nil {
-		t.Fatal(err)
+func TestTLSModes(t *testing.T) {
+	dial := map[string]func(s *smtpsink.Sink, cfg *tls.Config) (*smtp.Client, error){
+		"starttls": func(s *smtpsink.Sink, cfg *tls.Config) (*smtp.Client, error) {
+			c, err := smtp.Dial(s.Addr())
+			if err != nil {
+				return nil, err
+			}
+			if err := c.StartTLS(cfg); err != nil {
+				_ = c.Close()
+				return nil, err
+			}
+			return c, nil
+		},
+		"implicit": func(s *smtpsink.Sink, cfg *tls.Config) (*smtp.Client, error) {
+			conn, err := tls.Dial("tcp", s.Addr(), cfg)
+			if err != nil {
+				return nil, err
+			}
+			return smtp.NewClient(conn, s.Host())
+		},
 	}
-	t.Cleanup(func() { _ = c.Close() })
-	expect(t, c, 220)
-	return c
-}
-
-func expect(t *testing.T, c *textproto.Conn, code int) string {
-	t.Helper()
-	_, msg, err := c.ReadResponse(code)
-	if err != nil {
-		t.Fatalf("want %d: %v", code, err)
-	}
-	return msg
-}
-
-func cmd(t *testing.T, c *textproto.Conn, code int, format string, args ...any) string {
-	t.Helper()
-	if err := c.PrintfLine(format, args...); err != nil {
-		t.Fatal(err)
-	}
-	return expect(t, c, code)
-}
-
-func TestProtocol(t *testing.T) {
-	s := start(t)
-	c := dialRaw(t, s)
-
-	ehlo := cmd(t, c, 250, "EHLO client.test")
-	for _, ext := range []string{"8BITMIME", "SMTPUTF8", "AUTH PLAIN LOGIN"} {
-		if !strings.Contains(ehlo, ext) {
-			t.Errorf("EHLO lacks %s: %q", ext, ehlo)
-		}
-	}
-	if strings.Contains(ehlo, "STARTTLS") {
-		t.Errorf("EHLO offers STARTTLS: %q", ehlo)
-	}
-	cmd(t, c, 250, "HELO client.test")
-	cmd(t, c, 250, "NOOP")
-	cmd(t, c, 502, "STARTTLS")
-	cmd(t, c, 500, "BOGUS")
-	cmd(t, c, 503, "RCPT TO:<x@y.test>")
-	cmd(t, c, 503, "DATA")
-	cmd(t, c, 501, "MAIL <x@y.test>")
-
-	// AUTH LOGIN, interactive.
-	u := base64.StdEncoding.EncodeToString([]byte("login-user"))
-	if prompt := cmd(t, c, 334, "AUTH LOGIN"); prompt != base64.StdEncoding.EncodeToString([]byte("Username:")) {
-		t.Errorf("prompt %q", prompt)
-	}
-	cmd(t, c, 334, "%s", u)
-	cmd(t, c, 235, "%s", base64.StdEncoding.EncodeToString([]byte("whatever")))
-	cmd(t, c, 503, "AUTH PLAIN") // already authenticated
-
-	cmd(t, c, 250, "MAIL FROM:<from@x.test> BODY=8BITMIME SMTPUTF8")
-	cmd(t, c, 503, "MAIL FROM:<again@x.test>")
-	cmd(t, c, 250, "RCPT TO:<dropped@x.test>")
-	cmd(t, c, 250, "RSET")
-	cmd(t, c, 503, "RCPT TO:<x@y.test>") // RSET cleared the transaction
-
-	cmd(t, c, 250, "MAIL FROM:<from@x.test>")
-	cmd(t, c, 250, "RCPT TO:<to@x.test>")
-	cmd(t, c, 354, "DATA")
-	for _, l := range []string{"Subject: raw", "", "..stuffed", "body"} {
-		if err := c.PrintfLine("%s", l); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cmd(t, c, 250, ".")
-	cmd(t, c, 221, "QUIT")
-
-	m, err := s.WaitFor("to@x.test", time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.Body != ".stuffed\nbody\n" || m.Subject != "raw" || m.From != "from@x.test" || m.AuthUser != "login-user" {
-		t.Errorf("got %+v", m)
-	}
-	if _, err := s.WaitFor("dropped@x.test", 50*time.Millisecond); err == nil {
-		t.Error("RSET transaction was delivered")
+	opts := map[string]smtpsink.Option{"starttls": smtpsink.WithStartTLS(), "implicit": smtpsink.WithImplicitTLS()}
+	for mode, dialer := range dial {
+		t.Run(mode, func(t *testing.T) {
+			s := start(t, opts[mode])
+			if _, err := dialer(s, &tls.Config{ServerName: s.Host()}); err == nil {
+				t.Fatal("certificate verified without the sink's RootCAs")
+			}
+			c, err := dialer(s, &tls.Config{ServerName: s.Host(), RootCAs: s.RootCAs()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			auth := smtp.PlainAuth("", "tls-user", "pw", s.Host())
+			if err := sendVia(t, c, auth, "a@x.test", "t@x.test", "Subject: over tls\r\n\r\nhi\r\n"); err != nil {
+				t.Fatal(err)
+			}
+			m, err := s.WaitFor("t@x.test", time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Subject != "over tls" || m.AuthUser != "tls-user" {
+				t.Errorf("got %+v", m)
+			}
+		})
 	}
 }
 
-func TestAuthPlainVariants(t *testing.T) {
-	s := start(t)
-	resp := base64.StdEncoding.EncodeToString([]byte("\x00plain-user\x00pw"))
-
-	c := dialRaw(t, s)
-	cmd(t, c, 250, "EHLO c")
-	cmd(t, c, 235, "AUTH PLAIN %s", resp)
-
-	c2 := dialRaw(t, s)
-	cmd(t, c2, 250, "EHLO c")
-	cmd(t, c2, 334, "AUTH PLAIN")
-	cmd(t, c2, 235, "%s", resp)
-
-	c3 := dialRaw(t, s)
-	cmd(t, c3, 504, "AUTH CRAM-MD5")
-	cmd(t, c3, 501, "AUTH PLAIN !!!notbase64")
-	cmd(t, c3, 334, "AUTH LOGIN")
-	cmd(t, c3, 501, "*")
-}
-
-func TestWaitForNewestTimeoutAndReset(t *testing.T) {
+func TestWaitForResetAndMessages(t *testing.T) {
 	s := start(t)
 	send := func(to, subj string) {
 		t.Helper()
-		msg := "Subject: " + subj + "\r\n\r\nbody\r\n"
-		if err := smtp.SendMail(s.Addr(), nil, "a@x.test", []string{to}, []byte(msg)); err != nil {
+		if err := smtp.SendMail(s.Addr(), nil, "a@x.test", []string{to}, []byte("Subject: "+subj+"\r\n\r\nbody\r\n")); err != nil {
 			t.Fatal(err)
 		}
 	}
 
-	t0 := time.Now()
-	if _, err := s.WaitFor("nobody@x.test", 100*time.Millisecond); err == nil {
-		t.Fatal("WaitFor on empty sink succeeded")
-	}
-	if d := time.Since(t0); d < 90*time.Millisecond || d > 2*time.Second {
-		t.Errorf("WaitFor timeout took %s", d)
-	}
-
-	// A mail that arrives while waiting wakes the waiter.
+	// A waiter is woken by a mail that arrives later, and not by one to
+	// somebody else.
 	done := make(chan smtpsink.Mail, 1)
 	go func() {
-		m, err := s.WaitFor("late@x.test", 5*time.Second)
-		if err != nil {
-			t.Error(err)
-		}
+		m, _ := s.WaitFor("late@x.test", 10*time.Second)
 		done <- m
 	}()
-	time.Sleep(50 * time.Millisecond)
 	send("other@x.test", "noise")
 	send("late@x.test", "late")
-	select {
-	case m := <-done:
-		if m.Subject != "late" {
-			t.Errorf("got %q", m.Subject)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("waiter not woken")
+	if m := <-done; m.Subject != "late" {
+		t.Fatalf("waiter got %q", m.Subject)
 	}
 
 	send("late@x.test", "later")
 	if m, _ := s.WaitFor("late@x.test", time.Second); m.Subject != "later" {
-		t.Errorf("WaitFor returned %q, want newest", m.Subject)
-	}
-	if n := len(s.Messages()); n != 3 {
-		t.Errorf("Messages = %d", n)
+		t.Errorf("WaitFor returned %q, want the newest", m.Subject)
 	}
 	msgs := s.Messages()
+	if len(msgs) != 3 {
+		t.Fatalf("Messages = %d", len(msgs))
+	}
 	msgs[0].To[0] = "mutated"
 	if s.Messages()[0].To[0] == "mutated" {
 		t.Error("Messages does not copy")
@@ -344,83 +198,41 @@ func TestWaitForNewestTimeoutAndReset(t *testing.T) {
 	if n := len(s.Messages()); n != 0 {
 		t.Errorf("after Reset: %d", n)
 	}
-	if _, err := s.WaitFor("late@x.test", 20*time.Millisecond); err == nil {
+	if _, err := s.WaitFor("late@x.test", 10*time.Millisecond); err == nil {
 		t.Error("WaitFor found a mail after Reset")
 	}
 }
 
-func TestManyConcurrentClients(t *testing.T) {
-	s := start(t)
-	const n = 40
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			msg := fmt.Sprintf("Subject: m%d\r\n\r\nhttp://k.test/%d\r\n", i, i)
-			if err := smtp.SendMail(s.Addr(), nil, "a@x.test", []string{fmt.Sprintf("u%d@x.test", i)}, []byte(msg)); err != nil {
-				t.Error(err)
-			}
-		}()
-	}
-	wg.Wait()
-	if got := len(s.Messages()); got != n {
-		t.Fatalf("got %d messages, want %d", got, n)
-	}
-	for i := range n {
-		m, err := s.WaitFor(fmt.Sprintf("u%d@x.test", i), time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if urlRe.FindString(m.Body) != fmt.Sprintf("http://k.test/%d", i) {
-			t.Errorf("u%d body %q", i, m.Body)
-		}
-	}
-}
-
-func TestCloseStopsIdleConnectionsAndListener(t *testing.T) {
+func TestCloseDropsClientsAndStopsListening(t *testing.T) {
 	s, err := smtpsink.Start()
 	if err != nil {
 		t.Fatal(err)
 	}
-	// An idle client that never says QUIT.
-	c, err := net.Dial("tcp", s.Addr())
+	c, err := smtp.Dial(s.Addr()) // an idle client that never says QUIT
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	buf := make([]byte, 512)
-	if _, err := c.Read(buf); err != nil { // greeting
-		t.Fatal(err)
-	}
 
-	closed := make(chan error, 1)
-	go func() { closed <- s.Close() }()
-	select {
-	case err := <-closed:
-		if err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	case <-time.After(3 * time.Second):
-		t.Fatal("Close blocked on an idle connection")
+	if err := s.Close(); err != nil {
+		t.Errorf("Close: %v", err)
 	}
-
-	_ = c.SetReadDeadline(time.Now().Add(2 * time.Second))
-	if _, err := c.Read(buf); err == nil {
-		t.Error("idle connection still open after Close")
+	if err := c.Noop(); err == nil {
+		t.Error("idle connection still served after Close")
 	}
-	if c2, err := net.DialTimeout("tcp", s.Addr(), time.Second); err == nil {
+	if c2, err := net.Dial("tcp", s.Addr()); err == nil {
 		_ = c2.Close()
 		t.Error("still accepting after Close")
 	}
 	if err := s.Close(); err != nil {
 		t.Errorf("second Close: %v", err)
 	}
-}
-
-func TestOversizedCommandLine(t *testing.T) {
-	s := start(t)
-	c := dialRaw(t, s)
-	cmd(t, c, 500, "NOOP %s", strings.Repeat("x", 10000))
-	cmd(t, c, 250, "NOOP")
+	// Close right after Start must not hang on a Serve that has not begun.
+	s2, err := smtpsink.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.Close(); err != nil {
+		t.Errorf("Close right after Start: %v", err)
+	}
 }
