@@ -38,8 +38,17 @@ test-real:
 race-boot:
 	bash hack/raceboot.sh $(RUNS)
 
+# Benchmarks (conventions.md): on the embedded default and, when KAMI_TEST_MYSQL and
+# KAMI_TEST_REDIS are set, on MySQL + Redis; BENCH=<Module> runs one module's (Benchmark<Module>...).
+# Figures are ratios against a baseline measured in the same run; never part of make test.
+BENCH ?= .
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(PKGS)
+	@echo "== benchmarks on the embedded default"
+	KAMI_TEST_BACKEND=embedded $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=1 -timeout 60m $(PKGS)
+	@if [ -n "$$KAMI_TEST_MYSQL" ] && [ -n "$$KAMI_TEST_REDIS" ]; then \
+		echo "== benchmarks on MySQL/MariaDB and Redis"; \
+		KAMI_TEST_BACKEND=real $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=1 -timeout 60m $(PKGS); \
+	else echo "KAMI_TEST_MYSQL/KAMI_TEST_REDIS not set: skipped the real-service benchmarks"; fi
 
 # Regenerates dao/do/entity from the migrations (through a throwaway SQLite file), then the
 # service interfaces from internal/logic and the controllers from api/.

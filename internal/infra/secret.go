@@ -79,3 +79,12 @@ func SubKey(purpose string) []byte {
 	m.Write([]byte("kami/" + purpose))
 	return m.Sum(nil)
 }
+
+// LookupHash is the value to store and index in place of a secret that must be found again by
+// its value (card keys, serial numbers, API tokens): HMAC-SHA256 under the purpose's subkey, hex.
+// Unlike a plain hash it cannot be brute-forced from a database dump without the master key.
+func LookupHash(purpose, value string) string {
+	m := hmac.New(sha256.New, SubKey("lookup/"+purpose))
+	m.Write([]byte(value))
+	return hex.EncodeToString(m.Sum(nil))
+}
