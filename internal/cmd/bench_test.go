@@ -1,7 +1,6 @@
 package cmd_test
 
 import (
-	"kami/internal/config"
 	"testing"
 	"time"
 
@@ -43,7 +42,7 @@ func BenchmarkLogin(b *testing.B) {
 		cl.Get(b, "/healthz")
 	}
 	base := time.Since(start)
-	testkit.SetConfig(b, func(c *config.Config) { c.Auth.LoginRatePerMinute = 1 << 30 })
+	testkit.SetSettings(b, map[string]any{"auth.loginPerIpPerMinute": 10_000_000})
 	b.ResetTimer()
 	start = time.Now()
 	for i := 0; i < b.N; i++ {

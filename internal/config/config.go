@@ -40,17 +40,9 @@ type Redis struct {
 }
 
 type Auth struct {
-	AccessTTL            time.Duration `json:"accessTtl"`
-	RefreshTTL           time.Duration `json:"refreshTtl"`
-	CookieSecure         bool          `json:"cookieSecure"`
-	CaptchaAfterFailures int           `json:"captchaAfterFailures"`
-	// CaptchaAfterIPFailures is the per-source-IP threshold, higher than the per-account one
-	// (colleagues behind one proxy share an IP); 0 turns the per-IP rule off.
-	CaptchaAfterIPFailures int           `json:"captchaAfterIpFailures"`
-	LockAfterFailures      int           `json:"lockAfterFailures"`
-	LockDuration           time.Duration `json:"lockDuration"`
-	FailureWindow          time.Duration `json:"failureWindow"`
-	LoginRatePerMinute     int           `json:"loginRatePerMinute"`
+	AccessTTL    time.Duration `json:"accessTtl"`
+	RefreshTTL   time.Duration `json:"refreshTtl"`
+	CookieSecure bool          `json:"cookieSecure"`
 	// RefreshGrace is how long the refresh secret just replaced keeps answering with the same
 	// next cookie, so tabs (or nodes) refreshing at once with one cookie all succeed; a replay
 	// after it is taken as a stolen copy and ends the session. (CookieSecure forces the Secure
@@ -60,14 +52,6 @@ type Auth struct {
 	// waits at most BcryptWait for a turn, then gets 503 SERVER_BUSY with Retry-After.
 	BcryptConcurrency int           `json:"bcryptConcurrency"`
 	BcryptWait        time.Duration `json:"bcryptWait"`
-}
-
-type Register struct {
-	Enabled   bool          `json:"enabled"`
-	VerifyTTL time.Duration `json:"verifyTtl"`
-	ResetTTL  time.Duration `json:"resetTtl"`
-	// ForgotPerIPPerHour caps password-reset requests per client IP, whatever emails they name.
-	ForgotPerIPPerHour int `json:"forgotPerIpPerHour"`
 }
 
 type Mail struct {
@@ -136,7 +120,6 @@ type Config struct {
 	// TrustedProxies are the CIDRs whose X-Forwarded-For is believed (e.g. the load balancer).
 	TrustedProxies []string `json:"trustedProxies"`
 	Auth           Auth     `json:"auth"`
-	Register       Register `json:"register"`
 	Mail           Mail     `json:"mail"`
 	Rbac           Rbac     `json:"rbac"`
 	Jobs           Jobs     `json:"jobs"`

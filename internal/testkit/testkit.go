@@ -9,6 +9,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
@@ -151,4 +152,20 @@ func SetConfig(t testing.TB, edit func(c *config.Config)) {
 	edit(&next)
 	config.Set(&next)
 	t.Cleanup(func() { config.Set(old) })
+}
+
+// SetSettings changes settings through the admin API (as an operator would, live on every node)
+// for the rest of the test, and puts them back to their defaults when it ends. Values are JSON
+// values: numbers, booleans, strings ("1m" for a duration).
+func SetSettings(t testing.TB, values map[string]any) {
+	t.Helper()
+	admin := Current().Admin(t) // kept for the cleanup: a tightened login policy must not lock it out
+	admin.Put(t, "/api/system/settings", map[string]any{"values": values}).Expect(t, http.StatusOK)
+	t.Cleanup(func() {
+		reset := make(map[string]any, len(values))
+		for k := range values {
+			reset[k] = nil
+		}
+		admin.Put(t, "/api/system/settings", map[string]any{"values": reset}).Expect(t, http.StatusOK)
+	})
 }

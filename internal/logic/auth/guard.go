@@ -10,7 +10,6 @@ import (
 
 	"github.com/gogf/gf/v2/frame/g"
 
-	"kami/internal/config"
 	"kami/internal/infra"
 	"kami/utility/redisscript"
 )
@@ -101,7 +100,7 @@ type check struct {
 func reserve(ctx context.Context, s subject) (*check, error) {
 	c := &check{subject: s, token: randToken()}
 	v, err := reserveScript.Run(ctx, g.Redis(), subjectKeys(s),
-		time.Now().UnixMilli(), checkTTL.Milliseconds(), config.Get().Auth.LockAfterFailures, c.token)
+		time.Now().UnixMilli(), checkTTL.Milliseconds(), currentPolicy().lockAfter, c.token)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +112,7 @@ func reserve(ctx context.Context, s subject) (*check, error) {
 	case 0:
 		c.locked, c.left = true, time.Duration(res[1])*time.Millisecond
 		if c.left <= 0 { // no lock without expiry is ever set; say the full duration
-			c.left = config.Get().Auth.LockDuration
+			c.left = currentPolicy().lockDuration
 		}
 	case 2:
 		c.full = true
@@ -123,9 +122,9 @@ func reserve(ctx context.Context, s subject) (*check, error) {
 
 // fail resolves c as a wrong password and reports whether the subject is locked now.
 func (c *check) fail(ctx context.Context) (locked bool, err error) {
-	a := config.Get().Auth
+	a := currentPolicy()
 	v, err := failScript.Run(ctx, g.Redis(), subjectKeys(c.subject),
-		c.token, a.FailureWindow.Milliseconds(), a.LockAfterFailures, a.LockDuration.Milliseconds())
+		c.token, a.failureWindow.Milliseconds(), a.lockAfter, a.lockDuration.Milliseconds())
 	if err != nil {
 		return false, err
 	}
@@ -145,18 +144,18 @@ func (c *check) settle(ctx context.Context) error {
 
 // failIP counts a wrong password against the client IP, for the captcha rule.
 func failIP(ctx context.Context, ip string) error {
-	_, err := incrScript.Run(ctx, g.Redis(), []string{failIPKey(ip)}, config.Get().Auth.FailureWindow.Milliseconds())
+	_, err := incrScript.Run(ctx, g.Redis(), []string{failIPKey(ip)}, currentPolicy().failureWindow.Milliseconds())
 	return err
 }
 
 // captchaRequired says whether the next attempt on s from ip needs a captcha. Two GETs, not one
 // MGET: the keys live in different slots on a cluster.
 func captchaRequired(ctx context.Context, s subject, ip string) (bool, error) {
-	c := config.Get().Auth
+	c := currentPolicy()
 	// The per-IP threshold is its own, higher one: behind a proxy that forwards no client
 	// address a whole office shares one IP, and one person's typos must not put everyone else
 	// in front of a captcha the stock Vben form cannot even show.
-	for key, n := range map[string]int{failKey(s): c.CaptchaAfterFailures, failIPKey(ip): c.CaptchaAfterIPFailures} {
+	for key, n := range map[string]int{failKey(s): c.captchaAfter, failIPKey(ip): c.captchaAfterIP} {
 		v, err := g.Redis().Do(ctx, "GET", key)
 		if err != nil {
 			return false, err

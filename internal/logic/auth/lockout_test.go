@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kami/internal/config"
+	"kami/internal/service"
 	"kami/internal/testkit"
 )
 
@@ -18,8 +19,9 @@ func TestConcurrentGuessesCheckAtMostTheLimit(t *testing.T) {
 	env := testkit.Current()
 	// Captchas would stop most racers before the password check; this test is about the lock.
 	// The long bcrypt wait keeps a slow machine from refusing racers for capacity instead.
-	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterFailures = 1000; c.Auth.BcryptWait = time.Minute })
-	limit := testkit.Config().Auth.LockAfterFailures
+	testkit.SetConfig(t, func(c *config.Config) { c.Auth.BcryptWait = time.Minute })
+	testkit.SetSettings(t, map[string]any{"auth.captchaAfterFailures": 100})
+	limit := int(service.Settings().Int("auth.lockAfterFailures"))
 	name, pass := createUser(t, env.Admin(t))
 	before := len(loginLogs(t, name))
 

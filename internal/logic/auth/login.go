@@ -36,7 +36,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 		writeLoginLog(ctx, userID, typed, ip, ua, false, reason)
 		return err
 	}
-	if err := infra.Allow(ctx, "login:"+ip, ratelimit.PerMinute(config.Get().Auth.LoginRatePerMinute)); err != nil {
+	if err := infra.Allow(ctx, "login:"+ip, ratelimit.PerMinute(currentPolicy().loginPerMinute)); err != nil {
 		return nil, err
 	}
 	u, subj, err := lookup(ctx, typed)
@@ -96,7 +96,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 			return nil, errs.Unavailable.Wrap(err)
 		}
 		if locked {
-			return nil, fail("locked_now", errs.AccountLocked.New(minutes(config.Get().Auth.LockDuration)))
+			return nil, fail("locked_now", errs.AccountLocked.New(minutes(currentPolicy().lockDuration)))
 		}
 		return nil, fail("bad_password", errs.InvalidCredentials.New())
 	}

@@ -2,7 +2,6 @@ package auth_test
 
 import (
 	"context"
-	"kami/internal/config"
 	"net/http"
 	"net/url"
 	"strings"
@@ -103,7 +102,7 @@ func captchaRequired(t *testing.T, cl *testkit.Client, username string) bool {
 
 func TestCaptchaRequiredAfterThreeFailures(t *testing.T) {
 	env := testkit.Current()
-	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterIPFailures = 3 })
+	testkit.SetSettings(t, map[string]any{"auth.captchaAfterIpFailures": 3})
 	admin := env.Admin(t)
 	name, pass := createUser(t, admin)
 	cl := env.Client()
@@ -141,7 +140,7 @@ func TestCaptchaRequiredAfterThreeFailures(t *testing.T) {
 
 func TestCaptchaRequiredPerIP(t *testing.T) {
 	env := testkit.Current()
-	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterIPFailures = 3 })
+	testkit.SetSettings(t, map[string]any{"auth.captchaAfterIpFailures": 3})
 	cl := env.Client() // one source IP trying three different usernames
 	for i := 0; i < 3; i++ {
 		failLogin(t, cl, testkit.UniqueName("nobody"), false).Expect(t, 400)
@@ -198,7 +197,7 @@ func TestLoginRateLimitedPerIP(t *testing.T) {
 	// A small limit: its 12 s emission interval dwarfs how long the burst below takes, even
 	// under the race detector, so the refusal never depends on the machine's speed.
 	const limit = 5
-	testkit.SetConfig(t, func(c *config.Config) { c.Auth.LoginRatePerMinute = limit })
+	testkit.SetSettings(t, map[string]any{"auth.loginPerIpPerMinute": limit})
 	cl := env.Client()
 	var last *testkit.Resp
 	for i := 0; i <= limit; i++ {

@@ -7,9 +7,9 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
+	"kami/internal/service"
 )
 
 // verifyPurpose is the user_tokens purpose of the self-registration link (see logic/user).
@@ -22,7 +22,7 @@ const verifyPurpose = "verify"
 func purgePending(ctx context.Context, now time.Time) (int, error) {
 	uc, tc := dao.Users.Columns(), dao.UserTokens.Columns()
 	at := gtime.NewFromTime(now.UTC())
-	cutoff := gtime.NewFromTime(now.Add(-config.Get().Register.VerifyTTL).UTC())
+	cutoff := gtime.NewFromTime(now.Add(-service.Settings().Duration("register.verifyTtl")).UTC())
 	pending := func() *gdb.Model {
 		live := dao.UserTokens.Ctx(ctx).Fields(tc.UserId).
 			Where(tc.Purpose, verifyPurpose).WhereNull(tc.UsedAt).WhereGTE(tc.ExpiresAt, at)

@@ -1,7 +1,6 @@
 package auth_test
 
 import (
-	"kami/internal/config"
 	"net/http"
 	"strings"
 	"testing"
@@ -131,7 +130,7 @@ func TestLoginAcceptsAnySpelling(t *testing.T) {
 // that IP sprayed at other names: the captcha still comes after three.
 func TestSuccessKeepsIPFailures(t *testing.T) {
 	env := testkit.Current()
-	testkit.SetConfig(t, func(c *config.Config) { c.Auth.CaptchaAfterIPFailures = 3 })
+	testkit.SetSettings(t, map[string]any{"auth.captchaAfterIpFailures": 3})
 	own, pass := createUser(t, env.Admin(t))
 	cl := env.Client()
 	for i := 0; i < 3; i++ {

@@ -207,3 +207,34 @@ func TestSettingsReachTheOtherNode(t *testing.T) {
 		t.Fatal("no change row")
 	}
 }
+
+// Every setting a module defines (the test-only ones aside) reads as a sentence on the panel in
+// both languages, under a titled group.
+func TestEverySettingIsDescribed(t *testing.T) {
+	cl := testkit.Current().Admin(t)
+	for _, lang := range []string{"zh-CN", "en"} {
+		cl.Lang = lang
+		var groups []struct {
+			Group string `json:"group"`
+			Title string `json:"title"`
+			Items []struct {
+				Key         string `json:"key"`
+				Description string `json:"description"`
+			} `json:"items"`
+		}
+		cl.Get(t, "/api/system/settings").Expect(t, 200).Decode(t, &groups)
+		for _, g := range groups {
+			if g.Group == "test" || g.Group == "other" {
+				continue
+			}
+			if g.Title == "" || g.Title == "settings.group."+g.Group {
+				t.Errorf("%s: group %q has no title", lang, g.Group)
+			}
+			for _, it := range g.Items {
+				if it.Description == "" || it.Description == "setting."+it.Key {
+					t.Errorf("%s: %s has no description", lang, it.Key)
+				}
+			}
+		}
+	}
+}

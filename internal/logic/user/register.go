@@ -12,7 +12,6 @@ import (
 
 	authv1 "kami/api/auth/v1"
 	"kami/internal/adapter/smtpmail"
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
@@ -35,8 +34,7 @@ var registerLimit = ratelimit.PerHour(10)
 // tell who has an account. A taken username is still refused (409): a login name cannot be
 // kept secret from someone choosing one.
 func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.RegisterRes, error) {
-	c := config.Get().Register
-	if !c.Enabled {
+	if !registerOpen() {
 		return nil, errs.RegisterClosed.New()
 	}
 	if err := infra.Allow(ctx, "register:"+infra.RequestIP(ctx), registerLimit); err != nil {
@@ -68,7 +66,7 @@ func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.
 	}
 	var token string
 	_, err = insertUser(ctx, u, func(ctx context.Context, id int64) (err error) {
-		token, err = issueToken(ctx, id, purposeVerify, c.VerifyTTL)
+		token, err = issueToken(ctx, id, purposeVerify, verifyTTL())
 		return err
 	})
 	if isDuplicateEmail(err, u.Email) {

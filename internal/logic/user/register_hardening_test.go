@@ -10,6 +10,7 @@ import (
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
+	"kami/internal/service"
 	"kami/internal/testkit"
 )
 
@@ -71,7 +72,7 @@ func TestPendingRegistrationPurged(t *testing.T) {
 	oldEnabled := createItem(t, su, "agent", map[string]string{"email": uniqueEmail()})
 
 	// Move the stale sign-up (and the enabled account) past the link's validity.
-	past := gtime.NewFromTime(time.Now().Add(-testkit.Config().Register.VerifyTTL - time.Hour).UTC())
+	past := gtime.NewFromTime(time.Now().Add(-service.Settings().Duration("register.verifyTtl") - time.Hour).UTC())
 	for _, id := range []int64{staleID, oldEnabled.ID} {
 		if _, err := dao.Users.Ctx(ctx).WherePri(id).Data("created_at", past).Update(); err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package user_test
 
 import (
 	"context"
-	"kami/internal/config"
 	"strconv"
 	"strings"
 	"testing"
@@ -150,7 +149,7 @@ func TestRegisterRefusals(t *testing.T) {
 		})
 	}
 	t.Run("closed", func(t *testing.T) {
-		testkit.SetConfig(t, func(c *config.Config) { c.Register.Enabled = false })
+		testkit.SetSettings(t, map[string]any{"register.enabled": false})
 		expectError(t, testkit.Current().Client().Post(t, "/api/auth/register", body(nil)), 400, "REGISTER_CLOSED")
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 
 	authv1 "kami/api/auth/v1"
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
@@ -30,7 +29,7 @@ func (s *sUser) ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordRe
 	email, ip := normEmail(req.Email), infra.RequestIP(ctx)
 	// The limits apply whether or not the email exists, so a 429 reveals nothing either. The
 	// per-IP one stops a single client walking a list of addresses.
-	if n := config.Get().Register.ForgotPerIPPerHour; n > 0 {
+	if n := forgotPerIPPerHour(); n > 0 {
 		if err := infra.Allow(ctx, "forgot-ip:"+ip, ratelimit.PerHour(n)); err != nil {
 			return nil, err
 		}
@@ -56,7 +55,7 @@ func mailResetLink(ctx context.Context, email string) error {
 	if u.Id == 0 {
 		return nil
 	}
-	tok, err := issueToken(ctx, u.Id, purposeReset, config.Get().Register.ResetTTL)
+	tok, err := issueToken(ctx, u.Id, purposeReset, resetTTL())
 	if err != nil {
 		return err
 	}

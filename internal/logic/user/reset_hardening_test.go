@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"testing"
 
-	"kami/internal/config"
 	"kami/internal/testkit"
 )
 
@@ -13,7 +12,7 @@ import (
 // Retry-After), known and unknown emails alike; other clients are not affected.
 func TestForgotPasswordPerIPCap(t *testing.T) {
 	sink := startSink(t)
-	testkit.SetConfig(t, func(c *config.Config) { c.Register.ForgotPerIPPerHour = 3 })
+	testkit.SetSettings(t, map[string]any{"register.forgotPerIpPerHour": 3})
 	known := uniqueEmail()
 	create(t, admin(t), "agent-admin", map[string]string{"email": known})
 
