@@ -99,14 +99,6 @@ type HTTP struct {
 
 // CORS lists the browser origins allowed to call the API from another site. Empty allows none:
 // the panel is served from the same origin.
-type CORS struct {
-	// AllowedOrigins are exact origins ("https://admin.example.com"); no wildcards, because the
-	// answers allow credentials.
-	AllowedOrigins []string `json:"allowedOrigins"`
-	// MaxAge is how long a browser may cache a preflight answer.
-	MaxAge time.Duration `json:"maxAge"`
-}
-
 type Config struct {
 	HTTPAddr      string `json:"-"`
 	DataDir       string `json:"dataDir"`
@@ -124,7 +116,6 @@ type Config struct {
 	Rbac           Rbac     `json:"rbac"`
 	Jobs           Jobs     `json:"jobs"`
 	HTTP           HTTP     `json:"http"`
-	CORS           CORS     `json:"cors"`
 	// LogRetention is the age after which operation, login and job-run rows are archived under
 	// <dataDir>/archive and deleted; 0 keeps them forever.
 	LogRetention time.Duration `json:"logRetention"`
@@ -236,7 +227,6 @@ func applyDefaults(c *Config) {
 	def(&c.HTTP.ReadHeaderTimeout, 10*time.Second)
 	def(&c.HTTP.ReadTimeout, 30*time.Second)
 	def(&c.HTTP.IdleTimeout, 60*time.Second)
-	def(&c.CORS.MaxAge, 10*time.Minute)
 	if c.HTTP.UnauthenticatedPerMinute <= 0 {
 		c.HTTP.UnauthenticatedPerMinute = 60
 	}

@@ -1,15 +1,19 @@
 package middleware
 
 import (
+	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/gogf/gf/v2/net/ghttp"
 
-	"kami/internal/config"
 	"kami/internal/errs"
+	"kami/internal/logic/settings"
+	"kami/internal/service"
 )
 
 // CORS answers every OPTIONS request itself, for every path, and never lets one reach a
@@ -55,9 +59,28 @@ func (s *sMiddleware) CORS(r *ghttp.Request) {
 			// The origin is trusted; which headers its pages send is its business.
 			h.Set("Access-Control-Allow-Headers", hdrs)
 		}
-		h.Set("Access-Control-Max-Age", strconv.Itoa(int(config.Get().CORS.MaxAge.Seconds())))
+		h.Set("Access-Control-Max-Age", strconv.Itoa(int(service.Settings().Duration("cors.maxAge").Seconds())))
 		r.Response.WriteHeader(http.StatusNoContent)
 	}
+}
+
+func init() {
+	settings.Define(settings.Def{Key: "cors.allowedOrigins", Group: "system", Type: settings.TypeStrings, Default: []string{},
+		Validate: exactOrigins})
+	settings.Define(settings.Def{Key: "cors.maxAge", Group: "system", Type: settings.TypeDuration, Default: 10 * time.Minute,
+		Min: settings.Bound(0), Max: settings.Bound(int64(24 * time.Hour))})
+}
+
+// exactOrigins accepts scheme://host[:port] origins only: no wildcard (the answers allow
+// credentials) and no path.
+func exactOrigins(v any) error {
+	for _, o := range v.([]string) {
+		u, err := url.Parse(strings.TrimRight(strings.TrimSpace(o), "/"))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Contains(u.Host, "*") || u.Path != "" || u.RawQuery != "" {
+			return fmt.Errorf("%q: want an exact origin such as https://admin.example.com", o)
+		}
+	}
+	return nil
 }
 
 // originAllowed reports whether origin is one of the configured ones. Origins compare as
@@ -66,7 +89,7 @@ func originAllowed(origin string) bool {
 	if origin == "" || origin == "null" {
 		return false
 	}
-	for _, o := range config.Get().CORS.AllowedOrigins {
+	for _, o := range service.Settings().Strings("cors.allowedOrigins") {
 		if strings.EqualFold(strings.TrimRight(strings.TrimSpace(o), "/"), origin) {
 			return true
 		}

@@ -5,9 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"kami/internal/config"
 	"kami/internal/testkit"
 )
 
@@ -19,7 +17,7 @@ func TestOptionsNeverRunsTheHandler(t *testing.T) {
 	su := env.Admin(t)
 	target := agentAdmin(t)
 	path := "/api/system/user/" + strconv.FormatInt(target.ID, 10) + "/status"
-	testkit.SetConfig(t, func(c *config.Config) { c.CORS.AllowedOrigins = []string{"https://panel.example"} })
+	testkit.SetSettings(t, map[string]any{"cors.allowedOrigins": []string{"https://panel.example"}})
 	cases := []struct {
 		name   string
 		header http.Header
@@ -67,10 +65,7 @@ func TestCORSHeadersFollowConfiguredOrigins(t *testing.T) {
 		t.Fatalf("unconfigured origin on an actual request: %v", r.Header)
 	}
 
-	testkit.SetConfig(t, func(c *config.Config) {
-		c.CORS.AllowedOrigins = []string{"https://PANEL.example/"}
-		c.CORS.MaxAge = 5 * time.Minute
-	})
+	testkit.SetSettings(t, map[string]any{"cors.allowedOrigins": []string{"https://PANEL.example/"}, "cors.maxAge": "5m"})
 	r = send(t, cl, "OPTIONS", "/api/system/user/1/status", "", "", preflight)
 	want := map[string]string{
 		"Access-Control-Allow-Origin":      origin,
@@ -97,5 +92,16 @@ func TestCORSHeadersFollowConfiguredOrigins(t *testing.T) {
 	r = send(t, cl, "GET", "/api/user/info", "", "", http.Header{"Origin": {"https://panel.example.evil"}})
 	if r.Header.Get("Access-Control-Allow-Origin") != "" {
 		t.Fatalf("a look-alike origin was allowed: %v", r.Header)
+	}
+}
+
+// Allowed origins are exact: a wildcard or a path is refused when the operator saves it.
+func TestCORSOriginsMustBeExact(t *testing.T) {
+	admin := testkit.Current().Admin(t)
+	for _, bad := range [][]string{{"*"}, {"https://*.example.com"}, {"https://panel.example/app"}, {"panel.example"}} {
+		r := admin.Put(t, "/api/system/settings", map[string]any{"values": map[string]any{"cors.allowedOrigins": bad}}).Expect(t, 400)
+		if r.ErrorCode() != "SETTING_INVALID" {
+			t.Fatalf("%v: %s", bad, r.Raw)
+		}
 	}
 }
