@@ -201,6 +201,9 @@ func (ss *session) rcpt(arg string) error {
 	if len(ss.rcpts) >= MaxRecipients {
 		return ss.reply(452, "4.5.3 too many recipients")
 	}
+	if ss.sink.refuses(to) {
+		return ss.reply(451, "4.7.1 refused by the test")
+	}
 	ss.rcpts = append(ss.rcpts, to)
 	return ss.reply(250, "2.1.5 OK")
 }
@@ -258,6 +261,9 @@ func (ss *session) data(arg string) error {
 	m.AuthUser = ss.authUser
 	m.Raw = raw.Bytes()
 	m.Received = time.Now()
+	if d := ss.sink.acceptDelay(); d > 0 {
+		time.Sleep(d)
+	}
 	// Store before answering so a client whose send returned can see it.
 	ss.sink.store(m)
 	return ss.reply(250, "2.0.0 OK queued")

@@ -424,3 +424,23 @@ func TestOversizedCommandLine(t *testing.T) {
 	cmd(t, c, 500, "NOOP %s", strings.Repeat("x", 10000))
 	cmd(t, c, 250, "NOOP")
 }
+
+// A refused recipient fails the send with a temporary error; others still go through.
+func TestRefuse(t *testing.T) {
+	s := start(t)
+	s.Refuse("Busy@Example.com")
+	sender, err := smtpmail.New(smtpmail.Config{Host: s.Host(), Port: s.Port(), From: "noreply@kami.test", TLS: "none", Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = sender.Send(context.Background(), smtpmail.Message{To: "busy@example.com", Subject: "x", Text: "x"})
+	if err == nil || !strings.Contains(err.Error(), "451") {
+		t.Fatalf("send to a refused address: %v", err)
+	}
+	if err = sender.Send(context.Background(), smtpmail.Message{To: "free@example.com", Subject: "y", Text: "y"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Messages(); len(got) != 1 || got[0].To[0] != "free@example.com" {
+		t.Fatalf("held: %+v", got)
+	}
+}
