@@ -38,6 +38,10 @@ func Boot(ctx context.Context) error {
 	if err := service.Rbac().Start(ctx); err != nil {
 		return err
 	}
+	// The delivery worker reads its limits from settings and spends them in Redis.
+	if err := service.Notify().Start(ctx); err != nil {
+		return err
+	}
 	return service.Job().Start(ctx)
 }
 
@@ -70,6 +74,7 @@ func Prepare(ctx context.Context) error {
 // Jobs stop first: they may still need the database and Redis to record how their runs ended.
 func Shutdown(ctx context.Context) {
 	service.Job().Stop()
+	service.Notify().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()
 	infra.CloseEmbeddedRedis()

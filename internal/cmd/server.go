@@ -9,6 +9,7 @@ import (
 	"kami/internal/config"
 	"kami/internal/controller/auth"
 	"kami/internal/controller/menu"
+	"kami/internal/controller/notification"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
 	"kami/internal/service"
@@ -36,6 +37,7 @@ func NewServer(ctx context.Context, name string) (*ghttp.Server, error) {
 			user.NewV1(),
 			menu.NewV1(),
 			system.NewV1(),
+			notification.NewV1(),
 		)
 	})
 	bindPlatform(s)
