@@ -21,7 +21,8 @@ func TestSendFollowsTheCallersTransaction(t *testing.T) {
 	sink := startSink(t)
 	u := seedUser(t, consts.RoleAgent, uniqueEmail())
 	ctx := context.Background()
-	n := quotaNotice("tx-test", u.ID)
+	key := "tx-test:" + u.Username
+	n := quotaNotice(key, u.ID)
 	n.Channels = []string{model.ChannelEmail}
 
 	rollback := errors.New("the business change failed")
@@ -41,7 +42,7 @@ func TestSendFollowsTheCallersTransaction(t *testing.T) {
 	if got := unread(t, u.Client); got != 0 {
 		t.Fatalf("rolled back notice shows: %d unread", got)
 	}
-	if c, _ := dao.Notices.Ctx(ctx).Where("dedup_key", "tx-test").Count(); c != 0 {
+	if c, _ := dao.Notices.Ctx(ctx).Where("dedup_key", key).Count(); c != 0 {
 		t.Fatalf("rolled back notice row kept: %d", c)
 	}
 	if rows := deliveries(t, u.ID); len(rows) != 0 {
