@@ -42,6 +42,10 @@ func Boot(ctx context.Context) error {
 	if err := service.Outbox().Start(ctx); err != nil {
 		return err
 	}
+	// The delivery worker reads its limits from settings and spends them in Redis.
+	if err := service.Notify().Start(ctx); err != nil {
+		return err
+	}
 	return service.Job().Start(ctx)
 }
 
@@ -79,6 +83,7 @@ func Prepare(ctx context.Context) error {
 func Shutdown(ctx context.Context) {
 	service.Job().Stop()
 	service.Outbox().Stop()
+	service.Notify().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()
 	infra.CloseEmbeddedRedis()

@@ -9,6 +9,7 @@ import (
 	"kami/internal/config"
 	"kami/internal/controller/auth"
 	"kami/internal/controller/menu"
+	"kami/internal/controller/notification"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
 	"kami/internal/logic/middleware"
@@ -44,6 +45,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			user.NewV1(),
 			menu.NewV1(),
 			system.NewV1(),
+			notification.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

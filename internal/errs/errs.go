@@ -64,6 +64,7 @@ var (
 	TimeInvalid        = define(40012, "TIME_INVALID")
 	ExportTooLarge     = define(40013, "EXPORT_TOO_LARGE")
 	UnknownField       = define(40014, "UNKNOWN_FIELD")
+	AudienceInvalid    = define(40015, "AUDIENCE_INVALID") // 40015-40016: notifications
 	SettingInvalid     = define(40019, "SETTING_INVALID")
 	UsernameInvalid    = define(40020, "USERNAME_INVALID")
 	UsernameNotEmail   = define(40021, "USERNAME_NOT_EMAIL")

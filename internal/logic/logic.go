@@ -10,6 +10,7 @@ import (
 	_ "kami/internal/logic/job"
 	_ "kami/internal/logic/logs"
 	_ "kami/internal/logic/middleware"
+	_ "kami/internal/logic/notify"
 	_ "kami/internal/logic/outbox"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/settings"

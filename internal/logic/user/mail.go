@@ -12,41 +12,13 @@ import (
 
 	"kami/internal/adapter/smtpmail"
 	"kami/internal/config"
+	"kami/internal/infra"
 	"kami/internal/model/entity"
 	"kami/utility/timefmt"
 )
 
-// Mailer is all the user logic needs from a mail transport; the SMTP adapter, the log mailer
-// and smtpmail.Fake all satisfy it.
-type Mailer interface {
-	Send(ctx context.Context, m smtpmail.Message) error
-}
-
 // mailTimeout bounds one background send, so a hung SMTP server cannot pile up goroutines.
-const mailTimeout = 30 * time.Second
-
-// currentMailer builds the transport from the live configuration at send time rather than at
-// boot, so a changed mail section (or a test pointing it at its sink) applies to the next mail.
-// Building one is cheap: the adapter opens its connection per send anyway.
-func currentMailer() (Mailer, error) {
-	c := config.Get().Mail
-	if strings.TrimSpace(c.Host) == "" {
-		return logMailer{}, nil
-	}
-	return smtpmail.New(smtpmail.Config{
-		Host: c.Host, Port: c.Port, Username: c.Username, Password: c.Password,
-		From: c.From, FromName: c.FromName, TLS: c.TLS, Timeout: mailTimeout,
-	})
-}
-
-// logMailer stands in when no SMTP server is configured. It logs subject and recipient only:
-// the body carries one-time links, which must not end up in log files.
-type logMailer struct{}
-
-func (logMailer) Send(ctx context.Context, m smtpmail.Message) error {
-	g.Log().Infof(ctx, "mail not sent (kami.mail.host is empty): %q to %s", m.Subject, m.To)
-	return nil
-}
+const mailTimeout = infra.MailTimeout
 
 // sendLater delivers m in the background, after the caller's transaction has committed, so a
 // slow or broken SMTP server never delays or fails the request. Failures are only logged:
@@ -69,7 +41,7 @@ func sendLater(ctx context.Context, m smtpmail.Message) {
 
 // deliver sends m now through the configured transport.
 func deliver(ctx context.Context, m smtpmail.Message) error {
-	mailer, err := currentMailer()
+	mailer, err := infra.CurrentMailer()
 	if err == nil {
 		err = mailer.Send(ctx, m)
 	}

@@ -39,6 +39,9 @@ func (ss *session) Mail(from string, _ *smtp.MailOptions) error {
 }
 
 func (ss *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	if ss.sink.refuses(to) {
+		return &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 7, 1}, Message: "refused by the test"}
+	}
 	ss.to = append(ss.to, to)
 	return nil
 }
@@ -56,6 +59,9 @@ func (ss *session) Data(r io.Reader) error {
 	m.AuthUser = ss.authUser
 	m.Raw = raw
 	m.Received = time.Now()
+	if d := ss.sink.acceptDelay(); d > 0 {
+		time.Sleep(d) // a slow relay, on the test's request
+	}
 	ss.sink.store(m)
 	return nil
 }

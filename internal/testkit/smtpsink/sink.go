@@ -104,6 +104,8 @@ type Sink struct {
 	mu     sync.Mutex
 	msgs   []Mail
 	notify chan struct{} // closed and replaced whenever a mail arrives
+	refuse map[string]bool
+	delay  time.Duration
 
 	served    chan struct{} // closed when Serve has returned
 	closeOnce sync.Once
@@ -236,4 +238,35 @@ func (s *Sink) store(m Mail) {
 	close(s.notify)
 	s.notify = make(chan struct{})
 	s.mu.Unlock()
+}
+
+// Refuse makes the sink answer RCPT TO addr (case-insensitive) with a temporary failure, as a
+// full mailbox or a greylisting server does, so the sender's retry path can be tested.
+func (s *Sink) Refuse(addr string) {
+	s.mu.Lock()
+	if s.refuse == nil {
+		s.refuse = map[string]bool{}
+	}
+	s.refuse[strings.ToLower(strings.TrimSpace(addr))] = true
+	s.mu.Unlock()
+}
+
+// SetDelay makes the sink wait d before accepting each message, like a slow relay, so a test
+// can keep a sender busy long enough for another to compete with it.
+func (s *Sink) SetDelay(d time.Duration) {
+	s.mu.Lock()
+	s.delay = d
+	s.mu.Unlock()
+}
+
+func (s *Sink) acceptDelay() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.delay
+}
+
+func (s *Sink) refuses(addr string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refuse[strings.ToLower(strings.TrimSpace(addr))]
 }

@@ -236,3 +236,25 @@ func TestCloseDropsClientsAndStopsListening(t *testing.T) {
 		t.Errorf("Close right after Start: %v", err)
 	}
 }
+
+// A refused recipient fails the send with a temporary error; others still go through.
+func TestRefuse(t *testing.T) {
+	s, err := smtpsink.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	s.Refuse("Busy@Example.com")
+	send := func(to string) error {
+		return smtp.SendMail(s.Addr(), nil, "noreply@kami.test", []string{to}, []byte("Subject: x\r\n\r\nx\r\n"))
+	}
+	if err = send("busy@example.com"); err == nil || !strings.Contains(err.Error(), "451") {
+		t.Fatalf("send to a refused address: %v", err)
+	}
+	if err = send("free@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Messages(); len(got) != 1 || got[0].To[0] != "free@example.com" {
+		t.Fatalf("held: %+v", got)
+	}
+}

@@ -59,4 +59,76 @@ CREATE TABLE outbox_deliveries (
   created_at DATETIME NULL,
   PRIMARY KEY (id),
   UNIQUE KEY uk_outbox_deliveries_attempt (event_id, attempt)
+-- notifications
+-- One row per Notify call: what was said (an i18n template with its params, or literal text
+-- an operator wrote) and which business object it is about.
+CREATE TABLE notices (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  kind VARCHAR(64) NOT NULL,
+  template VARCHAR(128) NOT NULL DEFAULT '',
+  params TEXT NULL,
+  title VARCHAR(255) NOT NULL DEFAULT '',
+  body TEXT NULL,
+  ref_type VARCHAR(32) NOT NULL DEFAULT '',
+  ref_id BIGINT NOT NULL DEFAULT 0,
+  dedup_key VARCHAR(128) NULL,
+  created_at DATETIME NULL,
+  PRIMARY KEY (id),
+  KEY idx_notices_ref (ref_type, ref_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The inbox: one row per notice and recipient. (user_id, dedup_key) is unique so the same
+-- business event reaches a user once; a NULL key never collides.
+CREATE TABLE notifications (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  notice_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  dedup_key VARCHAR(128) NULL,
+  read_at DATETIME NULL,
+  created_at DATETIME NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_notifications_dedup (user_id, dedup_key),
+  KEY idx_notifications_user (user_id, id),
+  KEY idx_notifications_unread (user_id, read_at),
+  KEY idx_notifications_notice (notice_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Copies over other channels (email, later sms), sent by a worker after commit. A row being
+-- sent holds status 'sending' with next_attempt_at as its lease.
+CREATE TABLE notification_deliveries (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  notification_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  channel VARCHAR(16) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  next_attempt_at DATETIME NULL,
+  last_error VARCHAR(1000) NOT NULL DEFAULT '',
+  node VARCHAR(128) NOT NULL DEFAULT '',
+  sent_at DATETIME NULL,
+  created_at DATETIME NULL,
+  updated_at DATETIME NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_notification_deliveries (notification_id, channel),
+  KEY idx_notification_deliveries_due (status, next_attempt_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Announcements by the super-admin, sent now or at send_at by the notify.announcements job.
+CREATE TABLE announcements (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  title VARCHAR(200) NOT NULL,
+  content TEXT NOT NULL,
+  type VARCHAR(16) NOT NULL,
+  audience TEXT NOT NULL,
+  email TINYINT NOT NULL DEFAULT 0,
+  status VARCHAR(16) NOT NULL,
+  send_at DATETIME NOT NULL,
+  sent_at DATETIME NULL,
+  recipients INT NOT NULL DEFAULT 0,
+  created_by BIGINT NOT NULL DEFAULT 0,
+  creator VARCHAR(64) NOT NULL DEFAULT '',
+  created_at DATETIME NULL,
+  updated_at DATETIME NULL,
+  PRIMARY KEY (id),
+  KEY idx_announcements_due (status, send_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

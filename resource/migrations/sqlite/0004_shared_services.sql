@@ -57,3 +57,72 @@ CREATE TABLE outbox_deliveries (
   created_at DATETIME NULL
 );
 CREATE UNIQUE INDEX uk_outbox_deliveries_attempt ON outbox_deliveries (event_id, attempt);
+-- notifications
+-- One row per Notify call: what was said (an i18n template with its params, or literal text
+-- an operator wrote) and which business object it is about.
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind VARCHAR(64) NOT NULL,
+  template VARCHAR(128) NOT NULL DEFAULT '',
+  params TEXT NULL,
+  title VARCHAR(255) NOT NULL DEFAULT '',
+  body TEXT NULL,
+  ref_type VARCHAR(32) NOT NULL DEFAULT '',
+  ref_id BIGINT NOT NULL DEFAULT 0,
+  dedup_key VARCHAR(128) NULL,
+  created_at DATETIME NULL
+);
+CREATE INDEX idx_notices_ref ON notices (ref_type, ref_id);
+
+-- The inbox: one row per notice and recipient. (user_id, dedup_key) is unique so the same
+-- business event reaches a user once; a NULL key never collides.
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  notice_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  dedup_key VARCHAR(128) NULL,
+  read_at DATETIME NULL,
+  created_at DATETIME NULL
+);
+CREATE UNIQUE INDEX uk_notifications_dedup ON notifications (user_id, dedup_key);
+CREATE INDEX idx_notifications_user ON notifications (user_id, id);
+CREATE INDEX idx_notifications_unread ON notifications (user_id, read_at);
+CREATE INDEX idx_notifications_notice ON notifications (notice_id);
+
+-- Copies over other channels (email, later sms), sent by a worker after commit. A row being
+-- sent holds status 'sending' with next_attempt_at as its lease.
+CREATE TABLE notification_deliveries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  notification_id BIGINT NOT NULL,
+  user_id BIGINT NOT NULL,
+  channel VARCHAR(16) NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  next_attempt_at DATETIME NULL,
+  last_error VARCHAR(1000) NOT NULL DEFAULT '',
+  node VARCHAR(128) NOT NULL DEFAULT '',
+  sent_at DATETIME NULL,
+  created_at DATETIME NULL,
+  updated_at DATETIME NULL
+);
+CREATE UNIQUE INDEX uk_notification_deliveries ON notification_deliveries (notification_id, channel);
+CREATE INDEX idx_notification_deliveries_due ON notification_deliveries (status, next_attempt_at);
+
+-- Announcements by the super-admin, sent now or at send_at by the notify.announcements job.
+CREATE TABLE announcements (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  title VARCHAR(200) NOT NULL,
+  content TEXT NOT NULL,
+  type VARCHAR(16) NOT NULL,
+  audience TEXT NOT NULL,
+  email TINYINT NOT NULL DEFAULT 0,
+  status VARCHAR(16) NOT NULL,
+  send_at DATETIME NOT NULL,
+  sent_at DATETIME NULL,
+  recipients INT NOT NULL DEFAULT 0,
+  created_by BIGINT NOT NULL DEFAULT 0,
+  creator VARCHAR(64) NOT NULL DEFAULT '',
+  created_at DATETIME NULL,
+  updated_at DATETIME NULL
+);
+CREATE INDEX idx_announcements_due ON announcements (status, send_at);
