@@ -13,7 +13,7 @@ import (
 	"kami/internal/adapter/smtpmail"
 	"kami/internal/config"
 	"kami/internal/model/entity"
-	"kami/utility/timefmt"
+	"kami/internal/timefmt"
 )
 
 // Mailer is all the user logic needs from a mail transport; the SMTP adapter, the log mailer
@@ -108,7 +108,7 @@ func notifyPasswordChanged(ctx context.Context, u *entity.Users) {
 	if u.Email == "" {
 		return
 	}
-	when := timefmt.Format(time.Now(), config.Get().TimeZone)
+	when := timefmt.Time(time.Now())
 	sendLater(ctx, smtpmail.Message{
 		To:      u.Email,
 		Subject: gi18n.T(ctx, "mail.changed.subject"),
