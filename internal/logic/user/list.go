@@ -19,7 +19,7 @@ var userSorts = listq.NewSorts("id", map[string]listq.Field{
 	"lastLoginAt": listq.Ordinal(dao.Users.Columns().LastLoginAt),
 })
 
-// List pages through the users in the caller's scope.
+// List pages through the users in the caller's scope, newest first unless asked otherwise.
 func (s *sUser) List(ctx context.Context, req *sysv1.UserListReq) (*sysv1.UserListRes, error) {
 	cols := dao.Users.Columns()
 	m := scope.ApplyUsers(ctx, dao.Users.Ctx(ctx)).FieldsEx(cols.PasswordHash)
