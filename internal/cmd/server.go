@@ -52,6 +52,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 		}
 	})
 	bindPlatform(s)
+	serveOpenAPI(s)
 	return s, nil
 }
 

@@ -22,7 +22,7 @@ type (
 		// RunNow starts a run on this node in the background, whether or not the job is enabled (an
 		// operator may want a switched-off job once). It answers 409 while any node runs the job.
 		RunNow(ctx context.Context, req *v1.JobRunReq) (*v1.JobRunRes, error)
-		// Runs is the run history, newest first.
+		// Runs is the run history, newest first unless asked otherwise.
 		Runs(ctx context.Context, req *v1.JobRunsReq) (*v1.JobRunsRes, error)
 		// Start syncs the jobs table with the registry and, unless this node is configured not to,
 		// starts the schedules and the reload ticker. Manual runs work either way.

@@ -17,7 +17,7 @@ type (
 		List(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
 		// Update validates every value first and writes all of them or none.
 		Update(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
-		// Changes is the change history, newest first.
+		// Changes is the change history, newest first unless asked otherwise.
 		Changes(ctx context.Context, req *v1.SettingChangesReq) (*v1.SettingChangesRes, error)
 		// Start fixes the registry, loads the values and starts following other nodes' changes.
 		Start(ctx context.Context) error

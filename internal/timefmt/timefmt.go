@@ -1,22 +1,69 @@
-// Package timefmt (built on utility/timefmt, with the configured zone) is how the admin API shows and reads times: RFC 3339 with an offset, shown in
-// the configured display zone (admin-api.md "Times"), while the database keeps UTC.
+// Package timefmt is how the admin API shows and reads times (admin-api.md "Times"): RFC 3339
+// with the offset of the display zone configured in kami.timeZone, while the database keeps UTC.
+// Only the rendering changes zone; a parsed time is turned back into UTC.
 package timefmt
 
 import (
+	"sync"
 	"time"
+	_ "time/tzdata" // a slim container without /usr/share/zoneinfo still knows Asia/Shanghai
 
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/config"
-	"kami/utility/timefmt"
 )
 
-// Zone is the display zone from config (default Asia/Shanghai); an unknown name falls back
-// rather than failing every response.
-func Zone() *time.Location { return timefmt.Location(config.Get().TimeZone) }
+// DefaultZone is used when the configured zone is empty or unknown.
+const DefaultZone = "Asia/Shanghai"
 
-// Format renders a stored time for a client; nil (a NULL column) becomes "".
-func Format(t *gtime.Time) string { return timefmt.FormatG(t, config.Get().TimeZone) }
+var zones sync.Map // name -> *time.Location; LoadLocation reads a file, so it is done once
+
+// Zone is the display zone from config. A typo in the config degrades the display to
+// DefaultZone (and UTC if even that fails) instead of failing every response.
+func Zone() *time.Location { return location(config.Get().TimeZone) }
+
+func location(name string) *time.Location {
+	if name == "" {
+		name = DefaultZone
+	}
+	if v, ok := zones.Load(name); ok {
+		return v.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		if name != DefaultZone {
+			return location(DefaultZone)
+		}
+		loc = time.UTC
+	}
+	zones.Store(name, loc)
+	return loc
+}
+
+// Time renders t in the display zone; the zero time renders as "".
+func Time(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(Zone()).Format(time.RFC3339)
+}
+
+// Format renders a stored time for a client; nil or zero (a NULL column) becomes "".
+func Format(t *gtime.Time) string {
+	if t == nil {
+		return ""
+	}
+	return Time(t.Time)
+}
+
+// Ptr is Format for optional fields: nil or zero becomes JSON null instead of "".
+func Ptr(t *gtime.Time) *string {
+	s := Format(t)
+	if s == "" {
+		return nil
+	}
+	return &s
+}
 
 // Parse reads a client's RFC 3339 time and returns it in UTC, the zone of stored times, so it
 // compares correctly with DATETIME columns on both dialects. "" gives nil (no bound).

@@ -11,6 +11,7 @@ import (
 	v1 "kami/api/system/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/listq"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/principal"
@@ -123,10 +124,19 @@ func (s *sJob) RunNow(ctx context.Context, req *v1.JobRunReq) (*v1.JobRunRes, er
 	return &v1.JobRunRes{RunID: id}, nil
 }
 
-// Runs is the run history, newest first.
+// runSorts is what a client may sort the run history by.
+var runSorts = listq.NewSorts("id", map[string]listq.Field{
+	"id":         listq.Ordinal(dao.JobRuns.Columns().Id),
+	"job":        listq.Text(dao.JobRuns.Columns().Job),
+	"status":     listq.Text(dao.JobRuns.Columns().Status),
+	"startedAt":  listq.Ordinal(dao.JobRuns.Columns().StartedAt),
+	"durationMs": listq.Ordinal(dao.JobRuns.Columns().DurationMs),
+})
+
+// Runs is the run history, newest first unless asked otherwise.
 func (s *sJob) Runs(ctx context.Context, req *v1.JobRunsReq) (*v1.JobRunsRes, error) {
 	cols := dao.JobRuns.Columns()
-	m := dao.JobRuns.Ctx(ctx).Safe() // the count and the page derive from the same filters
+	m := dao.JobRuns.Ctx(ctx)
 	if req.Name != "" {
 		m = m.Where(cols.Job, req.Name)
 	}
@@ -136,12 +146,8 @@ func (s *sJob) Runs(ctx context.Context, req *v1.JobRunsReq) (*v1.JobRunsRes, er
 	if req.Trigger != "" {
 		m = m.Where(cols.TriggerType, req.Trigger)
 	}
-	total, err := m.Count()
+	rows, total, err := listq.Page[entity.JobRuns](m, req.PageReq, runSorts)
 	if err != nil {
-		return nil, err
-	}
-	var rows []entity.JobRuns
-	if err = m.OrderDesc(cols.Id).Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.JobRunsRes{Items: make([]v1.JobRunItem, 0, len(rows)), Total: total}

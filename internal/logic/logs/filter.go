@@ -6,16 +6,16 @@ import (
 
 	"github.com/gogf/gf/v2/database/gdb"
 
-	"kami/api/common"
 	v1 "kami/api/system/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/listq"
 	"kami/internal/scope"
 	"kami/internal/timefmt"
 )
 
-// The filters build Safe models, so the count, the page and the export batches can each derive
-// their own query from one filtered base without mutating it.
+// The filters build Safe models, so the count, the page (listq.Page) and the export batches can
+// each derive their own query from one filtered base without mutating it.
 
 func operationQuery(ctx context.Context, f *v1.OperationLogFilter) (*gdb.Model, error) {
 	cols := dao.OperationLogs.Columns()
@@ -28,7 +28,7 @@ func operationQuery(ctx context.Context, f *v1.OperationLogFilter) (*gdb.Model, 
 		m = m.Where(cols.UserId, f.UserID)
 	}
 	if f.Username != "" {
-		m = contains(m, cols.Username, f.Username)
+		m = listq.Contains(m, cols.Username, f.Username)
 	}
 	if f.Module != "" {
 		m = m.Where(cols.Module, f.Module)
@@ -60,7 +60,7 @@ func loginQuery(ctx context.Context, f *v1.LoginLogFilter) (*gdb.Model, error) {
 		m = m.Where(cols.UserId, f.UserID)
 	}
 	if f.Username != "" {
-		m = contains(m, cols.Username, f.Username)
+		m = listq.Contains(m, cols.Username, f.Username)
 	}
 	if f.IP != "" {
 		m = m.Where(cols.Ip, f.IP)
@@ -88,31 +88,4 @@ func timeRange(m *gdb.Model, col, from, to string) (*gdb.Model, error) {
 		m = m.WhereLT(col, t)
 	}
 	return m, nil
-}
-
-// contains matches a substring with LIKE, escaping the pattern characters with '!' so a "%" or
-// "_" typed by the admin matches itself; ESCAPE works the same on MySQL and SQLite.
-func contains(m *gdb.Model, col, s string) *gdb.Model {
-	esc := strings.NewReplacer("!", "!!", "%", "!%", "_", "!_").Replace(s)
-	return m.Where(col+" LIKE ? ESCAPE '!'", "%"+esc+"%")
-}
-
-// sorted applies the page's sortBy/sortOrder when the field is one the list allows; id breaks
-// ties so pages never overlap. The default is newest first.
-func sorted(m *gdb.Model, p common.PageReq, allowed map[string]string) (*gdb.Model, error) {
-	desc := p.SortOrder != "asc"
-	if p.SortBy == "" || p.SortBy == "id" {
-		if desc {
-			return m.OrderDesc("id"), nil
-		}
-		return m.OrderAsc("id"), nil
-	}
-	col, ok := allowed[p.SortBy]
-	if !ok {
-		return nil, errs.InvalidInput.Msg("sortBy: unknown field " + p.SortBy)
-	}
-	if desc {
-		return m.OrderDesc(col).OrderDesc("id"), nil
-	}
-	return m.OrderAsc(col).OrderAsc("id"), nil
 }

@@ -2,16 +2,31 @@ package logs
 
 import (
 	"context"
-	"kami/utility/dbx"
 
 	v1 "kami/api/system/v1"
+	"kami/internal/dao"
+	"kami/internal/listq"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
 )
 
+// What a client may sort each log by.
 var (
-	operationSorts = map[string]string{"createdAt": "created_at", "status": "status", "latencyMs": "latency_ms", "username": "username", "module": "module"}
-	loginSorts     = map[string]string{"createdAt": "created_at", "username": "username", "ip": "ip", "result": "result"}
+	operationSorts = listq.NewSorts("id", map[string]listq.Field{
+		"id":        listq.Ordinal(dao.OperationLogs.Columns().Id),
+		"createdAt": listq.Ordinal(dao.OperationLogs.Columns().CreatedAt),
+		"status":    listq.Ordinal(dao.OperationLogs.Columns().Status),
+		"latencyMs": listq.Ordinal(dao.OperationLogs.Columns().LatencyMs),
+		"username":  listq.Text(dao.OperationLogs.Columns().Username),
+		"module":    listq.Text(dao.OperationLogs.Columns().Module),
+	})
+	loginSorts = listq.NewSorts("id", map[string]listq.Field{
+		"id":        listq.Ordinal(dao.LoginLogs.Columns().Id),
+		"createdAt": listq.Ordinal(dao.LoginLogs.Columns().CreatedAt),
+		"username":  listq.Text(dao.LoginLogs.Columns().Username),
+		"ip":        listq.Text(dao.LoginLogs.Columns().Ip),
+		"result":    listq.Ordinal(dao.LoginLogs.Columns().Result),
+	})
 )
 
 // OperationList pages the operation log rows the caller may see.
@@ -20,15 +35,8 @@ func (s *sLogs) OperationList(ctx context.Context, req *v1.OperationLogListReq) 
 	if err != nil {
 		return nil, err
 	}
-	total, err := m.Count()
+	rows, total, err := listq.Page[entity.OperationLogs](m, req.PageReq, operationSorts)
 	if err != nil {
-		return nil, err
-	}
-	if m, err = sorted(m, req.PageReq, operationSorts); err != nil {
-		return nil, err
-	}
-	var rows []entity.OperationLogs
-	if err = m.Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.OperationLogListRes{Items: make([]v1.OperationLogItem, 0, len(rows)), Total: total}
@@ -45,15 +53,8 @@ func (s *sLogs) LoginList(ctx context.Context, req *v1.LoginLogListReq) (*v1.Log
 	if err != nil {
 		return nil, err
 	}
-	total, err := m.Count()
+	rows, total, err := listq.Page[entity.LoginLogs](m, req.PageReq, loginSorts)
 	if err != nil {
-		return nil, err
-	}
-	if m, err = sorted(m, req.PageReq, loginSorts); err != nil {
-		return nil, err
-	}
-	var rows []entity.LoginLogs
-	if err = m.Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.LoginLogListRes{Items: make([]v1.LoginLogItem, 0, len(rows)), Total: total}

@@ -166,7 +166,7 @@ func TestOperationLogFilters(t *testing.T) {
 	bad := []struct{ name, query, code string }{
 		{"bad from", "from=yesterday", "TIME_INVALID"},
 		{"bad to", "to=2026-01-01", "TIME_INVALID"},
-		{"unknown sort", "sortBy=password", "INVALID_INPUT"},
+		{"unknown sort", "sortBy=password", "SORT_FIELD_INVALID"},
 		{"page size", "pageSize=1000", "INVALID_INPUT"},
 		{"result", "result=2", "INVALID_INPUT"},
 	}

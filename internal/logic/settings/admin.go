@@ -12,10 +12,10 @@ import (
 	v1 "kami/api/system/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/listq"
 	"kami/internal/model/entity"
 	"kami/internal/principal"
 	"kami/internal/timefmt"
-	"kami/utility/dbx"
 )
 
 // Mask is what a set secret reads as; written back unchanged, it keeps the stored value.
@@ -119,19 +119,22 @@ func localize(ctx context.Context, err error) string {
 	return err.Error()
 }
 
-// Changes is the change history, newest first.
+// changeSorts is what a client may sort the change history by.
+var changeSorts = listq.NewSorts("id", map[string]listq.Field{
+	"id":        listq.Ordinal(dao.SettingChanges.Columns().Id),
+	"key":       listq.Text(dao.SettingChanges.Columns().K),
+	"operator":  listq.Text(dao.SettingChanges.Columns().Operator),
+	"createdAt": listq.Ordinal(dao.SettingChanges.Columns().CreatedAt),
+})
+
+// Changes is the change history, newest first unless asked otherwise.
 func (s *sSettings) Changes(ctx context.Context, req *v1.SettingChangesReq) (*v1.SettingChangesRes, error) {
-	cols := dao.SettingChanges.Columns()
-	m := dao.SettingChanges.Ctx(ctx).Safe()
+	m := dao.SettingChanges.Ctx(ctx)
 	if req.Key != "" {
-		m = m.Where(cols.K, req.Key)
+		m = m.Where(dao.SettingChanges.Columns().K, req.Key)
 	}
-	total, err := m.Count()
+	rows, total, err := listq.Page[entity.SettingChanges](m, req.PageReq, changeSorts)
 	if err != nil {
-		return nil, err
-	}
-	var rows []entity.SettingChanges
-	if err = m.OrderDesc(cols.Id).Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.SettingChangesRes{Items: make([]v1.SettingChangeItem, 0, len(rows)), Total: total}

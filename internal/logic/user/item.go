@@ -2,16 +2,14 @@ package user
 
 import (
 	sysv1 "kami/api/system/v1"
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/model/entity"
-	"kami/utility/timefmt"
+	"kami/internal/timefmt"
 )
 
 // toItem is the one place a users row becomes API output, so the password hash can never leak
 // through a forgotten field and every time is rendered in the display zone.
 func toItem(u *entity.Users) sysv1.UserItem {
-	zone := config.Get().TimeZone
 	item := sysv1.UserItem{
 		Id:                 u.Id,
 		Username:           u.Username,
@@ -22,9 +20,9 @@ func toItem(u *entity.Users) sysv1.UserItem {
 		Email:              u.Email,
 		Remark:             u.Remark,
 		MustChangePassword: u.MustChangePassword == 1,
-		LastLoginAt:        timefmt.Ptr(u.LastLoginAt, zone),
+		LastLoginAt:        timefmt.Ptr(u.LastLoginAt),
 		LastLoginIp:        u.LastLoginIp,
-		CreatedAt:          timefmt.FormatG(u.CreatedAt, zone),
+		CreatedAt:          timefmt.Format(u.CreatedAt),
 	}
 	// Only agent-admins recruit agents, so only their code means anything to the panel.
 	if u.Role == consts.RoleAgentAdmin {

@@ -14,7 +14,7 @@ import (
 	"kami/internal/config"
 	"kami/internal/infra"
 	"kami/internal/model/entity"
-	"kami/utility/timefmt"
+	"kami/internal/timefmt"
 )
 
 // mailTimeout bounds one background send, so a hung SMTP server cannot pile up goroutines.
@@ -80,7 +80,7 @@ func notifyPasswordChanged(ctx context.Context, u *entity.Users) {
 	if u.Email == "" {
 		return
 	}
-	when := timefmt.Format(time.Now(), config.Get().TimeZone)
+	when := timefmt.Time(time.Now())
 	sendLater(ctx, smtpmail.Message{
 		To:      u.Email,
 		Subject: gi18n.T(ctx, "mail.changed.subject"),
