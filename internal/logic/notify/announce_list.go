@@ -6,19 +6,20 @@ import (
 
 	v1 "kami/api/notification/v1"
 	"kami/internal/dao"
-	"kami/internal/errs"
+	"kami/internal/listq"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
-	"kami/utility/dbx"
 )
+
+var announcementSorts = listq.NewSorts("id", map[string]listq.Field{
+	"id":        listq.Ordinal(dao.Announcements.Columns().Id),
+	"createdAt": listq.Ordinal(dao.Announcements.Columns().Id),
+	"sendAt":    listq.Ordinal(dao.Announcements.Columns().SendAt),
+})
 
 // Announcements lists the announcements, newest first.
 func (s *sNotify) Announcements(ctx context.Context, req *v1.AnnouncementListReq) (*v1.AnnouncementListRes, error) {
 	cols := dao.Announcements.Columns()
-	order := map[string]string{"": cols.Id, "createdAt": cols.Id, "sendAt": cols.SendAt}[req.SortBy]
-	if order == "" {
-		return nil, errs.SortInvalid.New(req.SortBy)
-	}
 	m := dao.Announcements.Ctx(ctx).Safe()
 	if req.Type != "" {
 		m = m.Where(cols.Type, req.Type)
@@ -26,16 +27,8 @@ func (s *sNotify) Announcements(ctx context.Context, req *v1.AnnouncementListReq
 	if req.Status != "" {
 		m = m.Where(cols.Status, req.Status)
 	}
-	total, err := m.Count()
+	rows, total, err := listq.Page[entity.Announcements](m, req.PageReq, announcementSorts)
 	if err != nil {
-		return nil, err
-	}
-	page := m.OrderDesc(order)
-	if req.SortOrder == "asc" {
-		page = m.OrderAsc(order)
-	}
-	var rows []entity.Announcements
-	if err = page.OrderDesc(cols.Id).Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	res := &v1.AnnouncementListRes{Items: make([]v1.AnnouncementItem, 0, len(rows)), Total: total}

@@ -7,6 +7,7 @@ import (
 
 	v1 "kami/api/notification/v1"
 	"kami/internal/dao"
+	"kami/internal/listq"
 	"kami/internal/errs"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
@@ -26,14 +27,17 @@ func caller(ctx context.Context) (int64, error) {
 	return p.UserID, nil
 }
 
+// inboxSorts: ids grow with creation time, so createdAt sorts by id.
+var inboxSorts = listq.NewSorts("id", map[string]listq.Field{
+	"id":        listq.Ordinal(dao.Notifications.Columns().Id),
+	"createdAt": listq.Ordinal(dao.Notifications.Columns().Id),
+})
+
 // List is the caller's inbox, newest first.
 func (s *sNotify) List(ctx context.Context, req *v1.NotificationListReq) (*v1.NotificationListRes, error) {
 	uid, err := caller(ctx)
 	if err != nil {
 		return nil, err
-	}
-	if req.SortBy != "" && req.SortBy != "createdAt" {
-		return nil, errs.SortInvalid.New(req.SortBy)
 	}
 	cols := dao.Notifications.Columns()
 	m := dao.Notifications.Ctx(ctx).Safe().Where(cols.UserId, uid)
@@ -44,16 +48,8 @@ func (s *sNotify) List(ctx context.Context, req *v1.NotificationListReq) (*v1.No
 			m = m.WhereNotNull(cols.ReadAt)
 		}
 	}
-	total, err := m.Count()
+	rows, total, err := listq.Page[entity.Notifications](m, req.PageReq, inboxSorts)
 	if err != nil {
-		return nil, err
-	}
-	page := m.OrderDesc(cols.Id)
-	if req.SortOrder == "asc" {
-		page = m.OrderAsc(cols.Id) // ids grow with creation time
-	}
-	var rows []entity.Notifications
-	if err = page.Page(req.Page, req.PageSize).Scan(&rows); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	items, err := toItems(ctx, rows)

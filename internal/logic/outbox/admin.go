@@ -9,18 +9,20 @@ import (
 
 	v1 "kami/api/system/v1"
 	"kami/internal/dao"
+	"kami/internal/listq"
 	"kami/internal/errs"
 	"kami/internal/model/entity"
 	"kami/internal/service"
 	"kami/internal/timefmt"
 )
 
-// listSorts are the fields the list sorts by besides id (the default, newest first).
-var listSorts = map[string]string{
-	"createdAt":     dao.OutboxEvents.Columns().CreatedAt,
-	"nextAttemptAt": dao.OutboxEvents.Columns().NextAttemptAt,
-	"updatedAt":     dao.OutboxEvents.Columns().UpdatedAt,
-}
+// listSorts: id (the default, newest first) and the event's times.
+var listSorts = listq.NewSorts("id", map[string]listq.Field{
+	"id":            listq.Ordinal(dao.OutboxEvents.Columns().Id),
+	"createdAt":     listq.Ordinal(dao.OutboxEvents.Columns().CreatedAt),
+	"nextAttemptAt": listq.Ordinal(dao.OutboxEvents.Columns().NextAttemptAt),
+	"updatedAt":     listq.Ordinal(dao.OutboxEvents.Columns().UpdatedAt),
+})
 
 // List answers events, newest first, filtered by status, topic and ref.
 func (s *sOutbox) List(ctx context.Context, req *v1.OutboxListReq) (*v1.OutboxListRes, error) {
@@ -35,29 +37,9 @@ func (s *sOutbox) List(ctx context.Context, req *v1.OutboxListReq) (*v1.OutboxLi
 	if req.Ref != "" {
 		m = m.Where(cols.Ref, req.Ref)
 	}
-	total, err := m.Count()
+	rows, total, err := listq.Page[entity.OutboxEvents](m, req.PageReq, listSorts)
 	if err != nil {
 		return nil, err
-	}
-	desc := req.SortOrder != "asc"
-	order := cols.Id
-	if req.SortBy != "" && req.SortBy != "id" {
-		col, ok := listSorts[req.SortBy]
-		if !ok {
-			return nil, errs.SortInvalid.New(req.SortBy)
-		}
-		order = col
-	}
-	if desc {
-		m = m.OrderDesc(order).OrderDesc(cols.Id)
-	} else {
-		m = m.OrderAsc(order).OrderAsc(cols.Id)
-	}
-	var rows []entity.OutboxEvents
-	if err = m.Page(req.Page, req.PageSize).Scan(&rows); err != nil {
-		if err = ignoreNoRows(err); err != nil {
-			return nil, err
-		}
 	}
 	res := &v1.OutboxListRes{Items: make([]v1.OutboxItem, 0, len(rows)), Total: total}
 	for _, r := range rows {
