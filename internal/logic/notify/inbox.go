@@ -7,8 +7,8 @@ import (
 
 	v1 "kami/api/notification/v1"
 	"kami/internal/dao"
-	"kami/internal/listq"
 	"kami/internal/errs"
+	"kami/internal/listq"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/principal"

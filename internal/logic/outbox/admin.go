@@ -9,8 +9,8 @@ import (
 
 	v1 "kami/api/system/v1"
 	"kami/internal/dao"
-	"kami/internal/listq"
 	"kami/internal/errs"
+	"kami/internal/listq"
 	"kami/internal/model/entity"
 	"kami/internal/service"
 	"kami/internal/timefmt"
