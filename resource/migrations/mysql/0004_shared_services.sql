@@ -59,6 +59,8 @@ CREATE TABLE outbox_deliveries (
   created_at DATETIME NULL,
   PRIMARY KEY (id),
   UNIQUE KEY uk_outbox_deliveries_attempt (event_id, attempt)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 -- notifications
 -- One row per Notify call: what was said (an i18n template with its params, or literal text
 -- an operator wrote) and which business object it is about.
