@@ -53,6 +53,10 @@ type (
 		// VerifyEmail consumes a verification token: the email is proven and a pending account becomes
 		// enabled. An account an admin disabled meanwhile stays disabled.
 		VerifyEmail(ctx context.Context, req *authv1.VerifyEmailReq) (*authv1.VerifyEmailRes, error)
+		// ResendVerification mails a fresh verification link to the pending sign-up of email, if there
+		// is one; the older links die. Like ForgotPassword it answers the same in every case, after the
+		// same constant work, with the lookup and the mail in the background.
+		ResendVerification(ctx context.Context, req *authv1.ResendVerificationReq) (*authv1.ResendVerificationRes, error)
 		// ForgotPassword mails a reset link when the email belongs to an enabled account, and answers
 		// exactly the same either way so the endpoint cannot be used to find out which emails exist.
 		// The request does the same constant work in both cases (two rate limits and a queue slot):

@@ -36,3 +36,10 @@ type ResetPasswordReq struct {
 }
 
 type ResetPasswordRes struct{}
+
+type ResendVerificationReq struct {
+	g.Meta `path:"/auth/register/resend" method:"post" tags:"认证 Auth" summary:"Mail a new verification link to a sign-up still waiting for it (answers the same whether or not there is one)" auth:"public"`
+	Email  string `json:"email" v:"required|email|max-length:128" dc:"the email the sign-up was made with"`
+}
+
+type ResendVerificationRes struct{}

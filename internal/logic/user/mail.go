@@ -87,3 +87,17 @@ func notifyPasswordChanged(ctx context.Context, u *entity.Users) {
 		Text:    gi18n.Tf(ctx, "mail.changed.body", displayName(u), when),
 	})
 }
+
+// mailAccountInfo tells a user an admin created where to log in and as whom. Never the
+// password: the admin hands that over another way, and the user must change it at first login.
+func mailAccountInfo(ctx context.Context, u *entity.Users) {
+	if u.Email == "" {
+		return
+	}
+	login := strings.TrimRight(config.Get().PublicURL, "/") + "/#/auth/login"
+	sendLater(ctx, smtpmail.Message{
+		To:      u.Email,
+		Subject: gi18n.T(ctx, "mail.account.subject"),
+		Text:    gi18n.Tf(ctx, "mail.account.body", displayName(u), u.Username, login),
+	})
+}

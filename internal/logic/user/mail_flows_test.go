@@ -1,0 +1,54 @@
+package user_test
+
+import (
+	"strings"
+	"testing"
+
+	"kami/internal/testkit"
+)
+
+// An account an admin creates gets a mail naming its username and where to log in, never the
+// password (seed 001 §1.1).
+func TestCreatedAccountGetsItsLoginByMail(t *testing.T) {
+	sink := startSink(t)
+	by := admin(t)
+	by.Lang = "en"
+	email := uniqueEmail()
+	it := createItem(t, by, "agent-admin", map[string]string{"email": email, "realName": "Mia"})
+	m := waitMail(t, sink, email, "Your account is ready")
+	login := strings.TrimRight(testkit.Config().PublicURL, "/") + "/#/auth/login"
+	if !strings.Contains(m.Body, "Mia") || !strings.Contains(m.Body, it.Username) || !strings.Contains(m.Body, login) {
+		t.Fatalf("account mail: %q", m.Body)
+	}
+	if strings.Contains(m.Body, initialPass) {
+		t.Fatalf("the account mail carries the password: %q", m.Body)
+	}
+}
+
+// A sign-up still waiting for its link can ask for another (seed 001 §1.1): the new link
+// verifies, the old one is dead, and the answer is the same for an email nobody signed up with.
+func TestResendVerificationMail(t *testing.T) {
+	sink := startSink(t)
+	inviter := createItem(t, admin(t), "agent-admin", nil)
+	email := uniqueEmail()
+	register(t, inviter.InviteCode, email)
+	first := tokenFrom(t, waitMail(t, sink, email, "Verify your email"), "verify-email")
+	sink.Reset()
+
+	cl := testkit.Current().Client()
+	cl.Lang = "en"
+	known := cl.Post(t, "/api/auth/register/resend", map[string]string{"email": strings.ToUpper(email)}).Expect(t, 200)
+	unknown := cl.Post(t, "/api/auth/register/resend", map[string]string{"email": uniqueEmail()}).Expect(t, 200)
+	if string(known.Raw) != string(unknown.Raw) {
+		t.Fatalf("the answer tells known from unknown emails: %s / %s", known.Raw, unknown.Raw)
+	}
+	second := tokenFrom(t, waitMail(t, sink, email, "Verify your email"), "verify-email")
+	if second == first {
+		t.Fatal("the same link was sent again")
+	}
+	expectError(t, verify(t, first), 400, "TOKEN_INVALID")
+	verify(t, second).Expect(t, 200)
+	// Verified now: asking again sends nothing new and still answers the same.
+	cl.Post(t, "/api/auth/register/resend", map[string]string{"email": email}).Expect(t, 200)
+	cl.Post(t, "/api/auth/register/resend", map[string]string{"email": "not-an-email"}).Expect(t, 400)
+}
