@@ -32,11 +32,23 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("kami-dummy-password"), bc
 func Burn(plain string) { _ = bcrypt.CompareHashAndPassword(dummyHash, []byte(plain)) }
 
 // Check enforces the rule: 8 to 72 bytes (bcrypt's limit), at least one letter and one digit.
-func Check(plain string) error {
-	if len(plain) < 8 || len(plain) > 72 {
+func Check(plain string) error { return CheckPolicy(plain, Policy{MinLength: 8}) }
+
+// Policy is what a password must have beyond letters and digits.
+type Policy struct {
+	MinLength int  // bytes, at least 8; bcrypt reads 72 at most, so longer is refused
+	Symbol    bool // also something that is neither letter nor digit
+}
+
+// CheckPolicy is Check under an operator's policy.
+func CheckPolicy(plain string, p Policy) error {
+	if p.MinLength < 8 {
+		p.MinLength = 8
+	}
+	if len(plain) < p.MinLength || len(plain) > 72 {
 		return ErrWeak
 	}
-	var letter, digit bool
+	var letter, digit, symbol bool
 	for _, c := range plain {
 		switch {
 		case unicode.IsLetter(c):
@@ -45,9 +57,11 @@ func Check(plain string) error {
 			digit = true
 		case unicode.IsControl(c):
 			return ErrWeak
+		default:
+			symbol = true
 		}
 	}
-	if !letter || !digit {
+	if !letter || !digit || (p.Symbol && !symbol) {
 		return ErrWeak
 	}
 	return nil

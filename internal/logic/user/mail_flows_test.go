@@ -52,3 +52,26 @@ func TestResendVerificationMail(t *testing.T) {
 	cl.Post(t, "/api/auth/register/resend", map[string]string{"email": email}).Expect(t, 200)
 	cl.Post(t, "/api/auth/register/resend", map[string]string{"email": "not-an-email"}).Expect(t, 400)
 }
+
+// The password policy is the operator's (settings password.*): its length and symbol rule apply
+// to every new password and the refusal states them.
+func TestPasswordPolicyFollowsSettings(t *testing.T) {
+	by := admin(t)
+	by.Lang = "en"
+	try := func(pass string) *testkit.Resp {
+		return by.Post(t, "/api/system/user", map[string]string{"username": testkit.UniqueName("pp"), "password": pass, "role": "agent-admin"})
+	}
+	r := try("lettersonly")
+	if r.Expect(t, 400).ErrorCode() != "PASSWORD_WEAK" || !strings.Contains(r.ErrorText(), "at least 8 characters") {
+		t.Fatalf("default policy: %s", r.Raw)
+	}
+	testkit.SetSettings(t, map[string]any{"password.minLength": 12, "password.requireSymbol": true})
+	for _, weak := range []string{"Passw0rd-1", "Passw0rd12345"} {
+		r = try(weak)
+		if r.Expect(t, 400).ErrorCode() != "PASSWORD_NEEDS_SYMBOL" || !strings.Contains(r.ErrorText(), "at least 12 characters") {
+			t.Fatalf("%q under the stricter policy: %s", weak, r.Raw)
+		}
+	}
+	try("Passw0rd-12345").Expect(t, 200)
+	by.Put(t, "/api/system/settings", map[string]any{"values": map[string]any{"password.minLength": 7}}).Expect(t, 400)
+}

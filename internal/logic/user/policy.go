@@ -5,6 +5,7 @@ import (
 
 	"kami/internal/logic/settings"
 	"kami/internal/service"
+	"kami/utility/password"
 )
 
 // Self-registration and password-reset policy, tuned from the system-configuration page.
@@ -16,6 +17,18 @@ func init() {
 		Min: settings.Bound(int64(5 * time.Minute)), Max: settings.Bound(int64(24 * time.Hour))})
 	settings.Define(settings.Def{Key: "register.forgotPerIpPerHour", Group: "register", Type: settings.TypeInt, Default: 20,
 		Min: settings.Bound(0), Max: settings.Bound(100000)})
+}
+
+func init() {
+	settings.Define(settings.Def{Key: "password.minLength", Group: "password", Type: settings.TypeInt, Default: 8,
+		Min: settings.Bound(8), Max: settings.Bound(72)})
+	settings.Define(settings.Def{Key: "password.requireSymbol", Group: "password", Type: settings.TypeBool, Default: false})
+}
+
+// passwordPolicy is what a new password must have, as the operator set it.
+func passwordPolicy() password.Policy {
+	s := service.Settings()
+	return password.Policy{MinLength: int(s.Int("password.minLength")), Symbol: s.Bool("password.requireSymbol")}
 }
 
 func registerOpen() bool       { return service.Settings().Bool("register.enabled") }

@@ -81,8 +81,12 @@ func storePassword(ctx context.Context, userID int64, plain string, mustChange b
 
 // checkStrength applies the password rule as the client-facing 400 PASSWORD_WEAK.
 func checkStrength(plain string) error {
-	if password.Check(plain) != nil {
-		return errs.PasswordWeak.New()
+	p := passwordPolicy()
+	if password.CheckPolicy(plain, p) != nil {
+		if p.Symbol {
+			return errs.PasswordNeedsSymbol.New(p.MinLength)
+		}
+		return errs.PasswordWeak.New(p.MinLength)
 	}
 	return nil
 }
