@@ -65,13 +65,21 @@ func panelLink(page, token string) string {
 }
 
 // mailWithLink composes a verify or reset mail in the request's language (kind is the i18n
-// key group: "verify" or "reset").
-func mailWithLink(ctx context.Context, kind string, u *entity.Users, link string) smtpmail.Message {
+// key group: "verify" or "reset"), stating how long the link is valid (a setting).
+func mailWithLink(ctx context.Context, kind string, u *entity.Users, link string, valid time.Duration) smtpmail.Message {
 	return smtpmail.Message{
 		To:      u.Email,
 		Subject: gi18n.T(ctx, "mail."+kind+".subject"),
-		Text:    gi18n.Tf(ctx, "mail."+kind+".body", displayName(u), link),
+		Text:    gi18n.Tf(ctx, "mail."+kind+".body", displayName(u), validity(ctx, valid), link),
 	}
+}
+
+// validity words a link's lifetime: whole hours as hours, anything else as minutes.
+func validity(ctx context.Context, d time.Duration) string {
+	if d >= time.Hour && d%time.Hour == 0 {
+		return gi18n.Tf(ctx, "mail.hours", int(d/time.Hour))
+	}
+	return gi18n.Tf(ctx, "mail.minutes", int((d+time.Minute-1)/time.Minute))
 }
 
 // notifyPasswordChanged tells the owner of the account that its password changed, so a change

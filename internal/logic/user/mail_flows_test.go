@@ -32,8 +32,14 @@ func TestResendVerificationMail(t *testing.T) {
 	inviter := createItem(t, admin(t), "agent-admin", nil)
 	email := uniqueEmail()
 	register(t, inviter.InviteCode, email)
-	first := tokenFrom(t, waitMail(t, sink, email, "Verify your email"), "verify-email")
+	m := waitMail(t, sink, email, "Verify your email")
+	if !strings.Contains(m.Body, "within 24 hour(s)") {
+		t.Fatalf("the mail does not state the link's validity: %q", m.Body)
+	}
+	first := tokenFrom(t, m, "verify-email")
 	sink.Reset()
+	// The validity is a setting; the mail says what it is.
+	testkit.SetSettings(t, map[string]any{"register.verifyTtl": "90m"})
 
 	cl := testkit.Current().Client()
 	cl.Lang = "en"
@@ -42,7 +48,11 @@ func TestResendVerificationMail(t *testing.T) {
 	if string(known.Raw) != string(unknown.Raw) {
 		t.Fatalf("the answer tells known from unknown emails: %s / %s", known.Raw, unknown.Raw)
 	}
-	second := tokenFrom(t, waitMail(t, sink, email, "Verify your email"), "verify-email")
+	m = waitMail(t, sink, email, "Verify your email")
+	if !strings.Contains(m.Body, "within 90 minute(s)") {
+		t.Fatalf("the mail does not state the configured validity: %q", m.Body)
+	}
+	second := tokenFrom(t, m, "verify-email")
 	if second == first {
 		t.Fatal("the same link was sent again")
 	}

@@ -84,7 +84,7 @@ func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.
 	}
 	sendLater(ctx, mailWithLink(ctx, "verify", &entity.Users{
 		Username: u.Username, RealName: u.RealName, Email: u.Email,
-	}, panelLink("verify-email", token)))
+	}, panelLink("verify-email", token), verifyTTL()))
 	return &authv1.RegisterRes{}, nil
 }
 

@@ -53,5 +53,5 @@ func mailVerifyAgain(ctx context.Context, email string) error {
 	if err != nil {
 		return err
 	}
-	return deliver(ctx, mailWithLink(ctx, "verify", &u, panelLink("verify-email", tok)))
+	return deliver(ctx, mailWithLink(ctx, "verify", &u, panelLink("verify-email", tok), verifyTTL()))
 }

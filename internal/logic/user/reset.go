@@ -59,7 +59,7 @@ func mailResetLink(ctx context.Context, email string) error {
 	if err != nil {
 		return err
 	}
-	return deliver(ctx, mailWithLink(ctx, "reset", &u, panelLink("reset-password", tok)))
+	return deliver(ctx, mailWithLink(ctx, "reset", &u, panelLink("reset-password", tok), resetTTL()))
 }
 
 // ResetPassword sets a new password with a reset token. The password is checked before the
