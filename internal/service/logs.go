@@ -8,14 +8,15 @@ package service
 import (
 	"context"
 	v1 "kami/api/system/v1"
+	"kami/internal/model"
 )
 
 type (
 	ILogs interface {
 		// OperationExport downloads every operation log row matching the filter (not one page).
-		OperationExport(ctx context.Context, req *v1.OperationLogExportReq) (*v1.OperationLogExportRes, error)
+		OperationExport(ctx context.Context, req *v1.OperationLogExportReq) (*model.Download, error)
 		// LoginExport downloads every login log row matching the filter.
-		LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*v1.LoginLogExportRes, error)
+		LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*model.Download, error)
 		// OperationList pages the operation log rows the caller may see.
 		OperationList(ctx context.Context, req *v1.OperationLogListReq) (*v1.OperationLogListRes, error)
 		// LoginList pages the login log rows the caller may see. Failed attempts on unknown usernames

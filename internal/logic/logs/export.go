@@ -5,17 +5,17 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/http"
+	"io"
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
-	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/xuri/excelize/v2"
 
 	v1 "kami/api/system/v1"
 	"kami/internal/config"
 	"kami/internal/errs"
+	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
 )
@@ -24,14 +24,14 @@ import (
 const exportBatch = 1000
 
 // OperationExport downloads every operation log row matching the filter (not one page).
-func (s *sLogs) OperationExport(ctx context.Context, req *v1.OperationLogExportReq) (*v1.OperationLogExportRes, error) {
+func (s *sLogs) OperationExport(ctx context.Context, req *v1.OperationLogExportReq) (*model.Download, error) {
 	m, err := operationQuery(ctx, &req.OperationLogFilter)
 	if err != nil {
 		return nil, err
 	}
 	header := []string{"id", "time", "userId", "username", "module", "method", "path", "route", "status",
 		"code", "latency", "ip", "userAgent", "traceId", "error", "request"}
-	err = export(ctx, m, "operation-log", header, func(batch gdb.Result, emit func([]any) error) error {
+	return export(ctx, m, "operation-log", header, func(batch gdb.Result, emit func([]any) error) error {
 		var rows []entity.OperationLogs
 		if err := batch.Structs(&rows); err != nil {
 			return err
@@ -44,18 +44,17 @@ func (s *sLogs) OperationExport(ctx context.Context, req *v1.OperationLogExportR
 		}
 		return nil
 	})
-	return nil, err
 }
 
 // LoginExport downloads every login log row matching the filter.
-func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*v1.LoginLogExportRes, error) {
+func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*model.Download, error) {
 	m, err := loginQuery(ctx, &req.LoginLogFilter)
 	if err != nil {
 		return nil, err
 	}
 	header := []string{"id", "time", "userId", "username", "ip", "location", "result", "reason", "userAgent"}
 	ok, fail := gi18n.T(ctx, "log.result.ok"), gi18n.T(ctx, "log.result.fail")
-	err = export(ctx, m, "login-log", header, func(batch gdb.Result, emit func([]any) error) error {
+	return export(ctx, m, "login-log", header, func(batch gdb.Result, emit func([]any) error) error {
 		var rows []entity.LoginLogs
 		if err := batch.Structs(&rows); err != nil {
 			return err
@@ -71,43 +70,46 @@ func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*v1
 		}
 		return nil
 	})
-	return nil, err
 }
 
-// export writes the filtered set as an .xlsx download. The set is fixed at the largest id seen
+// export prepares the filtered set as an .xlsx download for the controller to send. The set is fixed at the largest id seen
 // when the export starts, refused (before any byte is sent, so the client gets a proper error)
 // when it exceeds kami.exportMaxRows, and read newest first in keyset batches into excelize's
 // StreamWriter, which spools rows to a temporary file instead of holding them in memory.
 func export(ctx context.Context, m *gdb.Model, name string, header []string,
-	write func(batch gdb.Result, emit func([]any) error) error) error {
+	write func(batch gdb.Result, emit func([]any) error) error) (*model.Download, error) {
 	total, err := m.Count()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	limit := config.Get().ExportMaxRows
 	if limit <= 0 {
 		limit = 100000
 	}
 	if total > limit {
-		return errs.ExportTooLarge.New(total, limit)
+		return nil, errs.ExportTooLarge.New(total, limit)
 	}
 	top, err := m.Max("id")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "Sheet1"
-	sw, err := f.NewStreamWriter(sheet)
+	done := false
+	defer func() {
+		if !done {
+			_ = f.Close()
+		}
+	}()
+	sw, err := f.NewStreamWriter("Sheet1")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	titles := make([]any, len(header))
 	for i, h := range header {
 		titles[i] = gi18n.T(ctx, "log.col."+h)
 	}
 	if err = sw.SetRow("A1", titles); err != nil {
-		return err
+		return nil, err
 	}
 	line := 1
 	emit := func(values []any) error {
@@ -122,30 +124,24 @@ func export(ctx context.Context, m *gdb.Model, name string, header []string,
 	for line-1 < total {
 		batch, err := m.WhereLT("id", next).OrderDesc("id").Limit(min(exportBatch, total-(line-1))).All()
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
+			return nil, err
 		}
 		if len(batch) == 0 {
 			break // rows deleted meanwhile (retention); the file has what is left
 		}
 		if err = write(batch, emit); err != nil {
-			return err
+			return nil, err
 		}
 		next = batch[len(batch)-1]["id"].Int64()
 	}
 	if err = sw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
-	r := g.RequestFromCtx(ctx)
-	filename := fmt.Sprintf("%s-%s.xlsx", name, time.Now().In(timefmt.Zone()).Format("20060102-150405"))
-	h := r.Response.Header()
-	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, filename))
-	h.Set("Cache-Control", "no-store")
-	r.Response.WriteHeader(http.StatusOK)
-	r.Response.Writer.WriteHeader(http.StatusOK)
-	// From here the bytes go straight to the client; an error can only be logged.
-	if _, err = f.WriteTo(r.Response.Writer); err != nil {
-		g.Log().Warningf(ctx, "export %s: %v", name, err)
-	}
-	return nil
+	done = true
+	return &model.Download{
+		Name:        fmt.Sprintf("%s-%s.xlsx", name, time.Now().In(timefmt.Zone()).Format("20060102-150405")),
+		ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		WriteTo:     func(w io.Writer) error { _, err := f.WriteTo(w); return err },
+		Close:       f.Close,
+	}, nil
 }
