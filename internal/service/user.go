@@ -10,6 +10,7 @@ import (
 	authv1 "kami/api/auth/v1"
 	sysv1 "kami/api/system/v1"
 	v1 "kami/api/user/v1"
+	"time"
 )
 
 type (
@@ -40,6 +41,9 @@ type (
 		// new password must differ from the old: "changing" a must-change password to itself would
 		// clear the flag and keep the password the admin (or a leak) knows.
 		ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (*v1.ChangePasswordRes, error)
+		// Purge deletes the user module's dead rows (the auth.purge job calls it): one-time tokens used
+		// or expired, and self-registrations never confirmed within their link's validity.
+		Purge(ctx context.Context, now time.Time) (int, error)
 		// Register creates a pending agent under the agent-admin whose invite code was given and mails
 		// a verification link; the account can log in only after the link is opened. A code is
 		// required: agents are recruited by an agent-admin, so a stranger cannot open an account

@@ -2,8 +2,11 @@
 package dbx
 
 import (
+	"context"
 	"database/sql"
 	"errors"
+
+	"github.com/gogf/gf/v2/database/gdb"
 
 	"github.com/glebarez/go-sqlite"
 	"github.com/go-sql-driver/mysql"
@@ -32,3 +35,29 @@ const (
 	sqliteConstraintUnique     = 2067
 	sqliteConstraintPrimaryKey = 1555
 )
+
+// DeleteInBatches deletes the rows query selects, batch ids at a time (DELETE ... LIMIT is not
+// portable to SQLite), so a large backlog never holds a long lock on the table. It stops when
+// ctx ends, reporting what it deleted so far.
+func DeleteInBatches(ctx context.Context, query func() *gdb.Model, idCol string, batch int) (int, error) {
+	total := 0
+	for ctx.Err() == nil {
+		ids, err := query().Fields(idCol).Limit(batch).Array()
+		if err != nil && !IsNoRows(err) {
+			return total, err
+		}
+		if len(ids) == 0 {
+			return total, nil
+		}
+		res, err := query().WhereIn(idCol, ids).Delete()
+		if err != nil {
+			return total, err
+		}
+		n, _ := res.RowsAffected()
+		total += int(n)
+		if len(ids) < batch {
+			return total, nil
+		}
+	}
+	return total, ctx.Err()
+}

@@ -10,6 +10,7 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/logic/job"
+	"kami/internal/service"
 )
 
 // PurgeJob is the name of the job that deletes dead sessions and one-time tokens. Captchas,
@@ -38,44 +39,11 @@ func purge(ctx context.Context) (int, error) {
 	sessions := func() *gdb.Model {
 		return dao.UserSessions.Ctx(ctx).Wheref("(%s < ? OR %s < ?)", sc.ExpiresAt, sc.RevokedAt, old, old)
 	}
-	n, err := deleteInBatches(ctx, sessions, sc.Id)
+	n, err := dbx.DeleteInBatches(ctx, sessions, sc.Id, purgeBatch)
 	if err != nil {
 		return n, err
 	}
-	tc := dao.UserTokens.Columns()
-	now := gtime.Now()
-	tokens := func() *gdb.Model {
-		return dao.UserTokens.Ctx(ctx).Wheref("(%s IS NOT NULL OR %s < ?)", tc.UsedAt, tc.ExpiresAt, now)
-	}
-	m, err := deleteInBatches(ctx, tokens, tc.Id)
-	if err != nil {
-		return n + m, err
-	}
-	p, err := purgePending(ctx, time.Now())
-	return n + m + p, err
-}
-
-// deleteInBatches deletes the rows query selects, purgeBatch ids at a time (DELETE ... LIMIT is
-// not portable to SQLite).
-func deleteInBatches(ctx context.Context, query func() *gdb.Model, idCol string) (int, error) {
-	total := 0
-	for ctx.Err() == nil {
-		ids, err := query().Fields(idCol).Limit(purgeBatch).Array()
-		if err != nil && !dbx.IsNoRows(err) {
-			return total, err
-		}
-		if len(ids) == 0 {
-			return total, nil
-		}
-		res, err := query().WhereIn(idCol, ids).Delete()
-		if err != nil {
-			return total, err
-		}
-		n, _ := res.RowsAffected()
-		total += int(n)
-		if len(ids) < purgeBatch {
-			return total, nil
-		}
-	}
-	return total, ctx.Err()
+	// Tokens and unconfirmed sign-ups are the user module's rows: it purges them itself.
+	m, err := service.User().Purge(ctx, time.Now())
+	return n + m, err
 }

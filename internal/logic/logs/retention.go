@@ -36,7 +36,7 @@ func init() {
 	job.Register(job.Def{
 		Name:            RetentionJob,
 		Description:     "Archive operation, login and job-run rows older than kami.logRetention to <dataDir>/archive, then delete them",
-		DefaultSchedule: "0 30 3 * * *", // daily 03:30 UTC, a quiet hour
+		DefaultSchedule: "0 30 3 * * *", // daily 03:30 in kami.timeZone, a quiet hour
 		Run:             runRetention,
 	})
 }

@@ -1,4 +1,4 @@
-package auth
+package user
 
 import (
 	"context"
@@ -9,11 +9,27 @@ import (
 
 	"kami/internal/consts"
 	"kami/internal/dao"
-	"kami/internal/service"
+	"kami/utility/dbx"
 )
 
-// verifyPurpose is the user_tokens purpose of the self-registration link (see logic/user).
-const verifyPurpose = "verify"
+// purgeBatch bounds one DELETE.
+const purgeBatch = 1000
+
+// Purge deletes the user module's dead rows (the auth.purge job calls it): one-time tokens used
+// or expired, and self-registrations never confirmed within their link's validity.
+func (s *sUser) Purge(ctx context.Context, now time.Time) (int, error) {
+	tc := dao.UserTokens.Columns()
+	at := gtime.NewFromTime(now.UTC())
+	tokens := func() *gdb.Model {
+		return dao.UserTokens.Ctx(ctx).Wheref("(%s IS NOT NULL OR %s < ?)", tc.UsedAt, tc.ExpiresAt, at)
+	}
+	n, err := dbx.DeleteInBatches(ctx, tokens, tc.Id, purgeBatch)
+	if err != nil {
+		return n, err
+	}
+	m, err := purgePending(ctx, now)
+	return n + m, err
+}
 
 // purgePending deletes self-registrations still pending once their verification link has
 // expired, so an abandoned or hostile sign-up cannot hold a username or email forever, and then
@@ -22,20 +38,20 @@ const verifyPurpose = "verify"
 func purgePending(ctx context.Context, now time.Time) (int, error) {
 	uc, tc := dao.Users.Columns(), dao.UserTokens.Columns()
 	at := gtime.NewFromTime(now.UTC())
-	cutoff := gtime.NewFromTime(now.Add(-service.Settings().Duration("register.verifyTtl")).UTC())
+	cutoff := gtime.NewFromTime(now.Add(-verifyTTL()).UTC())
 	pending := func() *gdb.Model {
 		live := dao.UserTokens.Ctx(ctx).Fields(tc.UserId).
-			Where(tc.Purpose, verifyPurpose).WhereNull(tc.UsedAt).WhereGTE(tc.ExpiresAt, at)
+			Where(tc.Purpose, purposeVerify).WhereNull(tc.UsedAt).WhereGTE(tc.ExpiresAt, at)
 		return dao.Users.Ctx(ctx).Where(uc.Status, consts.StatusPending).WhereLT(uc.CreatedAt, cutoff).
 			WhereNotIn(uc.Id, live)
 	}
-	n, err := deleteInBatches(ctx, pending, uc.Id)
+	n, err := dbx.DeleteInBatches(ctx, pending, uc.Id, purgeBatch)
 	if err != nil {
 		return n, err
 	}
 	orphans := func() *gdb.Model {
 		return dao.UserTokens.Ctx(ctx).WhereNotIn(tc.UserId, dao.Users.Ctx(ctx).Fields(uc.Id))
 	}
-	m, err := deleteInBatches(ctx, orphans, tc.Id)
+	m, err := dbx.DeleteInBatches(ctx, orphans, tc.Id, purgeBatch)
 	return n + m, err
 }
