@@ -11,6 +11,8 @@ import (
 
 	"github.com/gogf/gf/v2/os/gtimer"
 
+	"kami/internal/dao"
+	"kami/internal/retention"
 	"kami/internal/service"
 	"kami/utility/redislock"
 )
@@ -57,4 +59,10 @@ func (s *sJob) track() bool {
 	}
 	s.running.Add(1)
 	return true
+}
+
+// The run history is this module's table; it is offered to the log.retention job, which
+// archives and deletes rows older than kami.logRetention.
+func init() {
+	retention.Register(retention.Table{Name: dao.JobRuns.Table(), TimeCol: dao.JobRuns.Columns().StartedAt})
 }

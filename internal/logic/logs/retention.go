@@ -15,6 +15,7 @@ import (
 	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/logic/job"
+	"kami/internal/retention"
 	"kami/utility/archive"
 )
 
@@ -25,14 +26,10 @@ const RetentionJob = "log.retention"
 // so tests can exercise several chunks with a few rows).
 var archiveChunk = 5000
 
-// retained are the tables the retention job empties of old rows, with the column that dates a row.
-var retained = []struct{ table, timeCol string }{
-	{dao.OperationLogs.Table(), dao.OperationLogs.Columns().CreatedAt},
-	{dao.LoginLogs.Table(), dao.LoginLogs.Columns().CreatedAt},
-	{dao.JobRuns.Table(), dao.JobRuns.Columns().StartedAt},
-}
-
 func init() {
+	// The logs module's own tables; other modules offer theirs (the jobs module its run history).
+	retention.Register(retention.Table{Name: dao.OperationLogs.Table(), TimeCol: dao.OperationLogs.Columns().CreatedAt})
+	retention.Register(retention.Table{Name: dao.LoginLogs.Table(), TimeCol: dao.LoginLogs.Columns().CreatedAt})
 	job.Register(job.Def{
 		Name:            RetentionJob,
 		Description:     "Archive operation, login and job-run rows older than kami.logRetention to <dataDir>/archive, then delete them",
@@ -51,11 +48,11 @@ func runRetention(ctx context.Context) (int, error) {
 	}
 	cutoff := gtime.New(time.Now().Add(-keep))
 	total := 0
-	for _, t := range retained {
-		n, err := archiveTable(ctx, t.table, t.timeCol, cutoff)
+	for _, t := range retention.Tables() {
+		n, err := archiveTable(ctx, t.Name, t.TimeCol, cutoff)
 		total += n
 		if err != nil {
-			return total, fmt.Errorf("%s: %w", t.table, err)
+			return total, fmt.Errorf("%s: %w", t.Name, err)
 		}
 	}
 	return total, nil
