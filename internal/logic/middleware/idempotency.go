@@ -161,7 +161,7 @@ func finishIdem(r *ghttp.Request, rkey, hash string) {
 	switch err := r.GetError(); {
 	case err != nil:
 		var env Envelope
-		status, env = Failure(r, err)
+		status, env = describe(r.Context(), err) // Response logs the failure; once is enough
 		body, _ = json.Marshal(env)
 	case r.Response.BufferLength() > 0:
 		status, body = r.Response.Status, r.Response.Buffer()
