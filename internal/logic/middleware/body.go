@@ -11,6 +11,7 @@ import (
 
 	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/gogf/gf/v2/net/ghttp"
+	"github.com/gogf/gf/v2/os/gfile"
 
 	"kami/internal/errs"
 )
@@ -25,7 +26,13 @@ func (s *sMiddleware) Body(r *ghttp.Request) {
 		r.Middleware.Next()
 		return
 	}
-	b, err := io.ReadAll(r.Body)
+	limit := bodyLimit(r)
+	if r.ContentLength > limit {
+		r.Body = http.NoBody
+		Abort(r, errs.TooLarge.New())
+		return
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(r.Response.Writer, r.Body, limit))
 	if err != nil {
 		// Nothing after this may touch the broken stream: gf would panic reading it again.
 		r.Body = http.NoBody
@@ -38,6 +45,20 @@ func (s *sMiddleware) Body(r *ghttp.Request) {
 		st.body, st.bodyRead = b, true
 	}
 	r.Middleware.Next()
+}
+
+// DefaultBodyLimit is the body cap of a route that declares none: admin API bodies are small
+// JSON. The server's own cap (server.clientMaxBodySize) is the largest any route may declare.
+const DefaultBodyLimit = 1 << 20
+
+// bodyLimit is the route's bodyLimit tag ("8MB", "512KB") or DefaultBodyLimit.
+func bodyLimit(r *ghttp.Request) int64 {
+	if tag := routeTag(r, TagBodyLimit); tag != "" {
+		if n := gfile.StrToSize(tag); n > 0 {
+			return n
+		}
+	}
+	return DefaultBodyLimit
 }
 
 func bodyError(ctx context.Context, err error) error {

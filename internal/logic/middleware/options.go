@@ -20,13 +20,17 @@ import (
 //	idempotent:"true"  takes an Idempotency-Key (header or idempotencyKey field): the same key
 //	                and request replay the first answer (idempotency.go).
 //
-// Reserved by conventions.md, not read yet: a body cap above 1 MB (uploads, imports) and
-// maintenance:"exempt".
+//	bodyLimit:"8MB" a body cap other than the default 1 MB (uploads, imports); at most the
+//	                server's clientMaxBodySize. Larger bodies get 413 before they are read.
+//
+// Reserved by conventions.md, not read yet: maintenance:"exempt".
 const (
 	TagAuth   = "auth"
 	TagStrict = "strict"
 	TagRaw    = "raw"
 	TagIdem   = "idempotent"
+	// TagBodyLimit is read by Body.
+	TagBodyLimit = "bodyLimit"
 
 	AccessPublic = "public"
 	AccessLogin  = "login"
