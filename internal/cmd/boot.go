@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/gogf/gf/v2/frame/g"
 
+	"kami/internal/clock"
 	"kami/internal/config"
 	"kami/internal/infra"
 	_ "kami/internal/logic" // registers every service implementation
@@ -16,7 +17,11 @@ import (
 // database and Redis (real or embedded), migrations, first-boot data, the RBAC watcher, the
 // outbox worker and the job scheduler.
 // `kami http` and the test harness both call it, so tests run exactly the production path.
-func Boot(ctx context.Context) error {
+func Boot(ctx context.Context, opts ...Option) error {
+	o := bootOptions{clock: clock.System}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if err := Prepare(ctx); err != nil {
 		return err
 	}
@@ -46,8 +51,17 @@ func Boot(ctx context.Context) error {
 	if err := service.Notify().Start(ctx); err != nil {
 		return err
 	}
+	service.Job().SetClock(o.clock)
 	return service.Job().Start(ctx)
 }
+
+// Option adjusts what Boot hands to the services.
+type Option func(*bootOptions)
+
+type bootOptions struct{ clock clock.Clock }
+
+// WithClock gives the services c instead of the system clock (tests move time with it).
+func WithClock(c clock.Clock) Option { return func(o *bootOptions) { o.clock = c } }
 
 // Prepare loads config and opens and migrates the database; `kami migrate` stops here.
 func Prepare(ctx context.Context) error {

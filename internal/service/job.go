@@ -8,6 +8,7 @@ package service
 import (
 	"context"
 	v1 "kami/api/system/v1"
+	"kami/internal/clock"
 )
 
 type (
@@ -24,6 +25,8 @@ type (
 		RunNow(ctx context.Context, req *v1.JobRunReq) (*v1.JobRunRes, error)
 		// Runs is the run history, newest first unless asked otherwise.
 		Runs(ctx context.Context, req *v1.JobRunsReq) (*v1.JobRunsRes, error)
+		// SetClock hands the scheduler its clock; boot calls it before Start (tests pass one they move).
+		SetClock(c clock.Clock)
 		// Start syncs the jobs table with the registry and, unless this node is configured not to,
 		// starts the schedules and the reload ticker. Manual runs work either way.
 		Start(ctx context.Context) error

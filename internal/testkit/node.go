@@ -40,6 +40,9 @@ func (e *Env) StartNode(t testing.TB, env ...string) *Node {
 	c.Env = append(os.Environ(), childEnv+"=1",
 		"KAMI_DB_LINK="+e.DBLink, "KAMI_REDIS_ADDR="+e.RedisAddr, "KAMI_REDIS_PREFIX="+e.Prefix,
 		"KAMI_SECRET_KEY="+e.Secret, "KAMI_DATA_DIR="+e.DataDir, "KAMI_HTTP_ADDR=127.0.0.1:0")
+	if e.sharedClock {
+		c.Env = append(c.Env, sharedClockEnv+"=1")
+	}
 	c.Env = append(c.Env, env...) // the last of duplicate keys wins
 	stdout, err := c.StdoutPipe()
 	if err != nil {
@@ -135,7 +138,11 @@ func (n *Node) WaitOutput(t testing.TB, line string, timeout time.Duration) {
 func runChild() int {
 	ctx := gctx.New()
 	password.Cost = bcrypt.MinCost
-	if err := cmd.Boot(ctx); err != nil {
+	var boot []cmd.Option
+	if os.Getenv(sharedClockEnv) == "1" {
+		boot = append(boot, cmd.WithClock(SharedClock{}))
+	}
+	if err := cmd.Boot(ctx, boot...); err != nil {
 		fmt.Fprintln(os.Stderr, "child node:", err)
 		return 1
 	}

@@ -39,6 +39,8 @@ type Env struct {
 	Secret    string
 	Prefix    string
 	dropDB    func()
+	// sharedClock: this binary runs on SharedClock, and so do its second nodes.
+	sharedClock bool
 }
 
 var current *Env
@@ -48,16 +50,29 @@ func Current() *Env { return current }
 
 // Main is the TestMain of every package with HTTP tests: it starts the server, runs the tests
 // and cleans up. Re-executed as a child (see StartNode) it serves as a second node instead.
-func Main(m *testing.M) {
+func Main(m *testing.M, opts ...Option) {
 	if os.Getenv(childEnv) == "1" {
 		os.Exit(runChild())
 	}
-	os.Exit(run(m))
+	var o mainOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	os.Exit(run(m, o))
 }
 
-func run(m *testing.M) int {
+// Option adjusts the server a test binary boots.
+type Option func(*mainOptions)
+
+type mainOptions struct{ sharedClock bool }
+
+// WithSharedClock boots the server (and every second node) on the SharedClock, so the
+// binary's tests can freeze and move time across nodes instead of sleeping.
+func WithSharedClock() Option { return func(o *mainOptions) { o.sharedClock = true } }
+
+func run(m *testing.M, o mainOptions) int {
 	ctx := gctx.New()
-	env, err := setup(ctx)
+	env, err := setup(ctx, o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "testkit:", err)
 		return 1
@@ -79,7 +94,7 @@ func randHex(n int) string {
 }
 
 // setup prepares the environment variables of the runtime contract and boots a node.
-func setup(ctx context.Context) (*Env, error) {
+func setup(ctx context.Context, o mainOptions) (*Env, error) {
 	// Set before any server goroutine logs: changing the logger later is a data race.
 	if err := g.Log().SetLevelStr("warning"); err != nil {
 		return nil, err
@@ -119,7 +134,12 @@ func setup(ctx context.Context) (*Env, error) {
 	// Hundreds of logins per suite: the minimum bcrypt cost keeps them fast; the algorithm is
 	// the same.
 	password.Cost = bcrypt.MinCost
-	if err = cmd.Boot(ctx); err != nil {
+	var boot []cmd.Option
+	if o.sharedClock {
+		env.sharedClock = true
+		boot = append(boot, cmd.WithClock(SharedClock{}))
+	}
+	if err = cmd.Boot(ctx, boot...); err != nil {
 		return nil, err
 	}
 	if env.RedisAddr == "" {

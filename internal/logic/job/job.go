@@ -11,6 +11,7 @@ import (
 
 	"github.com/gogf/gf/v2/os/gtimer"
 
+	"kami/internal/clock"
 	"kami/internal/dao"
 	"kami/internal/retention"
 	"kami/internal/service"
@@ -36,6 +37,7 @@ type sJob struct {
 	badLog   map[string]string // invalid stored schedules already logged, to log each once
 	timers   []*gtimer.Entry   // the table reload and the slot tick
 	locker   *redislock.Locker
+	clock    clock.Clock     // what "now" is for schedules; set at boot
 	base     context.Context // parent of every run; cancelled when Stop stops waiting
 	cancel   context.CancelFunc
 	running  sync.WaitGroup // firings and runs in flight, for Stop
@@ -46,7 +48,7 @@ func init() {
 }
 
 func New() *sJob {
-	return &sJob{entries: map[string]*entry{}, badLog: map[string]string{}}
+	return &sJob{entries: map[string]*entry{}, badLog: map[string]string{}, clock: clock.System}
 }
 
 // track counts a firing or run for Stop, unless the node is stopping; every true must be
@@ -65,4 +67,13 @@ func (s *sJob) track() bool {
 // archives and deletes rows older than kami.logRetention.
 func init() {
 	retention.Register(retention.Table{Name: dao.JobRuns.Table(), TimeCol: dao.JobRuns.Columns().StartedAt})
+}
+
+// SetClock hands the scheduler its clock; boot calls it before Start (tests pass one they move).
+func (s *sJob) SetClock(c clock.Clock) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c != nil && !s.started {
+		s.clock = c
+	}
 }

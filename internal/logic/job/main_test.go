@@ -10,7 +10,9 @@ import (
 	"kami/internal/testkit"
 )
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+// The scheduler runs on the shared test clock, so scheduling tests move time across both nodes
+// instead of sleeping; it shows the real time unless a test freezes it.
+func TestMain(m *testing.M) { testkit.Main(m, testkit.WithSharedClock()) }
 
 // Test jobs, registered in the test binary only. A second node (StartNode) is this same binary,
 // so it registers them too. All start switched off so they never run unless a test asks.

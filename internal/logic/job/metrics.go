@@ -11,6 +11,9 @@ var (
 	slotClaims = promauto.NewCounterVec(prometheus.CounterOpts{
 		Name: "kami_job_slots_total", Help: "Scheduled slots this node tried to claim, by job and outcome (won, lost).",
 	}, []string{"job", "outcome"})
+	scheduled = promauto.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "kami_job_scheduled", Help: "1 while this node schedules the job (enabled, valid schedule), else 0.",
+	}, []string{"job"})
 	runsTotal = promauto.NewCounterVec(prometheus.CounterOpts{
 		Name: "kami_job_runs_total", Help: "Job runs finished on this node, by job, trigger and status.",
 	}, []string{"job", "trigger", "status"})

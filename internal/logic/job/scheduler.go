@@ -61,7 +61,7 @@ func (s *sJob) Start(ctx context.Context) error {
 	reloader := gtimer.AddSingleton(s.base, interval, func(ctx context.Context) { s.reload(ctx) })
 	// The tick only compares instants, so a tick a little late (or early) on one node still names
 	// the same slots as on the others.
-	ticker := gtimer.AddSingleton(s.base, tickInterval, func(ctx context.Context) { s.tick(time.Now()) })
+	ticker := gtimer.AddSingleton(s.base, tickInterval, func(ctx context.Context) { s.tick(s.clock.Now()) })
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.stopping {
@@ -99,6 +99,7 @@ func (s *sJob) reload(ctx context.Context) {
 	for name, e := range s.entries {
 		if want[name] != e.schedule {
 			delete(s.entries, name)
+			scheduled.WithLabelValues(name).Set(0)
 		}
 	}
 	for name, schedule := range want {
@@ -113,7 +114,8 @@ func (s *sJob) reload(ctx context.Context) {
 			}
 			continue
 		}
-		s.entries[name] = &entry{schedule: schedule, plan: p, checked: time.Now()}
+		s.entries[name] = &entry{schedule: schedule, plan: p, checked: s.clock.Now()}
+		scheduled.WithLabelValues(name).Set(1)
 	}
 }
 
@@ -209,6 +211,9 @@ func (s *sJob) Stop() {
 	s.stopping = true
 	for _, t := range s.timers {
 		t.Close()
+	}
+	for name := range s.entries {
+		scheduled.WithLabelValues(name).Set(0)
 	}
 	clear(s.entries)
 	s.mu.Unlock()
