@@ -6,7 +6,7 @@ PKGS    := ./...
 
 RUNS ?= 10
 
-.PHONY: run build test test-embedded test-real race-boot bench gen gen-dao gen-service gen-ctrl check-gen vet fmt migrate
+.PHONY: run build test test-embedded test-real test-cluster race-boot bench gen gen-dao gen-service gen-ctrl check-gen vet fmt migrate
 
 run: build
 	./$(BIN)
@@ -22,6 +22,8 @@ migrate: build
 test: test-embedded
 	@if [ -n "$$KAMI_TEST_MYSQL" ] && [ -n "$$KAMI_TEST_REDIS" ]; then $(MAKE) --no-print-directory test-real; \
 	else echo "KAMI_TEST_MYSQL/KAMI_TEST_REDIS not set: skipped the real-service run"; fi
+	@if command -v redis-server >/dev/null && command -v redis-cli >/dev/null; then $(MAKE) --no-print-directory test-cluster; \
+	else echo "redis-server not installed: skipped the Redis Cluster run"; fi
 
 # The race detector runs on this pass; the real-service pass keeps its speed. The process zone
 # is neither UTC nor the display zone here, so a time stored or scheduled in the process zone shows.
@@ -42,6 +44,12 @@ race-boot:
 # KAMI_TEST_REDIS are set, on MySQL + Redis; BENCH=<Module> runs one module's (Benchmark<Module>...).
 # Figures are ratios against a baseline measured in the same run; never part of make test.
 BENCH ?= .
+# The server packages once more with the embedded database and a throwaway 3-node Redis Cluster
+# on loopback, where a command or script touching two hash slots fails.
+test-cluster:
+	@echo "== server packages on a 3-node Redis Cluster"
+	KAMI_TEST_BACKEND=cluster $(GO) test -count=1 -timeout 20m ./internal/logic/... ./internal/cmd/
+
 bench:
 	@echo "== benchmarks on the embedded default"
 	KAMI_TEST_BACKEND=embedded $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=1 -timeout 60m $(PKGS)

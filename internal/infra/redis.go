@@ -47,7 +47,10 @@ func OpenRedis(ctx context.Context) (*gredis.Redis, error) {
 	keyPrefix = c.Redis.Prefix
 	p := c.Redis
 	gredis.SetConfig(&gredis.Config{
-		Address:         addr,
+		Address: addr,
+		// Several comma-separated seed addresses are a Redis Cluster: every script keeps its
+		// keys in one hash slot ({tag}), so the same code runs there.
+		Cluster:         strings.Contains(addr, ","),
 		Pass:            p.Pass,
 		Db:              p.DB,
 		MaxActive:       orInt(p.MaxActive, 200),

@@ -22,6 +22,7 @@ import (
 	"kami/internal/cmd"
 	"kami/internal/config"
 	"kami/internal/infra"
+	"kami/internal/testkit/redistest"
 	"kami/utility/password"
 )
 
@@ -116,6 +117,13 @@ func setup(ctx context.Context, o mainOptions) (*Env, error) {
 		env.RedisAddr = redisAddr
 	} else {
 		env.DBLink = "sqlite::@file(" + filepath.Join(dir, "kami.db") + ")"
+	}
+	if os.Getenv("KAMI_TEST_BACKEND") == "cluster" {
+		// The embedded database with a throwaway 3-node Redis Cluster: every Redis command and
+		// script of the product must keep to one hash slot.
+		if env.RedisAddr, err = redistest.ClusterAddrs(); err != nil {
+			return nil, err
+		}
 	}
 	for k, v := range map[string]string{
 		"KAMI_DATA_DIR":       dir,

@@ -26,6 +26,10 @@ var (
 	clusterErr  error
 )
 
+// ClusterAddrs starts this process's throwaway cluster on first use and returns its seed
+// addresses, comma-separated; an error says why it cannot run here (no redis-server).
+func ClusterAddrs() (string, error) { return clusterAddrs() }
+
 // clusterAddrs starts the cluster on first use; "" with a reason when it cannot run here.
 func clusterAddrs() (string, error) {
 	clusterOnce.Do(func() { clusterAddr, clusterErr = startCluster() })
