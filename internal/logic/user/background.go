@@ -21,6 +21,9 @@ const (
 var (
 	backgroundOnce sync.Once
 	backgroundJobs chan func()
+	// backgroundPending counts tasks queued or running, so a test can wait for the pool to be
+	// idle and then know what it did not send (export_test.go).
+	backgroundPending sync.WaitGroup
 )
 
 // runInBackground queues fn, detached from the request: it keeps the request's values (its
@@ -38,7 +41,9 @@ func runInBackground(ctx context.Context, what string, fn func(ctx context.Conte
 		}
 	})
 	ctx = context.WithoutCancel(ctx)
+	backgroundPending.Add(1)
 	job := func() {
+		defer backgroundPending.Done()
 		ctx, cancel := context.WithTimeout(ctx, backgroundTimeout)
 		defer cancel()
 		if err := fn(ctx); err != nil {
@@ -48,6 +53,7 @@ func runInBackground(ctx context.Context, what string, fn func(ctx context.Conte
 	select {
 	case backgroundJobs <- job:
 	default:
+		backgroundPending.Done()
 		g.Log().Warningf(ctx, "%s dropped: background queue full", what)
 	}
 }

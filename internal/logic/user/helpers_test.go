@@ -3,6 +3,7 @@ package user_test
 import (
 	"context"
 	"fmt"
+	"kami/internal/logic/user"
 	"net/url"
 	"regexp"
 	"strings"
@@ -136,10 +137,11 @@ func waitMail(t *testing.T, sink *smtpsink.Sink, to, subject string) smtpsink.Ma
 	return smtpsink.Mail{}
 }
 
-// noMail asserts that nothing reaches `to` for a while (mail is sent asynchronously).
+// noMail asserts that nothing reached `to` once the background pool (where the flows that may
+// or may not mail do their work, sending synchronously) has run everything queued.
 func noMail(t *testing.T, sink *smtpsink.Sink, to string) {
 	t.Helper()
-	time.Sleep(700 * time.Millisecond)
+	user.WaitBackground()
 	for _, m := range sink.Messages() {
 		for _, r := range m.To {
 			if strings.EqualFold(r, to) {
