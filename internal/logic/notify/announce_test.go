@@ -81,7 +81,7 @@ func TestAnnouncementAccess(t *testing.T) {
 // Sent to chosen users: only they get it. Sent to all with email: mailed to those with an address.
 func TestAnnouncementAudiences(t *testing.T) {
 	admin := testkit.Current().Admin(t)
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	agentA := seedUser(t, consts.RoleAgent, uniqueEmail())
 	agentB := seedUser(t, consts.RoleAgent, "")
 	agentAdmin := seedUser(t, consts.RoleAgentAdmin, uniqueEmail())

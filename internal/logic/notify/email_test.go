@@ -21,7 +21,7 @@ import (
 // The email copy reaches users with an address, rendered from the template in zh-CN; a user
 // without one gets the inbox entry and no queued copy.
 func TestEmailCopyArrives(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	with := seedUser(t, consts.RoleAgent, uniqueEmail())
 	without := seedUser(t, consts.RoleAgent, "")
 	n := quotaNotice("", with.ID, without.ID)
@@ -52,8 +52,8 @@ func TestEmailCopyArrives(t *testing.T) {
 // A copy the SMTP server keeps refusing is retried with backoff up to the attempt limit, then
 // marked failed; the copy that went through is never sent again.
 func TestEmailRetriedThenFailed(t *testing.T) {
-	setSettings(t, map[string]any{"notify.emailRetryBase": "20ms", "notify.emailMaxAttempts": 3})
-	sink := startSink(t)
+	testkit.SetSettings(t, map[string]any{"notify.emailRetryBase": "20ms", "notify.emailMaxAttempts": 3})
+	sink := testkit.MailSink(t)
 	ok := seedUser(t, consts.RoleAgent, uniqueEmail())
 	refused := seedUser(t, consts.RoleAgent, uniqueEmail())
 	sink.Refuse(refused.Email)
@@ -93,10 +93,10 @@ func TestEmailSendLimits(t *testing.T) {
 		{"whole site", "notify.emailPerHour"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			setSettings(t, map[string]any{c.setting: 1})
+			testkit.SetSettings(t, map[string]any{c.setting: 1})
 			clearGlobalMailLimit(t)
 			t.Cleanup(func() { clearGlobalMailLimit(t) })
-			sink := startSink(t)
+			sink := testkit.MailSink(t)
 			u := seedUser(t, consts.RoleAgent, uniqueEmail())
 			for i := 0; i < 2; i++ {
 				send(t, model.Notice{To: model.Recipients{UserIDs: []int64{u.ID}}, Kind: "system.note",
@@ -125,7 +125,7 @@ func TestEmailSendLimits(t *testing.T) {
 // node's relay is slow, so the other node's polls find copies still due and compete for them.
 func TestTwoNodesSendEachCopyOnce(t *testing.T) {
 	env := testkit.Current()
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	sink.SetDelay(60 * time.Millisecond)
 	env.StartNode(t, "KAMI_NODE_ID=notify-node-b")
 	var users []testkit.SeededUser

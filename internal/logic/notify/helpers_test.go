@@ -10,7 +10,6 @@ import (
 
 	"github.com/gogf/gf/v2/frame/g"
 
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/infra"
@@ -104,34 +103,6 @@ func unread(t *testing.T, cl *testkit.Client) int {
 	}
 	cl.Get(t, "/api/notifications/unread-count").Expect(t, http.StatusOK).Decode(t, &c)
 	return c.Count
-}
-
-// setSettings changes settings through the API for this test and resets them at cleanup.
-func setSettings(t *testing.T, values map[string]any) {
-	t.Helper()
-	admin := testkit.Current().Admin(t)
-	admin.Put(t, "/api/system/settings", map[string]any{"values": values}).Expect(t, http.StatusOK)
-	t.Cleanup(func() {
-		reset := map[string]any{}
-		for k := range values {
-			reset[k] = nil
-		}
-		admin.Put(t, "/api/system/settings", map[string]any{"values": reset}).Expect(t, http.StatusOK)
-	})
-}
-
-// startSink starts an SMTP sink and points the mail config at it for this test.
-func startSink(t *testing.T) *smtpsink.Sink {
-	t.Helper()
-	sink, err := smtpsink.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	testkit.SetConfig(t, func(c *config.Config) {
-		c.Mail = config.Mail{Host: sink.Host(), Port: sink.Port(), TLS: "none", From: "noreply@kami.test"}
-	})
-	t.Cleanup(func() { _ = sink.Close() })
-	return sink
 }
 
 // mailsTo are the mails the sink accepted for addr.

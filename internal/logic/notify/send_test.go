@@ -3,6 +3,7 @@ package notify_test
 import (
 	"context"
 	"errors"
+	"kami/internal/testkit"
 	"testing"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -18,7 +19,7 @@ import (
 // A notice sent inside a transaction that rolls back leaves nothing: no inbox row, no notice,
 // no queued mail. The same call in a transaction that commits is there afterwards.
 func TestSendFollowsTheCallersTransaction(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	u := seedUser(t, consts.RoleAgent, uniqueEmail())
 	ctx := context.Background()
 	key := "tx-test:" + u.Username

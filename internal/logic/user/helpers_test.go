@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/testkit"
 	"kami/internal/testkit/smtpsink"
@@ -104,21 +103,6 @@ func expectError(t *testing.T, r *testkit.Resp, status int, code string) {
 
 func userPath(id int64, suffix string) string {
 	return fmt.Sprintf("/api/system/user/%d%s", id, suffix)
-}
-
-// startSink starts an SMTP sink and points the (process-global) mail config at it for this
-// test; the mailer reads the config at send time, so the next mail goes there.
-func startSink(t *testing.T) *smtpsink.Sink {
-	t.Helper()
-	sink, err := smtpsink.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	testkit.SetConfig(t, func(c *config.Config) {
-		c.Mail = config.Mail{Host: sink.Host(), Port: sink.Port(), TLS: "none", From: "noreply@kami.test"}
-	})
-	t.Cleanup(func() { _ = sink.Close() })
-	return sink
 }
 
 // waitMail waits for a mail to `to` whose subject contains subject.

@@ -10,7 +10,7 @@ import (
 // An account an admin creates gets a mail naming its username and where to log in, never the
 // password (seed 001 §1.1).
 func TestCreatedAccountGetsItsLoginByMail(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	by := admin(t)
 	by.Lang = "en"
 	email := uniqueEmail()
@@ -28,7 +28,7 @@ func TestCreatedAccountGetsItsLoginByMail(t *testing.T) {
 // A sign-up still waiting for its link can ask for another (seed 001 §1.1): the new link
 // verifies, the old one is dead, and the answer is the same for an email nobody signed up with.
 func TestResendVerificationMail(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	inviter := createItem(t, admin(t), "agent-admin", nil)
 	email := uniqueEmail()
 	register(t, inviter.InviteCode, email)

@@ -101,7 +101,7 @@ func TestUpdateProfile(t *testing.T) {
 
 func TestChangeOwnPassword(t *testing.T) {
 	env := testkit.Current()
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	email := uniqueEmail()
 	su := admin(t)
 	b := create(t, su, "agent-admin", map[string]string{"email": email})

@@ -18,7 +18,7 @@ import (
 // registration (status and body), creates nothing, and mails the owner a notice instead of a
 // link; whatever the account's status.
 func TestRegisterExistingEmailLooksFresh(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	su := admin(t)
 	inviter := createItem(t, su, "agent-admin", nil)
 	fresh := registerAs(t, testkit.UniqueName("r"), inviter.InviteCode, uniqueEmail()).Expect(t, 200)
@@ -102,7 +102,7 @@ func TestPendingRegistrationPurged(t *testing.T) {
 		t.Fatal("an enabled account was purged")
 	}
 	// Username and email are free again.
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	registerAs(t, staleName, inviter.InviteCode, email).Expect(t, 200)
 	waitMail(t, sink, email, "Verify your email")
 }

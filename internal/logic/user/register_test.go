@@ -51,7 +51,7 @@ func dbUser(t *testing.T, id int64) entity.Users {
 }
 
 func TestRegisterAndVerify(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	inviter := createItem(t, admin(t), "agent-admin", nil)
 	email := uniqueEmail()
 	// The code is matched case-insensitively.
@@ -82,7 +82,7 @@ func TestRegisterAndVerify(t *testing.T) {
 }
 
 func TestVerifyTokenRefusals(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	inviter := createItem(t, admin(t), "agent-admin", nil)
 	email := uniqueEmail()
 	id, name := register(t, inviter.InviteCode, email)

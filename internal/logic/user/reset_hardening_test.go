@@ -11,7 +11,7 @@ import (
 // One client asking for reset links for many addresses hits a per-IP cap (429 with
 // Retry-After), known and unknown emails alike; other clients are not affected.
 func TestForgotPasswordPerIPCap(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	testkit.SetSettings(t, map[string]any{"register.forgotPerIpPerHour": 3})
 	known := uniqueEmail()
 	create(t, admin(t), "agent-admin", map[string]string{"email": known})

@@ -28,7 +28,7 @@ func reset(t *testing.T, token, pass string) *testkit.Resp {
 
 func TestForgotAndReset(t *testing.T) {
 	env := testkit.Current()
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	email := uniqueEmail()
 	b := create(t, admin(t), "agent-admin", map[string]string{"email": email})
 	second := env.Client().Login(t, b.Username, b.Pass)
@@ -62,7 +62,7 @@ func TestForgotAndReset(t *testing.T) {
 }
 
 func TestResetTokenRefusals(t *testing.T) {
-	sink := startSink(t)
+	sink := testkit.MailSink(t)
 	email := uniqueEmail()
 	su := admin(t)
 	b := create(t, su, "agent-admin", map[string]string{"email": email})
