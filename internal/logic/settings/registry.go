@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
-	"time"
 )
 
 // Type is how a setting's value is read, validated and shown.
@@ -74,7 +74,7 @@ func Define(d Def) {
 		panic(fmt.Sprintf("settings.Define: %q defined twice", d.Key))
 	}
 	if d.Group == "" {
-		d.Group = d.Key[:len(d.Key)-len(d.Key[indexDot(d.Key):])]
+		d.Group, _, _ = strings.Cut(d.Key, ".") // the module
 	}
 	def, err := normalize(d.Type, d.Default)
 	if err != nil {
@@ -85,15 +85,6 @@ func Define(d Def) {
 		panic(fmt.Sprintf("settings.Define(%q): default fails its own rules: %v", d.Key, err))
 	}
 	registry[d.Key] = &d
-}
-
-func indexDot(s string) int {
-	for i := range s {
-		if s[i] == '.' {
-			return i
-		}
-	}
-	return len(s)
 }
 
 // seal fixes the registry; Start calls it.
@@ -126,6 +117,3 @@ func defs() []*Def {
 	})
 	return out
 }
-
-// durationOf is the value of a duration setting in the unit Min/Max use.
-func durationOf(v any) int64 { return int64(v.(time.Duration)) }

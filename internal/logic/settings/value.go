@@ -114,7 +114,7 @@ func check(d *Def, v any) error {
 	case TypeInt:
 		n = v.(int64)
 	case TypeDuration:
-		n = durationOf(v)
+		n = int64(v.(time.Duration)) // Min/Max of a duration are nanoseconds
 	}
 	if d.Min != nil && n < *d.Min {
 		return rule("settings.rule.min", bound(d, *d.Min))
