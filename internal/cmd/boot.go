@@ -41,6 +41,10 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.User().EnsureAdmin(ctx); err != nil {
 		return err
 	}
+	service.Quota().SetClock(o.clock)
+	if err := service.Quota().Start(ctx); err != nil {
+		return err
+	}
 	if err := service.Rbac().Start(ctx); err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"kami/internal/controller/auth"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
+	"kami/internal/controller/quota"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
 	"kami/internal/logic/middleware"
@@ -46,6 +47,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			menu.NewV1(),
 			system.NewV1(),
 			notification.NewV1(),
+			quota.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

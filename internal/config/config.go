@@ -97,6 +97,13 @@ type HTTP struct {
 	UnauthenticatedPerMinute int `json:"unauthenticatedPerMinute"`
 }
 
+// Quota: UnitsPerYuan is how many ledger units make one yuan (100: 1 unit = 1 分). Every
+// balance and price is stored in units, so the first boot records it and a later boot with
+// another value refuses to start rather than silently rescale every account.
+type Quota struct {
+	UnitsPerYuan int64 `json:"unitsPerYuan"`
+}
+
 // CORS lists the browser origins allowed to call the API from another site. Empty allows none:
 // the panel is served from the same origin.
 type Config struct {
@@ -121,6 +128,8 @@ type Config struct {
 	LogRetention time.Duration `json:"logRetention"`
 	// ExportMaxRows caps one Excel export; a larger filtered set is refused, never cut short.
 	ExportMaxRows int `json:"exportMaxRows"`
+	// Quota is the ledger's unit, fixed at first boot (see the quota module).
+	Quota Quota `json:"quota"`
 	// NodeID names this process in job run logs and metrics.
 	NodeID string `json:"-"`
 }
@@ -227,6 +236,9 @@ func applyDefaults(c *Config) {
 	def(&c.HTTP.ReadHeaderTimeout, 10*time.Second)
 	def(&c.HTTP.ReadTimeout, 30*time.Second)
 	def(&c.HTTP.IdleTimeout, 60*time.Second)
+	if c.Quota.UnitsPerYuan <= 0 {
+		c.Quota.UnitsPerYuan = 100
+	}
 	if c.HTTP.UnauthenticatedPerMinute <= 0 {
 		c.HTTP.UnauthenticatedPerMinute = 60
 	}

@@ -83,6 +83,7 @@ var (
 	Conflict            = define(40900, "CONFLICT")
 	Duplicate           = define(40901, "DUPLICATE")
 	JobRunning          = define(40902, "JOB_RUNNING")
+	InvalidState        = define(40903, "INVALID_STATE") // the object is no longer in a state that allows this
 	// 40910-40911: the Idempotency-Key helper.
 	IdempotencyMismatch   = define(40910, "IDEMPOTENCY_MISMATCH")
 	IdempotencyInProgress = define(40911, "IDEMPOTENCY_IN_PROGRESS")

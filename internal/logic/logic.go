@@ -12,6 +12,7 @@ import (
 	_ "kami/internal/logic/middleware"
 	_ "kami/internal/logic/notify"
 	_ "kami/internal/logic/outbox"
+	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/settings"
 	_ "kami/internal/logic/user"

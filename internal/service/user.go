@@ -10,6 +10,7 @@ import (
 	authv1 "kami/api/auth/v1"
 	sysv1 "kami/api/system/v1"
 	v1 "kami/api/user/v1"
+	"kami/internal/model/entity"
 	"time"
 )
 
@@ -26,6 +27,13 @@ type (
 		List(ctx context.Context, req *sysv1.UserListReq) (*sysv1.UserListRes, error)
 		// Get answers one user: 404 when the id does not exist or is outside the caller's scope alike.
 		Get(ctx context.Context, req *sysv1.UserGetReq) (*sysv1.UserGetRes, error)
+		// Account is the user row other modules need (role, status, parent, path for scope checks):
+		// 404 when there is none. The user module owns the table; the others read it through here.
+		Account(ctx context.Context, id int64) (*entity.Users, error)
+		// AccountByUsername finds a user by login name in any spelling (the canonical key), or 404.
+		AccountByUsername(ctx context.Context, name string) (*entity.Users, error)
+		// Usernames maps user ids to their usernames, for lists that show who is on a row.
+		Usernames(ctx context.Context, ids []int64) (map[int64]string, error)
 		// Update edits the profile fields that were sent; an empty email clears it (stored as NULL).
 		Update(ctx context.Context, req *sysv1.UserUpdateReq) (*sysv1.UserUpdateRes, error)
 		// SetStatus enables or disables a user. Disabling ends its sessions in the same transaction, so

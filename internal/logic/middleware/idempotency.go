@@ -14,6 +14,7 @@ import (
 	"github.com/gogf/gf/v2/net/ghttp"
 
 	"kami/internal/errs"
+	"kami/internal/idemkey"
 	"kami/internal/infra"
 	"kami/internal/logic/settings"
 	"kami/internal/principal"
@@ -96,6 +97,7 @@ func (s *sMiddleware) Idempotency(r *ghttp.Request) {
 		}
 		switch {
 		case claimed:
+			r.SetCtx(idemkey.With(ctx, "http:"+strconv.FormatInt(caller, 10)+":"+r.Router.Method+" "+r.Router.Uri+":"+hex.EncodeToString(sum[:])))
 			r.Middleware.Next()
 			finishIdem(r, rkey, hash)
 			return

@@ -1,0 +1,12 @@
+package quota
+
+import (
+	"context"
+
+	"kami/api/quota/v1"
+	"kami/internal/service"
+)
+
+func (c *ControllerV1) AlertList(ctx context.Context, req *v1.AlertListReq) (res *v1.AlertListRes, err error) {
+	return service.Quota().Alerts(ctx, req)
+}

@@ -1,0 +1,112 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/quota/v1"
+	"kami/internal/clock"
+	"kami/internal/model"
+	"time"
+
+	"github.com/gogf/gf/v2/database/gdb"
+)
+
+type (
+	IQuota interface {
+		// GetBalance answers the caller's account, or that of a user in its scope (404 otherwise, as
+		// for a user that does not exist).
+		GetBalance(ctx context.Context, req *v1.BalanceReq) (*v1.BalanceRes, error)
+		// Debit takes in.Amount from the user's available quota (to the system account): a module's
+		// one-step charge. 409 QUOTA_INSUFFICIENT when the user has less; nothing is written then.
+		Debit(ctx context.Context, tx gdb.TX, in model.QuotaMove) (movementID int64, err error)
+		// Credit adds in.Amount to the user's available quota (from the system account): a system
+		// recharge, a refund, a top-up paid online.
+		Credit(ctx context.Context, tx gdb.TX, in model.QuotaMove) (movementID int64, err error)
+		// Transfer moves in.Amount from one user's available quota to another's, both accounts locked
+		// in id order; the sender's guarded debit decides.
+		Transfer(ctx context.Context, tx gdb.TX, in model.QuotaTransfer) (movementID int64, err error)
+		// Balance is the user's account; a user without one holds nothing.
+		Balance(ctx context.Context, userID int64) (model.QuotaBalance, error)
+		// Ledger pages through the entries in the caller's scope.
+		Ledger(ctx context.Context, req *v1.LedgerListReq) (*v1.LedgerListRes, error)
+		// LedgerExport streams every entry of the filtered ledger as .xlsx.
+		LedgerExport(ctx context.Context, req *v1.LedgerExportReq) (*model.Download, error)
+		// Alerts lists what the reconciliation job found.
+		Alerts(ctx context.Context, req *v1.AlertListReq) (*v1.AlertListRes, error)
+		// Reconcile checks every account against its entries and the whole ledger against zero.
+		Reconcile(ctx context.Context) (int, error)
+		// Lock runs fn holding the account locks of userIDs, taken in ascending id order so two
+		// operations on the same pair can never wait on each other. A module that writes its own rows
+		// and moves quota in one transaction takes the locks first, then opens the transaction, and the
+		// ledger calls inside it find the locks held. The system account needs no lock.
+		Lock(ctx context.Context, userIDs []int64, fn func(ctx context.Context) error) error
+		// SetClock is how boot (or a test) hands the ledger its clock.
+		SetClock(c clock.Clock)
+		// Recharge adds quota to a user (seed 001 §4.1). The super-admin's recharge comes from the
+		// system account without limit (system_recharge); an agent-admin's comes out of its own
+		// available quota into one of its agents (two entries: it goes down, the agent up).
+		Recharge(ctx context.Context, req *v1.RechargeReq) (*v1.RechargeRes, error)
+		// Reserve freezes in.Amount of the user's available quota and returns the reservation's id.
+		// 409 QUOTA_INSUFFICIENT (nothing written) when the user has less. A repeat with the same
+		// IdemKey returns the same reservation.
+		Reserve(ctx context.Context, tx gdb.TX, in model.QuotaReserve) (resID int64, err error)
+		// Commit collects actual units of the reservation: up to its amount from the frozen part (the
+		// rest is released in the same movement); more only with AllowOverage, taken from available
+		// down to zero. It returns what was collected. A repeat with the same IdemKey returns the
+		// first answer; committing a settled reservation otherwise is 409 INVALID_STATE.
+		Commit(ctx context.Context, tx gdb.TX, resID int64, actual int64, opt model.QuotaCommit) (int64, error)
+		// Release unfreezes what the reservation holds. Releasing a released reservation is a no-op,
+		// so sweepers and retries may repeat it; a committed one is 409 INVALID_STATE.
+		Release(ctx context.Context, tx gdb.TX, resID int64) error
+		// ReservationByRef is the newest reservation made for a business object, or nil.
+		ReservationByRef(ctx context.Context, ref string) (*model.QuotaReservation, error)
+		// OverdueReservations lists open reservations of a type whose deadline is before, oldest
+		// first, for the owning module's sweeper to commit or release.
+		OverdueReservations(ctx context.Context, typ string, before time.Time, limit int) ([]model.QuotaReservation, error)
+		// Reviews lists the operations risk rules held.
+		Reviews(ctx context.Context, req *v1.ReviewListReq) (*v1.ReviewListRes, error)
+		// ApproveReview lets a held operation through, all or part of it.
+		ApproveReview(ctx context.Context, req *v1.ReviewApproveReq) (*v1.ReviewApproveRes, error)
+		// RejectReview stops a held operation and unfreezes its amount.
+		RejectReview(ctx context.Context, req *v1.ReviewRejectReq) (*v1.ReviewRejectRes, error)
+		// TransferByName moves quota from the caller to another agent or agent-admin named by
+		// username (seed 001 §4.2): the recipient must exist and be enabled, the amount reach the
+		// minimum. All or nothing in one transaction; a transfer a risk rule flags is held for review
+		// instead, its amount frozen.
+		TransferByName(ctx context.Context, req *v1.TransferReq) (*v1.TransferRes, error)
+		// Start records the ledger's unit on first boot and refuses to run when the configuration
+		// now says otherwise: every stored amount means units of the first boot.
+		Start(ctx context.Context) error
+		// Withdraw files a withdrawal request and freezes its amount (seed 001 §4.3).
+		Withdraw(ctx context.Context, req *v1.WithdrawalCreateReq) (*v1.WithdrawalCreateRes, error)
+		// Withdrawals lists the withdrawals in the caller's scope.
+		Withdrawals(ctx context.Context, req *v1.WithdrawalListReq) (*v1.WithdrawalListRes, error)
+		// Withdrawal answers one withdrawal in the caller's scope.
+		Withdrawal(ctx context.Context, req *v1.WithdrawalGetReq) (*v1.WithdrawalGetRes, error)
+		// ApproveWithdrawal pays out a pending withdrawal (offline, with its payment reference).
+		ApproveWithdrawal(ctx context.Context, req *v1.WithdrawalApproveReq) (*v1.WithdrawalApproveRes, error)
+		// RejectWithdrawal refuses a pending withdrawal and unfreezes its amount.
+		RejectWithdrawal(ctx context.Context, req *v1.WithdrawalRejectReq) (*v1.WithdrawalRejectRes, error)
+		// CancelWithdrawal is the requester taking its own withdrawal back while it waits.
+		CancelWithdrawal(ctx context.Context, req *v1.WithdrawalCancelReq) (*v1.WithdrawalCancelRes, error)
+	}
+)
+
+var (
+	localQuota IQuota
+)
+
+func Quota() IQuota {
+	if localQuota == nil {
+		panic("implement not found for interface IQuota, forgot register?")
+	}
+	return localQuota
+}
+
+func RegisterQuota(i IQuota) {
+	localQuota = i
+}
