@@ -87,6 +87,13 @@ func (s *sQuota) settle(ctx context.Context, tx gdb.TX, resID, actual, to int64,
 			}
 			return err
 		}
+		// Read again under the lock: a shrink or a settlement may have happened meanwhile.
+		if r, err = reservation(ctx, resID); err != nil {
+			return err
+		}
+		if actual > r.Amount && !opt.AllowOverage {
+			return errs.InvalidInput.Msg("the committed amount exceeds the reservation")
+		}
 		take, extra := min(actual, r.Amount), int64(0)
 		if actual > r.Amount {
 			b, err := s.Balance(ctx, r.UserId)
@@ -143,31 +150,36 @@ func (s *sQuota) shrink(ctx context.Context, resID, keep int64) error {
 	if err != nil {
 		return err
 	}
-	if r.Status != model.ReservationOpen || keep < 0 || keep > r.Amount {
-		return errs.InvalidState.New()
-	}
-	if keep == r.Amount {
-		return nil
-	}
-	cols := dao.QuotaReservations.Columns()
-	res, err := dao.QuotaReservations.Ctx(ctx).Where(cols.Id, resID).Where(cols.Status, model.ReservationOpen).
-		Where(cols.Amount, r.Amount).Data(do.QuotaReservations{Amount: keep}).Update()
-	if err != nil {
+	return s.do(ctx, nil, []int64{r.UserId}, func(ctx context.Context) error {
+		if r, err = reservation(ctx, resID); err != nil {
+			return err
+		}
+		if r.Status != model.ReservationOpen || keep < 0 || keep > r.Amount {
+			return errs.InvalidState.New()
+		}
+		if keep == r.Amount {
+			return nil
+		}
+		cols := dao.QuotaReservations.Columns()
+		res, err := dao.QuotaReservations.Ctx(ctx).Where(cols.Id, resID).Where(cols.Status, model.ReservationOpen).
+			Where(cols.Amount, r.Amount).Data(do.QuotaReservations{Amount: keep}).Update()
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return errs.InvalidState.New()
+		}
+		_, err = s.post(ctx, &movement{typ: r.Type, ref: r.Ref, amount: r.Amount - keep, legs: freeze(r.UserId, -(r.Amount - keep))})
 		return err
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return errs.InvalidState.New()
-	}
-	_, err = s.post(ctx, &movement{typ: r.Type, ref: r.Ref, amount: r.Amount - keep, legs: freeze(r.UserId, -(r.Amount - keep))})
-	return err
+	})
 }
 
-// close moves an open reservation to its final status; the condition on status makes two
-// racing settlements of one reservation impossible, whatever the locks did.
+// close moves an open reservation to its final status; the conditions on status and amount
+// make two racing settlements (or a settlement racing a shrink) impossible, whatever the locks did.
 func (s *sQuota) close(ctx context.Context, r *entity.QuotaReservations, status string, collected int64) error {
 	cols := dao.QuotaReservations.Columns()
 	res, err := dao.QuotaReservations.Ctx(ctx).Where(cols.Id, r.Id).Where(cols.Status, model.ReservationOpen).
-		Data(do.QuotaReservations{Status: status, Collected: collected, SettledAt: gtime.NewFromTime(s.now())}).Update()
+		Where(cols.Amount, r.Amount).Data(do.QuotaReservations{Status: status, Collected: collected, SettledAt: gtime.NewFromTime(s.now())}).Update()
 	if err != nil {
 		return err
 	}
