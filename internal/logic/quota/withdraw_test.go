@@ -43,7 +43,9 @@ func withdraw(t *testing.T, c *testkit.Client, amount int64) withdrawal {
 	return w
 }
 
-func wpath(id int64, verb string) string { return fmt.Sprintf("/api/quota/withdrawals/%d/%s", id, verb) }
+func wpath(id int64, verb string) string {
+	return fmt.Sprintf("/api/quota/withdrawals/%d/%s", id, verb)
+}
 
 // decision is the body of a withdrawal action.
 func decision(verb string) map[string]any {
