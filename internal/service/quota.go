@@ -67,11 +67,14 @@ type (
 		// OverdueReservations lists open reservations of a type whose deadline is before, oldest
 		// first, for the owning module's sweeper to commit or release.
 		OverdueReservations(ctx context.Context, typ string, before time.Time, limit int) ([]model.QuotaReservation, error)
-		// Reviews lists the operations risk rules held.
+		// Reviews lists the operations risk rules held; reviewing is the super-admin's alone.
 		Reviews(ctx context.Context, req *v1.ReviewListReq) (*v1.ReviewListRes, error)
-		// ApproveReview lets a held operation through, all or part of it.
+		// ApproveReview lets a held operation through, all of it or (amount) part of it; the rest is
+		// unfrozen. A transfer then reaches its recipient in one movement; a withdrawal, shrunk to the
+		// approved amount, goes on to its approver as pending.
 		ApproveReview(ctx context.Context, req *v1.ReviewApproveReq) (*v1.ReviewApproveRes, error)
-		// RejectReview stops a held operation and unfreezes its amount.
+		// RejectReview stops a held operation and unfreezes its amount; a held withdrawal is rejected
+		// with the reviewer's note as its reason.
 		RejectReview(ctx context.Context, req *v1.ReviewRejectReq) (*v1.ReviewRejectRes, error)
 		// TransferByName moves quota from the caller to another agent or agent-admin named by
 		// username (seed 001 §4.2): the recipient must exist and be enabled, the amount reach the
@@ -81,18 +84,22 @@ type (
 		// Start records the ledger's unit on first boot and refuses to run when the configuration
 		// now says otherwise: every stored amount means units of the first boot.
 		Start(ctx context.Context) error
-		// Withdraw files a withdrawal request and freezes its amount (seed 001 §4.3).
+		// Withdraw files a withdrawal request and freezes its amount (seed 001 §4.3). Only accounts
+		// that hold agents' money withdraw: the super-admin's side is the system account.
 		Withdraw(ctx context.Context, req *v1.WithdrawalCreateReq) (*v1.WithdrawalCreateRes, error)
-		// Withdrawals lists the withdrawals in the caller's scope.
-		Withdrawals(ctx context.Context, req *v1.WithdrawalListReq) (*v1.WithdrawalListRes, error)
-		// Withdrawal answers one withdrawal in the caller's scope.
-		Withdrawal(ctx context.Context, req *v1.WithdrawalGetReq) (*v1.WithdrawalGetRes, error)
-		// ApproveWithdrawal pays out a pending withdrawal (offline, with its payment reference).
+		// ApproveWithdrawal pays out a pending withdrawal (offline, with its payment reference): the
+		// frozen amount leaves the account for the system account.
 		ApproveWithdrawal(ctx context.Context, req *v1.WithdrawalApproveReq) (*v1.WithdrawalApproveRes, error)
 		// RejectWithdrawal refuses a pending withdrawal and unfreezes its amount.
 		RejectWithdrawal(ctx context.Context, req *v1.WithdrawalRejectReq) (*v1.WithdrawalRejectRes, error)
-		// CancelWithdrawal is the requester taking its own withdrawal back while it waits.
+		// CancelWithdrawal is the requester taking its own withdrawal back while it waits (pending,
+		// or held for review: the review is closed as rejected). Nobody else sees it to cancel: 404.
 		CancelWithdrawal(ctx context.Context, req *v1.WithdrawalCancelReq) (*v1.WithdrawalCancelRes, error)
+		// Withdrawals lists the withdrawals in the caller's scope: an agent's own, an agent-admin's
+		// and its agents', everyone's for the super-admin.
+		Withdrawals(ctx context.Context, req *v1.WithdrawalListReq) (*v1.WithdrawalListRes, error)
+		// Withdrawal answers one withdrawal in the caller's scope; outside it, 404 as for none.
+		Withdrawal(ctx context.Context, req *v1.WithdrawalGetReq) (*v1.WithdrawalGetRes, error)
 	}
 )
 
