@@ -28,10 +28,17 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := infra.LoadSecret(); err != nil {
 		return err
 	}
+	// The mail server is a group of settings whose defaults are kami.mail: declared now that
+	// the config is loaded, before the settings service fixes its registry.
+	if err := service.Mail().Define(config.Get().Mail); err != nil {
+		return err
+	}
 	// Settings come first: what starts after them may read its policies there.
 	if err := service.Settings().Start(ctx); err != nil {
 		return err
 	}
+	service.Mail().Start(ctx, service.Settings())
+	wire(config.Get, o.clock)
 	if _, err := infra.OpenRedis(ctx); err != nil {
 		return err
 	}
@@ -51,8 +58,21 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.Notify().Start(ctx); err != nil {
 		return err
 	}
-	service.Job().SetClock(o.clock)
 	return service.Job().Start(ctx)
+}
+
+// wire hands the services what they read instead of reaching for globals: the configuration
+// (as a getter, so a test's testkit.SetConfig applies to them), the clock and the mailer.
+func wire(cfg func() *config.Config, c clock.Clock) {
+	u := service.User()
+	u.Configure(cfg)
+	u.SetClock(c)
+	u.SetMailer(service.Mail())
+	n := service.Notify()
+	n.Configure(cfg)
+	n.SetClock(c)
+	n.SetMailer(service.Mail())
+	service.Job().SetClock(c)
 }
 
 // Option adjusts what Boot hands to the services.
