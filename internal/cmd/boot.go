@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/gogf/gf/v2/frame/g"
 
+	"kami/internal/adapter/smtpmail"
 	"kami/internal/clock"
 	"kami/internal/config"
 	"kami/internal/infra"
@@ -25,6 +26,7 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := Prepare(ctx); err != nil {
 		return err
 	}
+	wire(config.Get, o.clock)
 	if err := infra.LoadSecret(); err != nil {
 		return err
 	}
@@ -38,7 +40,6 @@ func Boot(ctx context.Context, opts ...Option) error {
 		return err
 	}
 	service.Mail().Start(ctx, service.Settings())
-	wire(config.Get, o.clock)
 	if _, err := infra.OpenRedis(ctx); err != nil {
 		return err
 	}
@@ -62,17 +63,28 @@ func Boot(ctx context.Context, opts ...Option) error {
 }
 
 // wire hands the services what they read instead of reaching for globals: the configuration
-// (as a getter, so a test's testkit.SetConfig applies to them), the clock and the mailer.
+// (as a getter, so a test's testkit.SetConfig applies to them), the clock and the mailer (the
+// mail service, which follows the mail.* settings once it starts).
 func wire(cfg func() *config.Config, c clock.Clock) {
-	u := service.User()
-	u.Configure(cfg)
-	u.SetClock(c)
-	u.SetMailer(service.Mail())
-	n := service.Notify()
-	n.Configure(cfg)
-	n.SetClock(c)
-	n.SetMailer(service.Mail())
-	service.Job().SetClock(c)
+	type configured interface {
+		Configure(func() *config.Config)
+	}
+	type clocked interface{ SetClock(clock.Clock) }
+	type mailing interface {
+		SetMailer(smtpmail.Mailer) smtpmail.Mailer
+	}
+	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
+		service.Logs(), service.Job(), service.Rbac(), service.Middleware()} {
+		if s, ok := svc.(configured); ok {
+			s.Configure(cfg)
+		}
+		if s, ok := svc.(clocked); ok {
+			s.SetClock(c)
+		}
+		if s, ok := svc.(mailing); ok {
+			s.SetMailer(service.Mail())
+		}
+	}
 }
 
 // Option adjusts what Boot hands to the services.
