@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/gogf/gf/v2/frame/g"
 
+	"kami/internal/adapter/smtpmail"
 	"kami/internal/clock"
 	"kami/internal/config"
 	"kami/internal/infra"
@@ -25,13 +26,20 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := Prepare(ctx); err != nil {
 		return err
 	}
+	wire(config.Get, o.clock)
 	if err := infra.LoadSecret(); err != nil {
+		return err
+	}
+	// The mail server is a group of settings whose defaults are kami.mail: declared now that
+	// the config is loaded, before the settings service fixes its registry.
+	if err := service.Mail().Define(config.Get().Mail); err != nil {
 		return err
 	}
 	// Settings come first: what starts after them may read its policies there.
 	if err := service.Settings().Start(ctx); err != nil {
 		return err
 	}
+	service.Mail().Start(ctx, service.Settings())
 	if _, err := infra.OpenRedis(ctx); err != nil {
 		return err
 	}
@@ -41,7 +49,6 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.User().EnsureAdmin(ctx); err != nil {
 		return err
 	}
-	service.Quota().SetClock(o.clock)
 	if err := service.Quota().Start(ctx); err != nil {
 		return err
 	}
@@ -55,8 +62,32 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.Notify().Start(ctx); err != nil {
 		return err
 	}
-	service.Job().SetClock(o.clock)
 	return service.Job().Start(ctx)
+}
+
+// wire hands the services what they read instead of reaching for globals: the configuration
+// (as a getter, so a test's testkit.SetConfig applies to them), the clock and the mailer (the
+// mail service, which follows the mail.* settings once it starts).
+func wire(cfg func() *config.Config, c clock.Clock) {
+	type configured interface {
+		Configure(func() *config.Config)
+	}
+	type clocked interface{ SetClock(clock.Clock) }
+	type mailing interface {
+		SetMailer(smtpmail.Mailer) smtpmail.Mailer
+	}
+	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
+		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota()} {
+		if s, ok := svc.(configured); ok {
+			s.Configure(cfg)
+		}
+		if s, ok := svc.(clocked); ok {
+			s.SetClock(c)
+		}
+		if s, ok := svc.(mailing); ok {
+			s.SetMailer(service.Mail())
+		}
+	}
 }
 
 // Option adjusts what Boot hands to the services.

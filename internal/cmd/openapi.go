@@ -125,7 +125,7 @@ func describe(oai *goai.OpenApiV3, op *goai.Operation, h *ghttp.HandlerItem, met
 			ok.Value.Description = "the file"
 			ok.Value.Content = goai.Content{mime: {Schema: &goai.SchemaRef{Value: &goai.Schema{Type: "string", Format: "binary"}}}}
 		} else if h.GetMetaTag(middleware.TagRaw) == "true" {
-			unwrapData(ok.Value)
+			rawAnswer(ok.Value, h)
 		}
 		op.Responses["200"] = ok
 	}
@@ -176,6 +176,23 @@ func refData(oai *goai.OpenApiV3, res *goai.Response, h *ghttp.HandlerItem) {
 			media.Schema.Value.Properties.Set("data", goai.SchemaRef{Ref: name})
 		}
 	}
+}
+
+// rawAnswer describes a raw:"true" route's 200: the bare result the handler writes, or, when
+// its response struct has no fields (the refresh answers the access token itself), plain text.
+func rawAnswer(res *goai.Response, h *ghttp.HandlerItem) {
+	res.Description = "success: the bare result, no envelope"
+	if t := h.Info.Type; t != nil && t.NumOut() == 2 {
+		out := t.Out(0)
+		for out.Kind() == reflect.Pointer {
+			out = out.Elem()
+		}
+		if out.Kind() == reflect.Struct && out.NumField() == 0 {
+			res.Content = goai.Content{"text/plain": {Schema: &goai.SchemaRef{Value: &goai.Schema{Type: "string"}}}}
+			return
+		}
+	}
+	unwrapData(res)
 }
 
 // unwrapData makes a raw:"true" route's 200 the bare result the handler writes.

@@ -144,6 +144,13 @@ func TestOpenAPIDocumentsTheEnvelopeAndStatuses(t *testing.T) {
 			t.Fatal("export lacks 403")
 		}
 	})
+	// The refresh answers the access token itself (admin-api.md: Vben reads it raw).
+	t.Run("raw refresh", func(t *testing.T) {
+		ok200 := doc.Paths["/api/auth/refresh"]["post"].Responses["200"].Content
+		if len(ok200) != 1 || ok200["text/plain"].Schema.Type != "string" {
+			t.Fatalf("refresh 200: %+v", ok200)
+		}
+	})
 	// Every operation, not only the sampled ones, answers the envelope.
 	for path, ops := range doc.Paths {
 		for method, op := range ops {

@@ -8,11 +8,18 @@ package service
 import (
 	"context"
 	v1 "kami/api/auth/v1"
+	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/principal"
 )
 
 type (
 	IAuth interface {
+		// SetClock hands the service its clock; boot calls it before serving.
+		SetClock(c clock.Clock)
+		// Configure hands the service the configuration it reads (token lifetimes, refresh grace,
+		// hashing limits, cookie rules); boot calls it before serving.
+		Configure(cfg func() *config.Config)
 		// Captcha issues a digit captcha whose answer is kept in Redis, so any node can check it.
 		Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes, error)
 		// Login checks, in this order: lock, a turn at bcrypt (capacity.go), captcha (when earlier
@@ -21,6 +28,8 @@ type (
 		// canonical key, so every spelling of a name means one account and one failure budget on every
 		// backend; each password check is reserved in Redis before bcrypt runs (guard.go).
 		Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, error)
+		// Purge deletes the dead rows of the auth.purge job, as of the service's clock.
+		Purge(ctx context.Context) (int, error)
 		// Refresh rotates the refresh cookie and answers the new access token as the raw body, which
 		// is what Vben's refresh handler reads. Refreshes racing with one cookie all get the same new
 		// cookie (see rotate.go).

@@ -9,6 +9,7 @@ import (
 	"context"
 	v1 "kami/api/system/v1"
 	"kami/internal/clock"
+	"kami/internal/config"
 )
 
 type (
@@ -25,6 +26,9 @@ type (
 		RunNow(ctx context.Context, req *v1.JobRunReq) (*v1.JobRunRes, error)
 		// Runs is the run history, newest first unless asked otherwise.
 		Runs(ctx context.Context, req *v1.JobRunsReq) (*v1.JobRunsRes, error)
+		// Configure hands the scheduler the configuration it reads (this node's id and jobs section);
+		// boot calls it before Start.
+		Configure(cfg func() *config.Config)
 		// SetClock hands the scheduler its clock; boot calls it before Start (tests pass one they move).
 		SetClock(c clock.Clock)
 		// Start syncs the jobs table with the registry and, unless this node is configured not to,

@@ -8,6 +8,8 @@ package service
 import (
 	"context"
 	v1 "kami/api/system/v1"
+	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/model"
 )
 
@@ -22,6 +24,14 @@ type (
 		// LoginList pages the login log rows the caller may see. Failed attempts on unknown usernames
 		// carry no user id, so only the super-admin sees them.
 		LoginList(ctx context.Context, req *v1.LoginLogListReq) (*v1.LoginLogListRes, error)
+		// SetClock hands the service its clock; boot calls it before serving.
+		SetClock(c clock.Clock)
+		// Configure hands the service the configuration it reads (retention window, data dir, export
+		// cap); boot calls it before serving.
+		Configure(cfg func() *config.Config)
+		// Retain archives and deletes the rows of every registered table older than kami.logRetention
+		// as of the service's clock (the log.retention job).
+		Retain(ctx context.Context) (int, error)
 	}
 )
 

@@ -7,6 +7,8 @@ package service
 
 import (
 	"context"
+	"kami/internal/clock"
+	"kami/internal/config"
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/net/ghttp"
@@ -59,6 +61,10 @@ type (
 		Idempotency(r *ghttp.Request)
 		// Metrics records every request, including the ones a later middleware refused.
 		Metrics(r *ghttp.Request)
+		// SetClock hands the pipeline its clock; boot calls it before serving.
+		SetClock(c clock.Clock)
+		// Configure hands the pipeline the configuration it reads; boot calls it before serving.
+		Configure(cfg func() *config.Config)
 		// OperationLog records every state-changing request (who, route, method, status, latency,
 		// trace id, redacted request fields), including ones refused by auth, for the audit trail.
 		// Reads are not logged: they change nothing and would drown the table. What counts is the

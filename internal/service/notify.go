@@ -8,6 +8,9 @@ package service
 import (
 	"context"
 	v1 "kami/api/notification/v1"
+	"kami/internal/adapter/smtpmail"
+	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/model"
 )
 
@@ -27,6 +30,12 @@ type (
 		Read(ctx context.Context, req *v1.NotificationReadReq) (*v1.NotificationReadRes, error)
 		// ReadAll marks every unread notification of the caller read.
 		ReadAll(ctx context.Context, _ *v1.NotificationReadAllReq) (*v1.NotificationReadAllRes, error)
+		// SetMailer hands the service the mailer of its email copies and returns the one it held.
+		SetMailer(m smtpmail.Mailer) (prev smtpmail.Mailer)
+		// SetClock hands the service its clock; boot calls it before Start.
+		SetClock(c clock.Clock)
+		// Configure hands the service the configuration it reads; boot calls it before Start.
+		Configure(cfg func() *config.Config)
 		// Start runs the delivery worker on this node, unless the node runs no background work
 		// (kami.jobs.enabled=false: the cron nodes deliver). Announcements due later are sent by the
 		// notify.announcements job, which the scheduler runs once across nodes.

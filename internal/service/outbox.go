@@ -8,6 +8,8 @@ package service
 import (
 	"context"
 	v1 "kami/api/system/v1"
+	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/model"
 )
 
@@ -25,6 +27,11 @@ type (
 		// (g.DB().Transaction), the row is written in that transaction: committed with the change that
 		// caused it, or not at all. It is then delivered at least once, from any node.
 		Emit(ctx context.Context, e model.OutboxEvent) (string, error)
+		// SetClock hands the outbox its clock (backoff, leases, due times); boot calls it before Start.
+		SetClock(c clock.Clock)
+		// Configure hands the outbox the configuration it reads (this node's id for leases); boot
+		// calls it before Start.
+		Configure(cfg func() *config.Config)
 		// Start fixes the topic registry and starts this node's poll loop. After Stop it starts
 		// again; while running it does nothing.
 		Start(ctx context.Context) error

@@ -9,6 +9,7 @@ import (
 	"context"
 	v1 "kami/api/quota/v1"
 	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/model"
 	"time"
 
@@ -44,6 +45,8 @@ type (
 		// and moves quota in one transaction takes the locks first, then opens the transaction, and the
 		// ledger calls inside it find the locks held. The system account needs no lock.
 		Lock(ctx context.Context, userIDs []int64, fn func(ctx context.Context) error) error
+		// Configure is how boot hands the ledger its configuration.
+		Configure(cfg func() *config.Config)
 		// SetClock is how boot (or a test) hands the ledger its clock.
 		SetClock(c clock.Clock)
 		// Recharge adds quota to a user (seed 001 §4.1). The super-admin's recharge comes from the

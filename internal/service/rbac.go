@@ -9,6 +9,7 @@ import (
 	"context"
 	menuv1 "kami/api/menu/v1"
 	systemv1 "kami/api/system/v1"
+	"kami/internal/config"
 )
 
 type (
@@ -38,6 +39,8 @@ type (
 		// MenuList returns the active menus the caller holds, flat, for the role-assignment tree: a
 		// caller can only hand out what it holds, so it is shown nothing else.
 		MenuList(ctx context.Context) ([]*systemv1.MenuListItem, error)
+		// Configure hands the service the configuration it reads; boot calls it before Start.
+		Configure(cfg func() *config.Config)
 		// RoleList lists the roles at the caller's level and below, highest first.
 		RoleList(ctx context.Context) ([]*systemv1.RoleItem, error)
 		// RoleMenus returns the ids of the active menus role code holds, limited to those the caller

@@ -10,6 +10,9 @@ import (
 	authv1 "kami/api/auth/v1"
 	sysv1 "kami/api/system/v1"
 	v1 "kami/api/user/v1"
+	"kami/internal/adapter/smtpmail"
+	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/model/entity"
 	"time"
 )
@@ -79,6 +82,14 @@ type (
 		// token is spent, so a too-weak try does not burn the link. Every session of the user ends,
 		// every other reset link dies with this one, and the owner is told by mail.
 		ResetPassword(ctx context.Context, req *authv1.ResetPasswordReq) (*authv1.ResetPasswordRes, error)
+		// SetMailer hands the service the mailer its mails go through and returns the one it held, so
+		// a test that injects a fake can put the real one back.
+		SetMailer(m smtpmail.Mailer) (prev smtpmail.Mailer)
+		// SetClock hands the service its clock; boot calls it before serving.
+		SetClock(c clock.Clock)
+		// Configure hands the service the configuration it reads (public URL, first admin password);
+		// boot calls it before anything else of the service runs.
+		Configure(cfg func() *config.Config)
 	}
 )
 

@@ -24,7 +24,7 @@ type LoginRes struct {
 }
 
 type RefreshReq struct {
-	g.Meta `path:"/auth/refresh" method:"post" tags:"认证 Auth" summary:"Rotate the refresh cookie and return a new access token as the raw body" auth:"public"`
+	g.Meta `path:"/auth/refresh" method:"post" tags:"认证 Auth" summary:"Rotate the refresh cookie and return a new access token as the raw body" auth:"public" raw:"true"`
 	// Vben's bare client posts its axios options as the body: {"withCredentials": true}.
 	WithCredentials bool `json:"withCredentials" dc:"sent by the stock Vben client; ignored"`
 }

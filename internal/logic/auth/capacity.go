@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"math"
 	"runtime"
 	"strconv"
@@ -38,8 +37,8 @@ var (
 )
 
 // bcryptGate is the gate for the configured concurrency (0 means one per CPU).
-func bcryptGate() *gate {
-	size := int64(config.Get().Auth.BcryptConcurrency)
+func bcryptGate(c config.Auth) *gate {
+	size := int64(c.BcryptConcurrency)
 	if size <= 0 {
 		size = int64(runtime.GOMAXPROCS(0))
 	}
@@ -55,9 +54,10 @@ func bcryptGate() *gate {
 
 // acquireBcrypt waits for a hashing slot and returns its release; past the configured wait it
 // answers SERVER_BUSY with a Retry-After header.
-func acquireBcrypt(ctx context.Context) (release func(), err error) {
-	gt := bcryptGate()
-	wait := config.Get().Auth.BcryptWait
+func (s *sAuth) acquireBcrypt(ctx context.Context) (release func(), err error) {
+	c := s.cfg().Auth
+	gt := bcryptGate(c)
+	wait := c.BcryptWait
 	if wait <= 0 {
 		wait = defaultBcryptWait
 	}
@@ -80,17 +80,4 @@ func busy(ctx context.Context, wait time.Duration) error {
 		r.Response.Header().Set("Retry-After", strconv.Itoa(secs))
 	}
 	return errs.ServerBusy.New(secs)
-}
-
-// OccupyBcrypt is for tests: it takes n hashing slots until release is called, so a test can
-// fill the gate and see the refusal without depending on how fast the machine hashes.
-func OccupyBcrypt(ctx context.Context, n int) (release func(), err error) {
-	gt := bcryptGate()
-	if int64(n) > gt.size {
-		return nil, errors.New("auth: cannot occupy more slots than the gate has")
-	}
-	if err = gt.sem.Acquire(ctx, int64(n)); err != nil {
-		return nil, err
-	}
-	return func() { gt.sem.Release(int64(n)) }, nil
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/net/ghttp"
 
-	"kami/internal/config"
 	"kami/internal/infra"
 )
 
@@ -27,12 +26,12 @@ const legacyCookiePath = "/"
 // SameSite=Strict (only the panel's own pages send it) and Secure whenever the browser reached
 // us over https, so plain-HTTP `make run` keeps working while a TLS deployment never lets
 // the cookie travel in clear.
-func setRefreshCookie(ctx context.Context, value string, maxAge time.Duration) {
+func (s *sAuth) setRefreshCookie(ctx context.Context, value string, maxAge time.Duration) {
 	r := g.RequestFromCtx(ctx)
 	if r == nil {
 		return
 	}
-	secure := cookieSecure(r)
+	secure := s.cookieSecure(r)
 	r.Cookie.SetHttpCookie(&http.Cookie{
 		Name:     RefreshCookie,
 		Value:    value,
@@ -53,7 +52,7 @@ func setRefreshCookie(ctx context.Context, value string, maxAge time.Duration) {
 }
 
 // clearRefreshCookie tells the browser to drop the refresh cookie (same name and path).
-func clearRefreshCookie(ctx context.Context) { setRefreshCookie(ctx, "", -time.Second) }
+func (s *sAuth) clearRefreshCookie(ctx context.Context) { s.setRefreshCookie(ctx, "", -time.Second) }
 
 // refreshCookieValue is the refresh cookie the request carries. With two of that name (the
 // current one and an older release's at "/") browsers send the more specific path first,
@@ -69,8 +68,8 @@ func refreshCookieValue(r *ghttp.Request) string {
 // cookieSecure says whether the refresh cookie gets the Secure flag: forced by
 // kami.auth.cookieSecure, implied by an https publicUrl, or because this request came over TLS
 // (directly, or per X-Forwarded-Proto from a trusted proxy).
-func cookieSecure(r *ghttp.Request) bool {
-	c := config.Get()
+func (s *sAuth) cookieSecure(r *ghttp.Request) bool {
+	c := s.cfg()
 	if c.Auth.CookieSecure || strings.HasPrefix(strings.ToLower(strings.TrimSpace(c.PublicURL)), "https://") {
 		return true
 	}

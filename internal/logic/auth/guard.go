@@ -97,10 +97,10 @@ type check struct {
 }
 
 // reserve books one password check for s (see reserveScript).
-func reserve(ctx context.Context, s subject) (*check, error) {
+func (a *sAuth) reserve(ctx context.Context, s subject) (*check, error) {
 	c := &check{subject: s, token: randToken()}
 	v, err := reserveScript.Run(ctx, g.Redis(), subjectKeys(s),
-		time.Now().UnixMilli(), checkTTL.Milliseconds(), currentPolicy().lockAfter, c.token)
+		a.clock.Now().UnixMilli(), checkTTL.Milliseconds(), currentPolicy().lockAfter, c.token)
 	if err != nil {
 		return nil, err
 	}

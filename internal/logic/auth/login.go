@@ -8,7 +8,6 @@ import (
 	"github.com/gogf/gf/v2/os/gtime"
 
 	v1 "kami/api/auth/v1"
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
@@ -33,7 +32,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	ip, ua := infra.RequestIP(ctx), userAgent(ctx)
 	var userID int64
 	fail := func(reason string, err error) error {
-		writeLoginLog(ctx, userID, typed, ip, ua, false, reason)
+		s.writeLoginLog(ctx, userID, typed, ip, ua, false, reason)
 		return err
 	}
 	if err := infra.Allow(ctx, "login:"+ip, ratelimit.PerMinute(currentPolicy().loginPerMinute)); err != nil {
@@ -55,7 +54,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	}
 	// The slot is taken before the captcha is spent and the attempt reserved, so a login
 	// refused for capacity costs the caller neither.
-	release, err := acquireBcrypt(ctx)
+	release, err := s.acquireBcrypt(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +71,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 		}
 		return nil, err
 	}
-	chk, err := reserve(ctx, subj)
+	chk, err := s.reserve(ctx, subj)
 	if err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}
@@ -112,16 +111,16 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	if u.Status != consts.StatusEnabled {
 		return nil, fail("disabled", errs.AccountDisabled.New())
 	}
-	access, refresh, err := createSession(ctx, u, ip, ua)
+	access, refresh, err := s.createSession(ctx, u, ip, ua)
 	if err != nil {
 		return nil, err
 	}
-	_, err = dao.Users.Ctx(ctx).WherePri(u.Id).Data(do.Users{LastLoginAt: gtime.Now(), LastLoginIp: ip}).Update()
+	_, err = dao.Users.Ctx(ctx).WherePri(u.Id).Data(do.Users{LastLoginAt: gtime.New(s.clock.Now()), LastLoginIp: ip}).Update()
 	if err != nil {
 		return nil, err
 	}
-	setRefreshCookie(ctx, refresh, config.Get().Auth.RefreshTTL)
-	writeLoginLog(ctx, u.Id, typed, ip, ua, true, "")
+	s.setRefreshCookie(ctx, refresh, s.cfg().Auth.RefreshTTL)
+	s.writeLoginLog(ctx, u.Id, typed, ip, ua, true, "")
 	return &v1.LoginRes{
 		AccessToken:        access,
 		UserID:             u.Id,
@@ -190,7 +189,7 @@ func minutes(d interface{ Minutes() float64 }) int {
 
 // writeLoginLog records every attempt under the name as typed (the canonical one is the
 // account's); a failure to log must not fail the login itself.
-func writeLoginLog(ctx context.Context, userID int64, username, ip, ua string, ok bool, reason string) {
+func (s *sAuth) writeLoginLog(ctx context.Context, userID int64, username, ip, ua string, ok bool, reason string) {
 	result := 0
 	if ok {
 		result = 1
@@ -200,7 +199,7 @@ func writeLoginLog(ctx context.Context, userID int64, username, ip, ua string, o
 	_, err := dao.LoginLogs.Ctx(ctx).Data(do.LoginLogs{
 		UserId: userID, Username: text.Truncate(text.EscapeControl(username), 128), Ip: ip,
 		UserAgent: text.Truncate(text.EscapeControl(ua), 255), Location: text.Truncate(service.Geo().Locate(ctx, ip), 128),
-		Result: result, Reason: reason, CreatedAt: gtime.Now(),
+		Result: result, Reason: reason, CreatedAt: gtime.New(s.clock.Now()),
 	}).Insert()
 	if err != nil {
 		g.Log().Warningf(ctx, "login log: %v", err)

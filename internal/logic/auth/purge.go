@@ -29,12 +29,14 @@ func init() {
 		Name:            PurgeJob,
 		Description:     "Delete refresh sessions expired or revoked over 30 days ago, used or expired email/reset tokens, and self-registrations never confirmed within their link's validity",
 		DefaultSchedule: "0 15 * * * *", // hourly at :15
-		Run:             purge,
+		Run:             func(ctx context.Context) (int, error) { return service.Auth().Purge(ctx) },
 	})
 }
 
-func purge(ctx context.Context) (int, error) {
-	old := gtime.New(time.Now().Add(-sessionKeep))
+// Purge deletes the dead rows of the auth.purge job, as of the service's clock.
+func (s *sAuth) Purge(ctx context.Context) (int, error) {
+	now := s.clock.Now()
+	old := gtime.New(now.Add(-sessionKeep))
 	sc := dao.UserSessions.Columns()
 	sessions := func() *gdb.Model {
 		return dao.UserSessions.Ctx(ctx).Wheref("(%s < ? OR %s < ?)", sc.ExpiresAt, sc.RevokedAt, old, old)
@@ -44,6 +46,6 @@ func purge(ctx context.Context) (int, error) {
 		return n, err
 	}
 	// Tokens and unconfirmed sign-ups are the user module's rows: it purges them itself.
-	m, err := service.User().Purge(ctx, time.Now())
+	m, err := service.User().Purge(ctx, now)
 	return n + m, err
 }

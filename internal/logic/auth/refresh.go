@@ -2,12 +2,10 @@ package auth
 
 import (
 	"context"
-	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
 
 	v1 "kami/api/auth/v1"
-	"kami/internal/config"
 	"kami/internal/errs"
 	"kami/internal/logic/middleware"
 	"kami/internal/principal"
@@ -23,19 +21,19 @@ func (s *sAuth) Refresh(ctx context.Context, _ *v1.RefreshReq) (*v1.RefreshRes, 
 	if cookie == "" {
 		return nil, errs.RefreshInvalid.New()
 	}
-	now := time.Now()
-	u, sid, next, err := rotate(ctx, cookie, now)
+	now := s.clock.Now()
+	u, sid, next, err := s.rotate(ctx, cookie, now)
 	if err != nil {
 		if errs.Is(err, errs.RefreshInvalid) {
-			clearRefreshCookie(ctx)
+			s.clearRefreshCookie(ctx)
 		}
 		return nil, err
 	}
-	access, err := signAccess(u.Id, sid, now)
+	access, err := s.signAccess(u.Id, sid, now)
 	if err != nil {
 		return nil, err
 	}
-	setRefreshCookie(ctx, next, config.Get().Auth.RefreshTTL)
+	s.setRefreshCookie(ctx, next, s.cfg().Auth.RefreshTTL)
 	r.Response.Write(access)
 	return nil, nil
 }
@@ -53,7 +51,7 @@ func (s *sAuth) Logout(ctx context.Context, _ *v1.LogoutReq) (*v1.LogoutRes, err
 			r.SetCtx(principal.With(r.Context(), p)) // the operation log names who logged out
 		}
 	}
-	sid, err := cookieSession(ctx, refreshCookieValue(r), time.Now())
+	sid, err := s.cookieSession(ctx, refreshCookieValue(r), s.clock.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -61,11 +59,11 @@ func (s *sAuth) Logout(ctx context.Context, _ *v1.LogoutReq) (*v1.LogoutRes, err
 		sessions = append(sessions, sid)
 	}
 	for _, id := range sessions {
-		if err = revokeSession(ctx, id, "logout"); err != nil {
+		if err = s.revokeSession(ctx, id, "logout"); err != nil {
 			return nil, err
 		}
 	}
-	clearRefreshCookie(ctx)
+	s.clearRefreshCookie(ctx)
 	res := v1.LogoutRes("")
 	return &res, nil
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
@@ -90,12 +89,12 @@ func hashEqual(a, b string) bool { return subtle.ConstantTimeCompare([]byte(a), 
 
 // rotate answers a refresh with cookie at now: the session's user, its id and the next cookie.
 // Every refusal is REFRESH_TOKEN_INVALID.
-func rotate(ctx context.Context, cookie string, now time.Time) (u *entity.Users, sid, newCookie string, err error) {
+func (s *sAuth) rotate(ctx context.Context, cookie string, now time.Time) (u *entity.Users, sid, newCookie string, err error) {
 	sid, secret, ok := strings.Cut(cookie, ".")
 	if !ok || len(sid) != 32 || secret == "" || len(secret) > maxSecretLen {
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
-	grace := config.Get().Auth.RefreshGrace
+	grace := s.cfg().Auth.RefreshGrace
 	var (
 		next   string
 		userID int64
@@ -124,7 +123,7 @@ func rotate(ctx context.Context, cookie string, now time.Time) (u *entity.Users,
 			next = nextSecret(sid, secret)
 		case verdictReuse:
 			// Someone kept a copy of an old cookie: end the session for both holders.
-			if err = revokeSession(ctx, sid, "refresh_reuse"); err != nil {
+			if err = s.revokeSession(ctx, sid, "refresh_reuse"); err != nil {
 				return nil, "", "", err
 			}
 			return nil, "", "", errs.RefreshInvalid.New()
@@ -135,7 +134,7 @@ func rotate(ctx context.Context, cookie string, now time.Time) (u *entity.Users,
 	if next == "" {
 		return nil, "", "", errs.RefreshInvalid.New()
 	}
-	if u, err = liveUser(ctx, userID, sid); err != nil {
+	if u, err = s.liveUser(ctx, userID, sid); err != nil {
 		return nil, "", "", err
 	}
 	return u, sid, sid + "." + next, nil
@@ -177,13 +176,13 @@ func loadSession(ctx context.Context, sid string) (*entity.UserSessions, error) 
 }
 
 // liveUser is the enabled owner of session sid; a user disabled or deleted since ends it.
-func liveUser(ctx context.Context, userID int64, sid string) (*entity.Users, error) {
+func (s *sAuth) liveUser(ctx context.Context, userID int64, sid string) (*entity.Users, error) {
 	u := &entity.Users{}
 	if err := dao.Users.Ctx(ctx).WherePri(userID).Scan(u); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	if u.Id == 0 || u.Status != consts.StatusEnabled {
-		if err := revokeSession(ctx, sid, "user_disabled"); err != nil {
+		if err := s.revokeSession(ctx, sid, "user_disabled"); err != nil {
 			return nil, err
 		}
 		return nil, errs.RefreshInvalid.New()
@@ -194,7 +193,7 @@ func liveUser(ctx context.Context, userID int64, sid string) (*entity.Users, err
 // cookieSession is the live session a refresh cookie may act for: its secret must be one that
 // would refresh it right now (the current one, or the one just replaced within the grace
 // window). Anything else names no session and revokes nothing.
-func cookieSession(ctx context.Context, cookie string, now time.Time) (string, error) {
+func (s *sAuth) cookieSession(ctx context.Context, cookie string, now time.Time) (string, error) {
 	sid, secret, ok := strings.Cut(cookie, ".")
 	if !ok || len(sid) != 32 || secret == "" || len(secret) > maxSecretLen {
 		return "", nil
@@ -203,7 +202,7 @@ func cookieSession(ctx context.Context, cookie string, now time.Time) (string, e
 	if err != nil || sess == nil || sess.RevokedAt != nil {
 		return "", err
 	}
-	switch judge(sess, secret, now, config.Get().Auth.RefreshGrace) {
+	switch judge(sess, secret, now, s.cfg().Auth.RefreshGrace) {
 	case verdictRotate, verdictRepeat:
 		return sid, nil
 	}

@@ -8,11 +8,9 @@ import (
 	"kami/utility/text"
 	"kami/utility/token"
 	"strconv"
-	"time"
 
 	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
@@ -23,8 +21,8 @@ import (
 
 // createSession stores a refresh session and returns the access token and the refresh cookie
 // value "<sessionId>.<secret>"; only the secret's hash is stored.
-func createSession(ctx context.Context, u *entity.Users, ip, ua string) (access, refresh string, err error) {
-	now := time.Now().UTC()
+func (s *sAuth) createSession(ctx context.Context, u *entity.Users, ip, ua string) (access, refresh string, err error) {
+	now := s.clock.Now().UTC()
 	idBytes := make([]byte, 16)
 	_, _ = rand.Read(idBytes)
 	sid := hex.EncodeToString(idBytes)
@@ -35,21 +33,21 @@ func createSession(ctx context.Context, u *entity.Users, ip, ua string) (access,
 		RefreshHash: token.Hash(secret),
 		Ip:          ip,
 		UserAgent:   text.Truncate(ua, 255),
-		ExpiresAt:   gtime.NewFromTime(now.Add(config.Get().Auth.RefreshTTL)),
+		ExpiresAt:   gtime.NewFromTime(now.Add(s.cfg().Auth.RefreshTTL)),
 		LastUsedAt:  gtime.NewFromTime(now),
 		CreatedAt:   gtime.NewFromTime(now),
 	}).Insert()
 	if err != nil {
 		return "", "", err
 	}
-	access, err = signAccess(u.Id, sid, now)
+	access, err = s.signAccess(u.Id, sid, now)
 	return access, sid + "." + secret, err
 }
 
 // Authenticate checks the access token and that its session is live and its user enabled, in
 // one indexed query, so a logout or disable on any node is seen on the next request.
 func (s *sAuth) Authenticate(ctx context.Context, token string) (*principal.Principal, error) {
-	claims, err := parseAccess(token)
+	claims, err := s.parseAccess(token)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +65,7 @@ func (s *sAuth) Authenticate(ctx context.Context, token string) (*principal.Prin
 		return nil, err
 	}
 	if row.Id == 0 || strconv.FormatInt(row.Id, 10) != claims.Subject || row.RevokedAt != nil ||
-		row.ExpiresAt == nil || row.ExpiresAt.Before(gtime.Now()) || row.Status != consts.StatusEnabled {
+		row.ExpiresAt == nil || !row.ExpiresAt.Time.After(s.clock.Now()) || row.Status != consts.StatusEnabled {
 		return nil, errs.Unauthorized.New()
 	}
 	return &principal.Principal{
@@ -87,12 +85,12 @@ func (s *sAuth) RevokeUserSessions(ctx context.Context, userID int64, keepSessio
 	if keepSessionID != "" {
 		m = m.WhereNot(dao.UserSessions.Columns().Id, keepSessionID)
 	}
-	_, err := m.Data(do.UserSessions{RevokedAt: gtime.Now(), RevokeReason: reason}).Update()
+	_, err := m.Data(do.UserSessions{RevokedAt: gtime.New(s.clock.Now()), RevokeReason: reason}).Update()
 	return err
 }
 
-func revokeSession(ctx context.Context, sid, reason string) error {
+func (s *sAuth) revokeSession(ctx context.Context, sid, reason string) error {
 	_, err := dao.UserSessions.Ctx(ctx).Where(dao.UserSessions.Columns().Id, sid).WhereNull(dao.UserSessions.Columns().RevokedAt).
-		Data(do.UserSessions{RevokedAt: gtime.Now(), RevokeReason: reason}).Update()
+		Data(do.UserSessions{RevokedAt: gtime.New(s.clock.Now()), RevokeReason: reason}).Update()
 	return err
 }

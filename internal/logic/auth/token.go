@@ -7,7 +7,6 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
-	"kami/internal/config"
 	"kami/internal/errs"
 	"kami/internal/infra"
 )
@@ -22,27 +21,28 @@ type accessClaims struct {
 	jwt.RegisteredClaims
 }
 
-func signAccess(userID int64, sessionID string, now time.Time) (string, error) {
+func (s *sAuth) signAccess(userID int64, sessionID string, now time.Time) (string, error) {
 	claims := accessClaims{
 		SessionID: sessionID,
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer:    issuer,
 			Subject:   strconv.FormatInt(userID, 10),
 			IssuedAt:  jwt.NewNumericDate(now),
-			ExpiresAt: jwt.NewNumericDate(now.Add(config.Get().Auth.AccessTTL)),
+			ExpiresAt: jwt.NewNumericDate(now.Add(s.cfg().Auth.AccessTTL)),
 		},
 	}
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(infra.SubKey("jwt"))
 }
 
-func parseAccess(token string) (*accessClaims, error) {
+func (s *sAuth) parseAccess(token string) (*accessClaims, error) {
 	if token == "" {
 		return nil, errs.Unauthorized.New()
 	}
 	claims := &accessClaims{}
 	_, err := jwt.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) {
 		return infra.SubKey("jwt"), nil
-	}, jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}), jwt.WithIssuer(issuer), jwt.WithExpirationRequired())
+	}, jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}), jwt.WithIssuer(issuer), jwt.WithExpirationRequired(),
+		jwt.WithTimeFunc(s.clock.Now))
 	switch {
 	case errors.Is(err, jwt.ErrTokenExpired):
 		return nil, errs.TokenExpired.New()

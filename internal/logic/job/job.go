@@ -12,6 +12,7 @@ import (
 	"github.com/gogf/gf/v2/os/gtimer"
 
 	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/retention"
 	"kami/internal/service"
@@ -37,8 +38,9 @@ type sJob struct {
 	badLog   map[string]string // invalid stored schedules already logged, to log each once
 	timers   []*gtimer.Entry   // the table reload and the slot tick
 	locker   *redislock.Locker
-	clock    clock.Clock     // what "now" is for schedules; set at boot
-	base     context.Context // parent of every run; cancelled when Stop stops waiting
+	clock    clock.Clock           // what "now" is for schedules; set at boot
+	cfg      func() *config.Config // the configuration, handed at boot
+	base     context.Context       // parent of every run; cancelled when Stop stops waiting
 	cancel   context.CancelFunc
 	running  sync.WaitGroup // firings and runs in flight, for Stop
 }
@@ -68,6 +70,10 @@ func (s *sJob) track() bool {
 func init() {
 	retention.Register(retention.Table{Name: dao.JobRuns.Table(), TimeCol: dao.JobRuns.Columns().StartedAt})
 }
+
+// Configure hands the scheduler the configuration it reads (this node's id and jobs section);
+// boot calls it before Start.
+func (s *sJob) Configure(cfg func() *config.Config) { s.cfg = cfg }
 
 // SetClock hands the scheduler its clock; boot calls it before Start (tests pass one they move).
 func (s *sJob) SetClock(c clock.Clock) {

@@ -10,7 +10,6 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/errs"
 	"kami/internal/infra"
@@ -43,7 +42,7 @@ func (s *sJob) start(def Def, trigger string, by int64) (int64, error) {
 		called := false
 		err := s.locker.TryDo(s.base, runLockKey(def.Name), runLockTTL, func(ctx context.Context) error {
 			called = true
-			id, err := openRun(ctx, def.Name, trigger, by)
+			id, err := s.openRun(ctx, def.Name, trigger, by)
 			ch <- started{id, err}
 			if err != nil {
 				return err
@@ -72,9 +71,9 @@ func (s *sJob) start(def Def, trigger string, by int64) (int64, error) {
 
 // openRun writes the run row. Holding the job's lock proves no other run of it is alive, so any
 // row of this job still marked running belongs to a node that died mid-run: close it first.
-func openRun(ctx context.Context, name, trigger string, by int64) (int64, error) {
+func (s *sJob) openRun(ctx context.Context, name, trigger string, by int64) (int64, error) {
 	cols := dao.JobRuns.Columns()
-	now := gtime.Now()
+	now := gtime.New(s.clock.Now())
 	_, err := dao.JobRuns.Ctx(ctx).Where(cols.Job, name).Where(cols.Status, StatusRunning).Data(do.JobRuns{
 		Status: StatusInterrupted, Error: "the node stopped before the run finished", FinishedAt: now,
 	}).Update()
@@ -82,7 +81,7 @@ func openRun(ctx context.Context, name, trigger string, by int64) (int64, error)
 		return 0, err
 	}
 	return dao.JobRuns.Ctx(ctx).Data(do.JobRuns{
-		Job: name, Node: config.Get().NodeID, TriggerType: trigger, TriggeredBy: by,
+		Job: name, Node: s.cfg().NodeID, TriggerType: trigger, TriggeredBy: by,
 		Status: StatusRunning, StartedAt: now,
 	}).InsertAndGetId()
 }
@@ -107,7 +106,7 @@ func (s *sJob) execute(ctx context.Context, def Def, id int64, trigger string) {
 		msg = text.Truncate(err.Error(), 1000)
 	}
 	_, uerr := dao.JobRuns.Ctx(context.WithoutCancel(ctx)).WherePri(id).Data(do.JobRuns{
-		Status: status, Items: items, Error: msg, FinishedAt: gtime.Now(),
+		Status: status, Items: items, Error: msg, FinishedAt: gtime.New(s.clock.Now()),
 		DurationMs: time.Since(began).Milliseconds(),
 	}).Update()
 	if uerr != nil {

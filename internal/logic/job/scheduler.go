@@ -10,7 +10,6 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtimer"
 
-	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/infra"
 	"kami/internal/model/entity"
@@ -39,7 +38,7 @@ func (s *sJob) Start(ctx context.Context) error {
 	if err := syncTable(ctx); err != nil {
 		return err
 	}
-	cfg := config.Get().Jobs
+	cfg := s.cfg().Jobs
 	s.mu.Lock()
 	if s.started {
 		s.mu.Unlock()
@@ -180,7 +179,7 @@ func (s *sJob) fire(name, schedule string, slot int64, keep time.Duration) {
 		return
 	}
 	key := infra.Key("job", name, "slot", strconv.FormatInt(slot, 10))
-	v, err := g.Redis().Do(ctx, "SET", key, config.Get().NodeID, "NX", "PX", keep.Milliseconds())
+	v, err := g.Redis().Do(ctx, "SET", key, s.cfg().NodeID, "NX", "PX", keep.Milliseconds())
 	if err != nil {
 		// Without Redis no node can prove it owns the slot; skipping is safer than a double run.
 		g.Log().Warningf(ctx, "jobs: %s: claim slot: %v", name, err)
@@ -218,7 +217,7 @@ func (s *sJob) Stop() {
 	clear(s.entries)
 	s.mu.Unlock()
 
-	timeout := config.Get().Jobs.StopTimeout
+	timeout := s.cfg().Jobs.StopTimeout
 	if timeout <= 0 {
 		timeout = 30 * time.Second
 	}

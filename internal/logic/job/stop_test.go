@@ -44,11 +44,8 @@ func TestStopWaitsForRunningJobs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := *config.Get()
 			cfg.Jobs.StopTimeout = tc.stopTimeout
-			old := config.Get()
-			config.Set(&cfg)
-			t.Cleanup(func() { config.Set(old) })
-
 			s := job.New()
+			s.Configure(func() *config.Config { return &cfg })
 			if err := s.Start(ctx); err != nil {
 				t.Fatal(err)
 			}

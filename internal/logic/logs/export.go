@@ -6,14 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/xuri/excelize/v2"
 
 	v1 "kami/api/system/v1"
-	"kami/internal/config"
 	"kami/internal/errs"
 	"kami/internal/model"
 	"kami/internal/model/entity"
@@ -31,7 +29,7 @@ func (s *sLogs) OperationExport(ctx context.Context, req *v1.OperationLogExportR
 	}
 	header := []string{"id", "time", "userId", "username", "module", "method", "path", "route", "status",
 		"code", "latency", "ip", "userAgent", "traceId", "error", "request"}
-	return export(ctx, m, "operation-log", header, func(batch gdb.Result, emit func([]any) error) error {
+	return s.export(ctx, m, "operation-log", header, func(batch gdb.Result, emit func([]any) error) error {
 		var rows []entity.OperationLogs
 		if err := batch.Structs(&rows); err != nil {
 			return err
@@ -54,7 +52,7 @@ func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*mo
 	}
 	header := []string{"id", "time", "userId", "username", "ip", "location", "result", "reason", "userAgent"}
 	ok, fail := gi18n.T(ctx, "log.result.ok"), gi18n.T(ctx, "log.result.fail")
-	return export(ctx, m, "login-log", header, func(batch gdb.Result, emit func([]any) error) error {
+	return s.export(ctx, m, "login-log", header, func(batch gdb.Result, emit func([]any) error) error {
 		var rows []entity.LoginLogs
 		if err := batch.Structs(&rows); err != nil {
 			return err
@@ -76,13 +74,13 @@ func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*mo
 // when the export starts, refused (before any byte is sent, so the client gets a proper error)
 // when it exceeds kami.exportMaxRows, and read newest first in keyset batches into excelize's
 // StreamWriter, which spools rows to a temporary file instead of holding them in memory.
-func export(ctx context.Context, m *gdb.Model, name string, header []string,
+func (s *sLogs) export(ctx context.Context, m *gdb.Model, name string, header []string,
 	write func(batch gdb.Result, emit func([]any) error) error) (*model.Download, error) {
 	total, err := m.Count()
 	if err != nil {
 		return nil, err
 	}
-	limit := config.Get().ExportMaxRows
+	limit := s.cfg().ExportMaxRows
 	if limit <= 0 {
 		limit = 100000
 	}
@@ -139,7 +137,7 @@ func export(ctx context.Context, m *gdb.Model, name string, header []string,
 	}
 	done = true
 	return &model.Download{
-		Name:        fmt.Sprintf("%s-%s.xlsx", name, time.Now().In(timefmt.Zone()).Format("20060102-150405")),
+		Name:        fmt.Sprintf("%s-%s.xlsx", name, s.clock.Now().In(timefmt.Zone()).Format("20060102-150405")),
 		ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 		WriteTo:     func(w io.Writer) error { _, err := f.WriteTo(w); return err },
 		Close:       f.Close,

@@ -13,7 +13,7 @@ import (
 	"kami/internal/testkit"
 )
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+func TestMain(m *testing.M) { testkit.Main(m, testkit.WithSharedClock()) }
 
 // tree is a small hierarchy: the super-admin, two agent-admins, and one agent under the first.
 type tree struct {

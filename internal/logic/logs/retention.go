@@ -7,15 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/logic/job"
 	"kami/internal/retention"
+	"kami/internal/service"
 	"kami/utility/archive"
 )
 
@@ -34,22 +33,25 @@ func init() {
 		Name:            RetentionJob,
 		Description:     "Archive operation, login and job-run rows older than kami.logRetention to <dataDir>/archive, then delete them",
 		DefaultSchedule: "0 30 3 * * *", // daily 03:30 in kami.timeZone, a quiet hour
-		Run:             runRetention,
+		Run:             func(ctx context.Context) (int, error) { return service.Logs().Retain(ctx) },
 	})
 }
 
-// ArchiveDir is where archives are written: <dataDir>/archive.
-func ArchiveDir() string { return filepath.Join(config.Get().DataDir, "archive") }
+// archiveDir is where archives are written: <dataDir>/archive.
+func (s *sLogs) archiveDir() string { return filepath.Join(s.cfg().DataDir, "archive") }
 
-func runRetention(ctx context.Context) (int, error) {
-	keep := config.Get().LogRetention
+// Retain archives and deletes the rows of every registered table older than kami.logRetention
+// as of the service's clock (the log.retention job).
+func (s *sLogs) Retain(ctx context.Context) (int, error) {
+	keep := s.cfg().LogRetention
 	if keep <= 0 {
 		return 0, nil // retention switched off: keep everything
 	}
-	cutoff := gtime.New(time.Now().Add(-keep))
+	cutoff := gtime.New(s.clock.Now().Add(-keep))
+	dir := s.archiveDir()
 	total := 0
 	for _, t := range retention.Tables() {
-		n, err := archiveTable(ctx, t.Name, t.TimeCol, cutoff)
+		n, err := archiveTable(ctx, dir, t.Name, t.TimeCol, cutoff)
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("%s: %w", t.Name, err)
@@ -67,8 +69,7 @@ func runRetention(ctx context.Context) (int, error) {
 // starts at the same first id (those rows are still there) and writes it again, then drops the
 // earlier file of that first id: its rows are all still in the table and in the new file. A
 // chunk whose DELETE committed can never be re-read, so its file is never touched again.
-func archiveTable(ctx context.Context, table, timeCol string, cutoff *gtime.Time) (int, error) {
-	dir := ArchiveDir()
+func archiveTable(ctx context.Context, dir, table, timeCol string, cutoff *gtime.Time) (int, error) {
 	total := 0
 	for ctx.Err() == nil {
 		rows, err := g.DB().Model(table).Ctx(ctx).WhereLT(timeCol, cutoff).OrderAsc("id").Limit(archiveChunk).All()

@@ -13,6 +13,7 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/model/do"
+	"kami/internal/service"
 	"kami/utility/archive"
 )
 
@@ -29,7 +30,7 @@ func oldLogin(t *testing.T, name string, at time.Time) int64 {
 
 func archiveFiles(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(ArchiveDir(), "login_logs-*"+archive.Ext))
+	files, err := filepath.Glob(filepath.Join(service.Logs().(*sLogs).archiveDir(), "login_logs-*"+archive.Ext))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestArchiveTableResumesAfterInterruption(t *testing.T) {
 	table, col := dao.LoginLogs.Table(), dao.LoginLogs.Columns().CreatedAt
 	cutoff := gtime.New(time.Now().Add(-90 * 24 * time.Hour))
 	old := time.Now().Add(-100 * 24 * time.Hour)
-	if _, err := archiveTable(ctx, table, col, cutoff); err != nil { // start from no old rows
+	if _, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), table, col, cutoff); err != nil { // start from no old rows
 		t.Fatal(err)
 	}
 	saved := archiveChunk
@@ -54,7 +55,7 @@ func TestArchiveTableResumesAfterInterruption(t *testing.T) {
 
 	// A committed chunk from an earlier run.
 	done := oldLogin(t, "done", old)
-	if n, err := archiveTable(ctx, table, col, cutoff); err != nil || n != 1 {
+	if n, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), table, col, cutoff); err != nil || n != 1 {
 		t.Fatalf("first run: %d, %v", n, err)
 	}
 	committed := archiveFiles(t)
@@ -64,12 +65,12 @@ func TestArchiveTableResumesAfterInterruption(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		ids = append(ids, oldLogin(t, fmt.Sprintf("r%d", i), old))
 	}
-	stale := filepath.Join(ArchiveDir(), fmt.Sprintf("%s-%012d-%012d%s", table, ids[0], ids[0], archive.Ext))
+	stale := filepath.Join(service.Logs().(*sLogs).archiveDir(), fmt.Sprintf("%s-%012d-%012d%s", table, ids[0], ids[0], archive.Ext))
 	if err := archive.Write(stale, []map[string]any{{"id": ids[0]}}); err != nil {
 		t.Fatal(err)
 	}
 
-	n, err := archiveTable(ctx, table, col, cutoff)
+	n, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), table, col, cutoff)
 	if err != nil || n != 5 {
 		t.Fatalf("resumed run: %d, %v", n, err)
 	}

@@ -52,7 +52,7 @@ func (s *sMiddleware) AuditInTx(ctx context.Context, tx gdb.TX) error {
 		return nil
 	}
 	st := stateFrom(ctx)
-	entry := logEntry(ctx, r, st)
+	entry := s.logEntry(ctx, r, st)
 	m := dao.OperationLogs.Ctx(ctx)
 	if tx != nil {
 		m = m.TX(tx)

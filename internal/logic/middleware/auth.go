@@ -22,7 +22,7 @@ func (s *sMiddleware) Auth(r *ghttp.Request) {
 	ctx := r.Context()
 	p, err := service.Auth().Authenticate(ctx, BearerToken(r))
 	if err != nil {
-		Abort(r, refuseUnauthenticated(r, err))
+		Abort(r, s.refuseUnauthenticated(r, err))
 		return
 	}
 	r.SetCtx(principal.With(ctx, p))

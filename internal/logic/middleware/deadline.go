@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/net/ghttp"
-
-	"kami/internal/config"
 )
 
 // ReadDeadline gives a request body kami.http.readTimeout from the end of the headers.
@@ -18,7 +16,7 @@ func (s *sMiddleware) ReadDeadline(r *ghttp.Request) {
 	if r.ContentLength != 0 {
 		rc := http.NewResponseController(r.Response.Writer.ResponseWriter)
 		// Not every writer supports deadlines (tests with recorders); the server one does.
-		_ = rc.SetReadDeadline(time.Now().Add(config.Get().HTTP.ReadTimeout))
+		_ = rc.SetReadDeadline(time.Now().Add(s.cfg().HTTP.ReadTimeout))
 	}
 	r.Middleware.Next()
 }

@@ -99,7 +99,7 @@ func (s *sMiddleware) Idempotency(r *ghttp.Request) {
 		case claimed:
 			r.SetCtx(idemkey.With(ctx, "http:"+strconv.FormatInt(caller, 10)+":"+r.Router.Method+" "+r.Router.Uri+":"+hex.EncodeToString(sum[:])))
 			r.Middleware.Next()
-			finishIdem(r, rkey, hash)
+			s.finishIdem(r, rkey, hash)
 			return
 		case rec.Hash != hash:
 			Abort(r, errs.IdempotencyMismatch.New())
@@ -157,13 +157,13 @@ func claimIdem(ctx context.Context, rkey, hash string) (bool, *idemRecord, error
 
 // finishIdem keeps the answer the client is about to get. It is rendered here exactly as the
 // Response middleware will render it; a 5xx drops the claim so a retry runs again.
-func finishIdem(r *ghttp.Request, rkey, hash string) {
+func (s *sMiddleware) finishIdem(r *ghttp.Request, rkey, hash string) {
 	ctx := context.WithoutCancel(r.Context()) // the answer must be kept even if the client left
 	status, body := http.StatusOK, []byte(nil)
 	switch err := r.GetError(); {
 	case err != nil:
 		var env Envelope
-		status, env = describe(r.Context(), err) // Response logs the failure; once is enough
+		status, env = s.describe(r.Context(), err) // Response logs the failure; once is enough
 		body, _ = json.Marshal(env)
 	case r.Response.BufferLength() > 0:
 		status, body = r.Response.Status, r.Response.Buffer()

@@ -51,14 +51,14 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 		return
 	}
 	ctx = r.Context()
-	entry := logEntry(ctx, r, st)
+	entry := s.logEntry(ctx, r, st)
 	entry.Status = r.Response.Status
 	if entry.Status == 0 {
 		entry.Status = http.StatusOK // what gf answers for a handler that set no status
 	}
 	entry.LatencyMs = int(time.Since(st.start).Milliseconds())
 	if err := r.GetError(); err != nil {
-		_, env := describe(ctx, err)
+		_, env := s.describe(ctx, err)
 		entry.Code, entry.Error = env.Code, clip(detailOf(env))
 	}
 	if st.auditID != 0 {
@@ -84,7 +84,7 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 // logEntry is the row of the request as far as it is known before the answer: status 0.
 // Every text that came from the client is escaped, so a %0a in a path or a line separator in a
 // user agent cannot forge a line wherever the log is shown or exported.
-func logEntry(ctx context.Context, r *ghttp.Request, st *reqState) do.OperationLogs {
+func (s *sMiddleware) logEntry(ctx context.Context, r *ghttp.Request, st *reqState) do.OperationLogs {
 	entry := do.OperationLogs{
 		Method:    routeMethod(r),
 		Path:      clip(r.URL.Path),
@@ -92,7 +92,7 @@ func logEntry(ctx context.Context, r *ghttp.Request, st *reqState) do.OperationL
 		TraceId:   gtrace.GetTraceID(ctx),
 		Ip:        infra.ClientIP(r.Request),
 		UserAgent: clip(r.UserAgent()),
-		CreatedAt: gtime.Now(),
+		CreatedAt: gtime.New(s.clock.Now()),
 	}
 	if st != nil {
 		entry.LatencyMs = int(time.Since(st.start).Milliseconds())

@@ -5,7 +5,6 @@ import (
 
 	"github.com/gogf/gf/v2/net/ghttp"
 
-	"kami/internal/config"
 	"kami/internal/errs"
 	"kami/internal/infra"
 	"kami/utility/ratelimit"
@@ -16,7 +15,7 @@ import (
 // second: the 401s are counted per IP, and past kami.http.unauthenticatedPerMinute the answer
 // is 429 with Retry-After and no log row (the metrics still count every one). A 401 row never
 // keeps the body: it is whatever an anonymous caller chose to send.
-func refuseUnauthenticated(r *ghttp.Request, err error) error {
+func (s *sMiddleware) refuseUnauthenticated(r *ghttp.Request, err error) error {
 	e, ok := errs.As(err)
 	if !ok || e.Code().(errs.Code).HTTPStatus() != http.StatusUnauthorized {
 		return err
@@ -26,7 +25,7 @@ func refuseUnauthenticated(r *ghttp.Request, err error) error {
 	if st != nil {
 		st.anonymous = true
 	}
-	limit := ratelimit.PerMinute(config.Get().HTTP.UnauthenticatedPerMinute)
+	limit := ratelimit.PerMinute(s.cfg().HTTP.UnauthenticatedPerMinute)
 	// Redis being down leaves the 401 as it is: the request is refused either way, and a
 	// missing token must not start answering 503.
 	lerr := infra.Allow(ctx, "unauth:"+infra.ClientIP(r.Request), limit)

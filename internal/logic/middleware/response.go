@@ -13,7 +13,6 @@ import (
 	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/gogf/gf/v2/net/ghttp"
 
-	"kami/internal/config"
 	"kami/internal/errs"
 	"kami/utility/text"
 )
@@ -58,7 +57,7 @@ func (s *sMiddleware) Response(r *ghttp.Request) {
 		return
 	}
 	if err := r.GetError(); err != nil {
-		status, env := Failure(r, err)
+		status, env := s.answerFor(r, err)
 		r.Response.ClearBuffer()
 		r.Response.WriteHeader(status)
 		r.Response.WriteJson(env)
@@ -67,10 +66,10 @@ func (s *sMiddleware) Response(r *ghttp.Request) {
 	r.Response.WriteJson(Envelope{Code: 0, Data: r.GetHandlerResponse(), Message: "ok"})
 }
 
-// Failure turns an error into an HTTP status and an envelope; unknown errors become a 500 whose
+// answerFor turns an error into an HTTP status and an envelope; unknown errors become a 500 whose
 // detail stays in the server log unless debug is on, so SQL text never reaches a client.
-func Failure(r *ghttp.Request, err error) (int, Envelope) {
-	status, env := describe(r.Context(), err)
+func (s *sMiddleware) answerFor(r *ghttp.Request, err error) (int, Envelope) {
+	status, env := s.describe(r.Context(), err)
 	if status >= http.StatusInternalServerError {
 		logError(r.Context(), err)
 	}
@@ -78,7 +77,7 @@ func Failure(r *ghttp.Request, err error) (int, Envelope) {
 }
 
 // describe is Failure without the logging, for a second look at the same error.
-func describe(ctx context.Context, err error) (int, Envelope) {
+func (s *sMiddleware) describe(ctx context.Context, err error) (int, Envelope) {
 	if e, ok := errs.As(err); ok {
 		c := e.Code().(errs.Code)
 		if literal := e.Message(); literal != "" {
@@ -106,7 +105,7 @@ func describe(ctx context.Context, err error) (int, Envelope) {
 		return http.StatusNotFound, Fail(ctx, errs.NotFound)
 	}
 	env := Fail(ctx, errs.Internal)
-	if config.Get().Debug {
+	if s.cfg().Debug {
 		env.Error = err.Error()
 	}
 	return http.StatusInternalServerError, env

@@ -10,7 +10,6 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/i18n/gi18n"
-	"github.com/gogf/gf/v2/os/gtime"
 
 	v1 "kami/api/notification/v1"
 	"kami/internal/consts"
@@ -68,7 +67,7 @@ func (s *sNotify) Announce(ctx context.Context, req *v1.AnnouncementCreateReq) (
 	if err != nil {
 		return nil, err
 	}
-	now := gtime.Now()
+	now := s.now()
 	sendAt, err := timefmt.Parse(req.SendAt)
 	if err != nil {
 		return nil, errs.TimeInvalid.New("sendAt")
@@ -168,7 +167,7 @@ func checkAudience(ctx context.Context, a v1.Audience) (v1.Audience, error) {
 func (s *sNotify) sendAnnouncement(ctx context.Context, id int64) error {
 	err := g.DB().Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
 		cols := dao.Announcements.Columns()
-		now := gtime.Now()
+		now := s.now()
 		res, err := dao.Announcements.Ctx(ctx).Data(do.Announcements{Status: announceSent, SentAt: now, UpdatedAt: now}).
 			Where(cols.Id, id).Where(cols.Status, announceScheduled).WhereLTE(cols.SendAt, now).Update()
 		if err != nil {
@@ -210,7 +209,7 @@ func (s *sNotify) sendAnnouncement(ctx context.Context, id int64) error {
 func (s *sNotify) SendDue(ctx context.Context) (int, error) {
 	cols := dao.Announcements.Columns()
 	ids, err := dao.Announcements.Ctx(ctx).Fields(cols.Id).Where(cols.Status, announceScheduled).
-		WhereLTE(cols.SendAt, gtime.Now()).OrderAsc(cols.SendAt).Limit(dueBatch).Array()
+		WhereLTE(cols.SendAt, s.now()).OrderAsc(cols.SendAt).Limit(dueBatch).Array()
 	if err != nil && !dbx.IsNoRows(err) {
 		return 0, err
 	}

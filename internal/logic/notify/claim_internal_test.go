@@ -47,7 +47,7 @@ func TestClaimHasOneWinner(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				d := read // each worker holds its own copy of what it read
-				if claim(ctx, &d) {
+				if service.Notify().(*sNotify).claim(ctx, &d) {
 					wins.Add(1)
 				}
 			}()

@@ -3,8 +3,6 @@ package notify
 import (
 	"context"
 
-	"github.com/gogf/gf/v2/os/gtime"
-
 	v1 "kami/api/notification/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
@@ -80,7 +78,7 @@ func (s *sNotify) Read(ctx context.Context, req *v1.NotificationReadReq) (*v1.No
 		return nil, err
 	}
 	cols := dao.Notifications.Columns()
-	if _, err = dao.Notifications.Ctx(ctx).Data(do.Notifications{ReadAt: gtime.Now()}).
+	if _, err = dao.Notifications.Ctx(ctx).Data(do.Notifications{ReadAt: s.now()}).
 		Where(cols.Id, req.Id).Where(cols.UserId, uid).WhereNull(cols.ReadAt).Update(); err != nil {
 		return nil, err
 	}
@@ -106,7 +104,7 @@ func (s *sNotify) ReadAll(ctx context.Context, _ *v1.NotificationReadAllReq) (*v
 		return nil, err
 	}
 	cols := dao.Notifications.Columns()
-	res, err := dao.Notifications.Ctx(ctx).Data(do.Notifications{ReadAt: gtime.Now()}).
+	res, err := dao.Notifications.Ctx(ctx).Data(do.Notifications{ReadAt: s.now()}).
 		Where(cols.UserId, uid).WhereNull(cols.ReadAt).Update()
 	if err != nil {
 		return nil, err

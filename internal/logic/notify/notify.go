@@ -11,9 +11,14 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/os/gtime"
 
+	"kami/internal/adapter/smtpmail"
+	"kami/internal/clock"
 	"kami/internal/config"
+	"kami/internal/logic/mail"
 	"kami/internal/logic/settings"
+	"kami/internal/model"
 	"kami/internal/service"
 )
 
@@ -26,7 +31,9 @@ const (
 )
 
 func init() {
-	service.RegisterNotify(New())
+	n := New()
+	service.RegisterNotify(n)
+	transports[model.ChannelEmail] = emailTransport{n: n}
 	settings.Define(settings.Def{Key: settingPerUser, Group: "notify", Type: settings.TypeInt, Default: 30,
 		Min: settings.Bound(1), Max: settings.Bound(10000)})
 	settings.Define(settings.Def{Key: settingGlobal, Group: "notify", Type: settings.TypeInt, Default: 1000,
@@ -41,16 +48,35 @@ type sNotify struct {
 	mu     sync.Mutex
 	cancel context.CancelFunc
 	done   chan struct{}
-	kick   chan struct{} // wakes the worker early: a notice with copies was just committed
+	kick   chan struct{}         // wakes the worker early: a notice with copies was just committed
+	mailer mail.Slot             // where email copies go: the live mailer from boot, or a test's fake
+	clock  clock.Clock           // "now" of due times, leases, backoff and read marks; set at boot
+	cfg    func() *config.Config // the configuration, handed at boot
 }
 
-func New() *sNotify { return &sNotify{kick: make(chan struct{}, 1)} }
+func New() *sNotify { return &sNotify{kick: make(chan struct{}, 1), clock: clock.System} }
+
+// SetMailer hands the service the mailer of its email copies and returns the one it held.
+func (s *sNotify) SetMailer(m smtpmail.Mailer) (prev smtpmail.Mailer) { return s.mailer.Set(m) }
+
+// SetClock hands the service its clock; boot calls it before Start.
+func (s *sNotify) SetClock(c clock.Clock) {
+	if c != nil {
+		s.clock = c
+	}
+}
+
+// Configure hands the service the configuration it reads; boot calls it before Start.
+func (s *sNotify) Configure(cfg func() *config.Config) { s.cfg = cfg }
+
+// now is the service's clock as the database stores it.
+func (s *sNotify) now() *gtime.Time { return gtime.New(s.clock.Now()) }
 
 // Start runs the delivery worker on this node, unless the node runs no background work
 // (kami.jobs.enabled=false: the cron nodes deliver). Announcements due later are sent by the
 // notify.announcements job, which the scheduler runs once across nodes.
 func (s *sNotify) Start(ctx context.Context) error {
-	if !config.Get().Jobs.Enabled {
+	if !s.cfg().Jobs.Enabled {
 		g.Log().Info(ctx, "notify: delivery worker off on this node (kami.jobs.enabled=false)")
 		return nil
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
-	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/consts"
 	"kami/internal/dao"
@@ -53,16 +52,16 @@ func (s *sNotify) Send(ctx context.Context, n model.Notice) (int, error) {
 				return err
 			}
 			if noticeID == 0 {
-				if noticeID, err = insertNotice(ctx, &n); err != nil {
+				if noticeID, err = s.insertNotice(ctx, &n); err != nil {
 					return err
 				}
 			}
-			ids, err := insertInbox(ctx, noticeID, n.DedupKey, fresh)
+			ids, err := s.insertInbox(ctx, noticeID, n.DedupKey, fresh)
 			if err != nil {
 				return err
 			}
 			reached += len(ids)
-			q, err := queueCopies(ctx, channels, fresh, ids)
+			q, err := s.queueCopies(ctx, channels, fresh, ids)
 			queued += q
 			return err
 		})
@@ -157,10 +156,10 @@ func withoutHolders(ctx context.Context, key string, batch []Contact) ([]Contact
 	return out, nil
 }
 
-func insertNotice(ctx context.Context, n *model.Notice) (int64, error) {
+func (s *sNotify) insertNotice(ctx context.Context, n *model.Notice) (int64, error) {
 	row := do.Notices{
 		Kind: n.Kind, Template: n.Template, Title: n.Title, Body: n.Body,
-		RefType: n.Ref.Type, RefId: n.Ref.ID, CreatedAt: gtime.Now(),
+		RefType: n.Ref.Type, RefId: n.Ref.ID, CreatedAt: s.now(),
 	}
 	if len(n.Params) > 0 {
 		b, err := json.Marshal(n.Params)
@@ -177,8 +176,8 @@ func insertNotice(ctx context.Context, n *model.Notice) (int64, error) {
 
 // insertInbox writes one inbox row per user and returns the ids by user. INSERT IGNORE lets a
 // concurrent sender of the same dedup key win a user without failing this transaction.
-func insertInbox(ctx context.Context, noticeID int64, key string, users []Contact) (map[int64]int64, error) {
-	now := gtime.Now()
+func (s *sNotify) insertInbox(ctx context.Context, noticeID int64, key string, users []Contact) (map[int64]int64, error) {
+	now := s.now()
 	rows := make([]do.Notifications, len(users))
 	ids := make([]int64, len(users))
 	for i, u := range users {
@@ -206,11 +205,11 @@ func insertInbox(ctx context.Context, noticeID int64, key string, users []Contac
 
 // queueCopies writes a due delivery per channel for each inbox row whose user the channel can
 // reach; a user without an address gets the inbox copy only.
-func queueCopies(ctx context.Context, channels []string, users []Contact, inbox map[int64]int64) (int, error) {
+func (s *sNotify) queueCopies(ctx context.Context, channels []string, users []Contact, inbox map[int64]int64) (int, error) {
 	if len(channels) == 0 {
 		return 0, nil
 	}
-	now := gtime.Now()
+	now := s.now()
 	var rows []do.NotificationDeliveries
 	for _, c := range channels {
 		t := transportFor(c)

@@ -12,7 +12,6 @@ import (
 	"github.com/gogf/gf/v2/i18n/gi18n"
 
 	"kami/internal/adapter/smtpmail"
-	"kami/internal/config"
 	"kami/internal/infra"
 	"kami/internal/model"
 	"kami/internal/service"
@@ -46,7 +45,7 @@ type Limited struct {
 
 var (
 	transportsMu sync.RWMutex
-	transports   = map[string]Transport{model.ChannelEmail: emailTransport{}}
+	transports   = map[string]Transport{} // email added by init, with the service it sends through
 )
 
 // RegisterTransport installs the transport of a channel; call it from an init function. A
@@ -66,9 +65,9 @@ func transportFor(channel string) Transport {
 	return transports[channel]
 }
 
-// emailTransport mails through the configured SMTP server (infra.CurrentMailer), read at send
-// time like every other mail of the project.
-type emailTransport struct{}
+// emailTransport mails through the mailer the service was handed (the live one follows the
+// mail.* settings).
+type emailTransport struct{ n *sNotify }
 
 func (emailTransport) Address(c Contact) string { return strings.TrimSpace(c.Email) }
 
@@ -97,17 +96,13 @@ func (emailTransport) Allow(ctx context.Context, userID int64) (*Limited, error)
 	return nil, nil
 }
 
-func (emailTransport) Send(ctx context.Context, address string, m Message) error {
-	mailer, err := infra.CurrentMailer()
-	if err != nil {
-		return err
-	}
+func (t emailTransport) Send(ctx context.Context, address string, m Message) error {
 	subject := m.Title
 	if m.KindName != "" {
 		subject = "[" + m.KindName + "] " + m.Title
 	}
-	text := m.Body + "\n\n" + gi18n.Tf(ctx, "notify.mail.footer", strings.TrimRight(config.Get().PublicURL, "/"))
-	return mailer.Send(ctx, smtpmail.Message{To: address, Subject: oneLine.Replace(subject), Text: text})
+	text := m.Body + "\n\n" + gi18n.Tf(ctx, "notify.mail.footer", strings.TrimRight(t.n.cfg().PublicURL, "/"))
+	return t.n.mailer.Send(ctx, smtpmail.Message{To: address, Subject: oneLine.Replace(subject), Text: text})
 }
 
 // oneLine keeps a subject on one header line.

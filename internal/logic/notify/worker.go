@@ -7,12 +7,10 @@ import (
 
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/i18n/gi18n"
-	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/logic/mail"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/service"
@@ -61,7 +59,7 @@ func (s *sNotify) pass(ctx context.Context) time.Duration {
 		cols := dao.NotificationDeliveries.Columns()
 		var due []entity.NotificationDeliveries
 		err := dao.NotificationDeliveries.Ctx(ctx).
-			WhereIn(cols.Status, []string{statusPending, statusSending}).WhereLTE(cols.NextAttemptAt, gtime.Now()).
+			WhereIn(cols.Status, []string{statusPending, statusSending}).WhereLTE(cols.NextAttemptAt, s.now()).
 			OrderAsc(cols.NextAttemptAt).Limit(claimBatch).Scan(&due)
 		if err != nil && !dbx.IsNoRows(err) {
 			if ctx.Err() == nil {
@@ -102,32 +100,32 @@ type result struct {
 
 // deliverOne claims d and sends it.
 func (s *sNotify) deliverOne(ctx context.Context, d *entity.NotificationDeliveries) result {
-	if !claim(ctx, d) {
+	if !s.claim(ctx, d) {
 		return result{} // another node has it, or it changed since it was read
 	}
 	// The send in hand finishes even when the node stops meanwhile: it is bounded by the mail
 	// timeout, and cutting it short would only make the next node send it again.
-	sctx, cancel := context.WithTimeout(gi18n.WithLanguage(context.WithoutCancel(ctx), mailLanguage), infra.MailTimeout+5*time.Second)
+	sctx, cancel := context.WithTimeout(gi18n.WithLanguage(context.WithoutCancel(ctx), mailLanguage), mail.Timeout+5*time.Second)
 	defer cancel()
 	out, limited, err := attempt(sctx, d)
 	switch out {
 	case outcomeSent:
-		finish(sctx, d, do.NotificationDeliveries{Status: statusSent, SentAt: gtime.Now(), LastError: ""})
+		s.finish(sctx, d, do.NotificationDeliveries{Status: statusSent, SentAt: s.now(), LastError: ""})
 	case outcomeSkipped:
-		finish(sctx, d, do.NotificationDeliveries{Status: statusSkipped, LastError: errText(err)})
+		s.finish(sctx, d, do.NotificationDeliveries{Status: statusSkipped, LastError: errText(err)})
 	case outcomeDeferred:
 		// Not an attempt: the copy was never offered to the transport.
-		finish(sctx, d, do.NotificationDeliveries{Status: statusPending, Attempts: d.Attempts - 1,
-			NextAttemptAt: gtime.New(time.Now().Add(limited.Wait)), LastError: errText(err)})
+		s.finish(sctx, d, do.NotificationDeliveries{Status: statusPending, Attempts: d.Attempts - 1,
+			NextAttemptAt: s.now().Add(limited.Wait), LastError: errText(err)})
 		return result{claimed: true, again: limited.Wait, stop: limited.Channel}
 	case outcomeFailed:
 		if d.Attempts >= int(service.Settings().Int(settingMaxAttempts)) {
 			g.Log().Warningf(sctx, "notify: copy %d (%s to user %d) failed for good after %d attempts: %v", d.Id, d.Channel, d.UserId, d.Attempts, err)
-			finish(sctx, d, do.NotificationDeliveries{Status: statusFailed, LastError: errText(err)})
+			s.finish(sctx, d, do.NotificationDeliveries{Status: statusFailed, LastError: errText(err)})
 			break
 		}
 		wait := backoff(d.Attempts)
-		finish(sctx, d, do.NotificationDeliveries{Status: statusPending, NextAttemptAt: gtime.New(time.Now().Add(wait)), LastError: errText(err)})
+		s.finish(sctx, d, do.NotificationDeliveries{Status: statusPending, NextAttemptAt: s.now().Add(wait), LastError: errText(err)})
 		return result{claimed: true, again: wait}
 	}
 	return result{claimed: true}
@@ -136,12 +134,12 @@ func (s *sNotify) deliverOne(ctx context.Context, d *entity.NotificationDeliveri
 // claim takes d for this node with one conditional UPDATE: the row must still be due and
 // carry the attempt count read, so of two nodes reading it only one matches; d then holds the
 // claimed state.
-func claim(ctx context.Context, d *entity.NotificationDeliveries) bool {
+func (s *sNotify) claim(ctx context.Context, d *entity.NotificationDeliveries) bool {
 	cols := dao.NotificationDeliveries.Columns()
-	now := gtime.Now()
+	now := s.now()
 	res, err := dao.NotificationDeliveries.Ctx(ctx).
 		Data(do.NotificationDeliveries{Status: statusSending, Attempts: d.Attempts + 1, NextAttemptAt: now.Add(lease),
-			Node: config.Get().NodeID, UpdatedAt: now}).
+			Node: s.cfg().NodeID, UpdatedAt: now}).
 		Where(cols.Id, d.Id).Where(cols.Attempts, d.Attempts).
 		WhereIn(cols.Status, []string{statusPending, statusSending}).WhereLTE(cols.NextAttemptAt, now).Update()
 	if err != nil {
@@ -160,9 +158,9 @@ func claim(ctx context.Context, d *entity.NotificationDeliveries) bool {
 
 // finish records how the claimed attempt ended, provided the claim is still this node's (a
 // lease that ran out may have passed the row to another node, whose record then stands).
-func finish(ctx context.Context, d *entity.NotificationDeliveries, data do.NotificationDeliveries) {
+func (s *sNotify) finish(ctx context.Context, d *entity.NotificationDeliveries, data do.NotificationDeliveries) {
 	cols := dao.NotificationDeliveries.Columns()
-	data.UpdatedAt = gtime.Now()
+	data.UpdatedAt = s.now()
 	_, err := dao.NotificationDeliveries.Ctx(ctx).Data(data).
 		Where(cols.Id, d.Id).Where(cols.Attempts, d.Attempts).Where(cols.Status, statusSending).Update()
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/model/entity"
 )
@@ -38,7 +37,7 @@ func (s *sOutbox) claim(ctx context.Context, limit int) ([]claimed, error) {
 	if err != nil || len(rows) == 0 {
 		return nil, ignoreNoRows(err)
 	}
-	owner := config.Get().NodeID
+	owner := s.cfg().NodeID
 	until := gtime.New(s.now().Add(leaseFor))
 	// Once an UPDATE is sent its outcome must be read, or an event would sit leased by a claim
 	// nobody follows: a Stop ends the loop between candidates, never inside one.

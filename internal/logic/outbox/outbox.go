@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"kami/internal/adapter/webhook"
+	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/logic/rbac"
 	"kami/internal/logic/settings"
@@ -59,6 +61,7 @@ type Sender interface {
 type sOutbox struct {
 	clock  atomic.Pointer[func() time.Time]
 	sender atomic.Pointer[Sender]
+	cfg    func() *config.Config
 
 	mu       sync.Mutex
 	cancel   context.CancelFunc // stops the poll loop; nil while it is not running
@@ -107,6 +110,18 @@ func New() *sOutbox {
 // now is the outbox's clock, in UTC and whole seconds: DATETIME keeps seconds, so every
 // instant compared in SQL is one the column can hold exactly, on both dialects.
 func (s *sOutbox) now() time.Time { return (*s.clock.Load())().UTC().Truncate(time.Second) }
+
+// SetClock hands the outbox its clock (backoff, leases, due times); boot calls it before Start.
+func (s *sOutbox) SetClock(c clock.Clock) {
+	if c != nil {
+		now := c.Now
+		s.clock.Store(&now)
+	}
+}
+
+// Configure hands the outbox the configuration it reads (this node's id for leases); boot
+// calls it before Start.
+func (s *sOutbox) Configure(cfg func() *config.Config) { s.cfg = cfg }
 
 func (s *sOutbox) send() Sender { return *s.sender.Load() }
 

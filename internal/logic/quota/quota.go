@@ -15,6 +15,7 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 
 	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/service"
 	"kami/utility/redislock"
 )
@@ -23,6 +24,7 @@ type sQuota struct {
 	clock  atomic.Pointer[clock.Clock]
 	locker atomic.Pointer[redislock.Locker]
 	units  atomic.Int64 // units per yuan, fixed at first boot (Start)
+	cfg    atomic.Pointer[func() *config.Config]
 }
 
 func init() {
@@ -36,6 +38,9 @@ func New() *sQuota {
 	s.units.Store(100)
 	return s
 }
+
+// Configure is how boot hands the ledger its configuration.
+func (s *sQuota) Configure(cfg func() *config.Config) { s.cfg.Store(&cfg) }
 
 // SetClock is how boot (or a test) hands the ledger its clock.
 func (s *sQuota) SetClock(c clock.Clock) { s.clock.Store(&c) }

@@ -10,7 +10,6 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtimer"
 
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/utility/casbinadapter"
@@ -99,7 +98,7 @@ func (s *sRbac) Start(ctx context.Context) error {
 	if s.timer != nil {
 		return nil
 	}
-	interval := config.Get().Rbac.ReloadInterval
+	interval := s.cfg().Rbac.ReloadInterval
 	if interval <= 0 {
 		interval = time.Second
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"kami/internal/config"
 	"kami/internal/consts"
 )
 
@@ -38,6 +39,7 @@ func TestEnforce(t *testing.T) {
 func TestRevocationReachesOtherNode(t *testing.T) {
 	keepGrants(t)
 	other := New()
+	other.Configure(config.Get)
 	if err := other.Start(t.Context()); err != nil {
 		t.Fatal(err)
 	}

@@ -58,6 +58,7 @@ func run(m *testing.M) (int, error) {
 		return 0, err
 	}
 	node = New()
+	node.Configure(func() *config.Config { return cfg })
 	if err = node.Sync(ctx); err != nil {
 		return 0, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/casbin/casbin/v2"
 	"github.com/gogf/gf/v2/os/gtimer"
 
+	"kami/internal/config"
 	"kami/internal/service"
 )
 
@@ -25,7 +26,11 @@ type sRbac struct {
 	reloadMu sync.Mutex
 	timerMu  sync.Mutex
 	timer    *gtimer.Entry
+	cfg      func() *config.Config // the configuration (reload interval), handed at boot
 }
+
+// Configure hands the service the configuration it reads; boot calls it before Start.
+func (s *sRbac) Configure(cfg func() *config.Config) { s.cfg = cfg }
 
 // snapshot is an enforcer together with the version it was loaded at.
 type snapshot struct {

@@ -11,7 +11,6 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
-	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/model/do"
@@ -26,7 +25,7 @@ func (s *sUser) EnsureAdmin(ctx context.Context) error {
 	if err != nil || n > 0 {
 		return err
 	}
-	plain, generated := config.Get().AdminPassword, false
+	plain, generated := s.cfg().AdminPassword, false
 	if plain == "" {
 		b := make([]byte, 12)
 		_, _ = rand.Read(b)

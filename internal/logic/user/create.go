@@ -61,7 +61,7 @@ func (s *sUser) Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.Us
 	if err != nil {
 		return nil, err
 	}
-	mailAccountInfo(ctx, u)
+	s.mailAccountInfo(ctx, u)
 	return &sysv1.UserCreateRes{UserItem: toItem(u)}, nil
 }
 

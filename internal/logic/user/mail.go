@@ -11,19 +11,18 @@ import (
 	"github.com/gogf/gf/v2/i18n/gi18n"
 
 	"kami/internal/adapter/smtpmail"
-	"kami/internal/config"
-	"kami/internal/infra"
+	"kami/internal/logic/mail"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
 )
 
 // mailTimeout bounds one background send, so a hung SMTP server cannot pile up goroutines.
-const mailTimeout = infra.MailTimeout
+const mailTimeout = mail.Timeout
 
 // sendLater delivers m in the background, after the caller's transaction has committed, so a
 // slow or broken SMTP server never delays or fails the request. Failures are only logged:
 // every flow that mails can be repeated by the user (register again, ask for a new link).
-func sendLater(ctx context.Context, m smtpmail.Message) {
+func (s *sUser) sendLater(ctx context.Context, m smtpmail.Message) {
 	if m.To == "" {
 		return
 	}
@@ -33,19 +32,15 @@ func sendLater(ctx context.Context, m smtpmail.Message) {
 	go func() {
 		ctx, cancel := context.WithTimeout(ctx, mailTimeout)
 		defer cancel()
-		if err := deliver(ctx, m); err != nil {
+		if err := s.deliver(ctx, m); err != nil {
 			g.Log().Warningf(ctx, "%v", err)
 		}
 	}()
 }
 
-// deliver sends m now through the configured transport.
-func deliver(ctx context.Context, m smtpmail.Message) error {
-	mailer, err := infra.CurrentMailer()
-	if err == nil {
-		err = mailer.Send(ctx, m)
-	}
-	if err != nil {
+// deliver sends m now through the mailer the service was handed.
+func (s *sUser) deliver(ctx context.Context, m smtpmail.Message) error {
+	if err := s.mailer.Send(ctx, m); err != nil {
 		return fmt.Errorf("mail %q to %s failed: %w", m.Subject, m.To, err)
 	}
 	return nil
@@ -60,8 +55,8 @@ func displayName(u *entity.Users) string {
 }
 
 // panelLink is a page of the Vben panel (hash router) carrying a one-time token.
-func panelLink(page, token string) string {
-	return strings.TrimRight(config.Get().PublicURL, "/") + "/#/auth/" + page + "?token=" + url.QueryEscape(token)
+func (s *sUser) panelLink(page, token string) string {
+	return strings.TrimRight(s.cfg().PublicURL, "/") + "/#/auth/" + page + "?token=" + url.QueryEscape(token)
 }
 
 // mailWithLink composes a verify or reset mail in the request's language (kind is the i18n
@@ -84,12 +79,12 @@ func validity(ctx context.Context, d time.Duration) string {
 
 // notifyPasswordChanged tells the owner of the account that its password changed, so a change
 // they did not make does not go unnoticed. A mail failure never fails the change itself.
-func notifyPasswordChanged(ctx context.Context, u *entity.Users) {
+func (s *sUser) notifyPasswordChanged(ctx context.Context, u *entity.Users) {
 	if u.Email == "" {
 		return
 	}
-	when := timefmt.Time(time.Now())
-	sendLater(ctx, smtpmail.Message{
+	when := timefmt.Time(s.clock.Now())
+	s.sendLater(ctx, smtpmail.Message{
 		To:      u.Email,
 		Subject: gi18n.T(ctx, "mail.changed.subject"),
 		Text:    gi18n.Tf(ctx, "mail.changed.body", displayName(u), when),
@@ -98,12 +93,12 @@ func notifyPasswordChanged(ctx context.Context, u *entity.Users) {
 
 // mailAccountInfo tells a user an admin created where to log in and as whom. Never the
 // password: the admin hands that over another way, and the user must change it at first login.
-func mailAccountInfo(ctx context.Context, u *entity.Users) {
+func (s *sUser) mailAccountInfo(ctx context.Context, u *entity.Users) {
 	if u.Email == "" {
 		return
 	}
-	login := strings.TrimRight(config.Get().PublicURL, "/") + "/#/auth/login"
-	sendLater(ctx, smtpmail.Message{
+	login := strings.TrimRight(s.cfg().PublicURL, "/") + "/#/auth/login"
+	s.sendLater(ctx, smtpmail.Message{
 		To:      u.Email,
 		Subject: gi18n.T(ctx, "mail.account.subject"),
 		Text:    gi18n.Tf(ctx, "mail.account.body", displayName(u), u.Username, login),

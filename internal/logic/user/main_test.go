@@ -6,4 +6,5 @@ import (
 	"kami/internal/testkit"
 )
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+// The shared clock lets a test move time (link expiry) instead of waiting or editing rows.
+func TestMain(m *testing.M) { testkit.Main(m, testkit.WithSharedClock()) }

@@ -135,6 +135,6 @@ func (s *sUser) SetPassword(ctx context.Context, req *sysv1.UserPasswordReq) (*s
 	if err != nil {
 		return nil, err
 	}
-	notifyPasswordChanged(ctx, u)
+	s.notifyPasswordChanged(ctx, u)
 	return &sysv1.UserPasswordRes{}, nil
 }

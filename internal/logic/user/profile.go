@@ -60,7 +60,7 @@ func (s *sUser) ChangePassword(ctx context.Context, req *v1.ChangePasswordReq) (
 	if err != nil {
 		return nil, err
 	}
-	notifyPasswordChanged(ctx, u)
+	s.notifyPasswordChanged(ctx, u)
 	return &v1.ChangePasswordRes{}, nil
 }
 

@@ -62,11 +62,11 @@ func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.
 	}
 	if owner != nil {
 		_, _ = password.Hash(u.PasswordPlain) // the work a fresh registration does
-		return alreadyRegistered(ctx, owner)
+		return s.alreadyRegistered(ctx, owner)
 	}
 	var token string
 	_, err = insertUser(ctx, u, func(ctx context.Context, id int64) (err error) {
-		token, err = issueToken(ctx, id, purposeVerify, verifyTTL())
+		token, err = s.issueToken(ctx, id, purposeVerify, verifyTTL())
 		return err
 	})
 	if isDuplicateEmail(err, u.Email) {
@@ -76,22 +76,22 @@ func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.
 			return nil, lookupErr
 		}
 		if owner != nil {
-			return alreadyRegistered(ctx, owner)
+			return s.alreadyRegistered(ctx, owner)
 		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	sendLater(ctx, mailWithLink(ctx, "verify", &entity.Users{
+	s.sendLater(ctx, mailWithLink(ctx, "verify", &entity.Users{
 		Username: u.Username, RealName: u.RealName, Email: u.Email,
-	}, panelLink("verify-email", token), verifyTTL()))
+	}, s.panelLink("verify-email", token), verifyTTL()))
 	return &authv1.RegisterRes{}, nil
 }
 
 // alreadyRegistered tells the owner of an email someone tried to register with it, and answers
 // as a fresh registration does.
-func alreadyRegistered(ctx context.Context, owner *entity.Users) (*authv1.RegisterRes, error) {
-	sendLater(ctx, smtpmail.Message{
+func (s *sUser) alreadyRegistered(ctx context.Context, owner *entity.Users) (*authv1.RegisterRes, error) {
+	s.sendLater(ctx, smtpmail.Message{
 		To:      owner.Email,
 		Subject: gi18n.T(ctx, "mail.registered.subject"),
 		Text:    gi18n.Tf(ctx, "mail.registered.body", displayName(owner), owner.Username),
@@ -143,7 +143,7 @@ func inviterOf(ctx context.Context, code string) (*entity.Users, error) {
 // enabled. An account an admin disabled meanwhile stays disabled.
 func (s *sUser) VerifyEmail(ctx context.Context, req *authv1.VerifyEmailReq) (*authv1.VerifyEmailRes, error) {
 	err := dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-		userID, err := consumeToken(ctx, req.Token, purposeVerify)
+		userID, err := s.consumeToken(ctx, req.Token, purposeVerify)
 		if err != nil {
 			return err
 		}

@@ -31,12 +31,12 @@ func (s *sUser) ResendVerification(ctx context.Context, req *authv1.ResendVerifi
 		return nil, err
 	}
 	runInBackground(ctx, "verification mail", func(ctx context.Context) error {
-		return mailVerifyAgain(ctx, email)
+		return s.mailVerifyAgain(ctx, email)
 	})
 	return &authv1.ResendVerificationRes{}, nil
 }
 
-func mailVerifyAgain(ctx context.Context, email string) error {
+func (s *sUser) mailVerifyAgain(ctx context.Context, email string) error {
 	cols := dao.Users.Columns()
 	var u entity.Users
 	err := dao.Users.Ctx(ctx).Where(cols.Email, email).Where(cols.Status, consts.StatusPending).Scan(&u)
@@ -46,12 +46,12 @@ func mailVerifyAgain(ctx context.Context, email string) error {
 	if u.Id == 0 {
 		return nil
 	}
-	if err = burnTokens(ctx, u.Id, purposeVerify); err != nil {
+	if err = s.burnTokens(ctx, u.Id, purposeVerify); err != nil {
 		return err
 	}
-	tok, err := issueToken(ctx, u.Id, purposeVerify, verifyTTL())
+	tok, err := s.issueToken(ctx, u.Id, purposeVerify, verifyTTL())
 	if err != nil {
 		return err
 	}
-	return deliver(ctx, mailWithLink(ctx, "verify", &u, panelLink("verify-email", tok), verifyTTL()))
+	return s.deliver(ctx, mailWithLink(ctx, "verify", &u, s.panelLink("verify-email", tok), verifyTTL()))
 }

@@ -38,14 +38,14 @@ func (s *sUser) ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordRe
 		return nil, err
 	}
 	runInBackground(ctx, "password reset mail", func(ctx context.Context) error {
-		return mailResetLink(ctx, email)
+		return s.mailResetLink(ctx, email)
 	})
 	return &authv1.ForgotPasswordRes{}, nil
 }
 
 // mailResetLink issues a reset token for the enabled account of email, if there is one, and
 // mails the link to it.
-func mailResetLink(ctx context.Context, email string) error {
+func (s *sUser) mailResetLink(ctx context.Context, email string) error {
 	cols := dao.Users.Columns()
 	var u entity.Users
 	err := dao.Users.Ctx(ctx).Where(cols.Email, email).Where(cols.Status, consts.StatusEnabled).Scan(&u)
@@ -55,11 +55,11 @@ func mailResetLink(ctx context.Context, email string) error {
 	if u.Id == 0 {
 		return nil
 	}
-	tok, err := issueToken(ctx, u.Id, purposeReset, resetTTL())
+	tok, err := s.issueToken(ctx, u.Id, purposeReset, resetTTL())
 	if err != nil {
 		return err
 	}
-	return deliver(ctx, mailWithLink(ctx, "reset", &u, panelLink("reset-password", tok), resetTTL()))
+	return s.deliver(ctx, mailWithLink(ctx, "reset", &u, s.panelLink("reset-password", tok), resetTTL()))
 }
 
 // ResetPassword sets a new password with a reset token. The password is checked before the
@@ -71,7 +71,7 @@ func (s *sUser) ResetPassword(ctx context.Context, req *authv1.ResetPasswordReq)
 	}
 	var u *entity.Users
 	err := dao.Users.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-		userID, err := consumeToken(ctx, req.Token, purposeReset)
+		userID, err := s.consumeToken(ctx, req.Token, purposeReset)
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func (s *sUser) ResetPassword(ctx context.Context, req *authv1.ResetPasswordReq)
 		if err = storePassword(ctx, u.Id, req.Password, false); err != nil {
 			return err
 		}
-		if err = burnTokens(ctx, u.Id, purposeReset); err != nil {
+		if err = s.burnTokens(ctx, u.Id, purposeReset); err != nil {
 			return err
 		}
 		if err = service.Middleware().AuditInTx(ctx, tx); err != nil {
@@ -96,6 +96,6 @@ func (s *sUser) ResetPassword(ctx context.Context, req *authv1.ResetPasswordReq)
 	if err != nil {
 		return nil, err
 	}
-	notifyPasswordChanged(ctx, u)
+	s.notifyPasswordChanged(ctx, u)
 	return &authv1.ResetPasswordRes{}, nil
 }
