@@ -3,6 +3,7 @@ package quota
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"strconv"
@@ -70,7 +71,7 @@ func (s *sQuota) Reconcile(ctx context.Context) (int, error) {
 			return found, err
 		}
 		var bad []mismatch
-		if bad, after, more, err = compareAccounts(ctx, after); err != nil {
+		if bad, after, more, err = compareAccounts(ctx, after, reconcileBatch); err != nil {
 			return found, err
 		}
 		for _, m := range bad {
@@ -94,23 +95,26 @@ func (s *sQuota) Reconcile(ctx context.Context) (int, error) {
 	return found, nil
 }
 
-// compareAccounts compares the accounts with ids above after (up to reconcileBatch of them)
+// compareAccounts compares the accounts with ids above after (up to batch of them)
 // with their entries, and answers the mismatches, the last id compared and whether accounts
 // remain. Both reads run in one transaction, so they see the same snapshot of a ledger that
 // keeps moving (a balance and its entries are always written together); the last batch has no
 // upper bound, so entries of a user without an account row are compared with zero too.
-func compareAccounts(ctx context.Context, after int64) (bad []mismatch, last int64, more bool, err error) {
+func compareAccounts(ctx context.Context, after int64, batch int) (bad []mismatch, last int64, more bool, err error) {
 	acols, ecols := dao.QuotaAccounts.Columns(), dao.QuotaEntries.Columns()
-	err = dao.QuotaAccounts.Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
+	// REPEATABLE READ is asked for, not assumed: under READ COMMITTED each statement would
+	// see its own snapshot and a movement committed between them would look like a difference.
+	opts := gdb.TxOptions{Propagation: gdb.PropagationNested, Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	err = dao.QuotaAccounts.DB().TransactionWithOptions(ctx, opts, func(ctx context.Context, _ gdb.TX) error {
 		var accts []entity.QuotaAccounts
 		err := dao.QuotaAccounts.Ctx(ctx).Fields(acols.UserId, acols.Available, acols.Frozen).
-			WhereGT(acols.UserId, after).OrderAsc(acols.UserId).Limit(reconcileBatch).Scan(&accts)
+			WhereGT(acols.UserId, after).OrderAsc(acols.UserId).Limit(batch).Scan(&accts)
 		if err != nil && !dbx.IsNoRows(err) {
 			return err
 		}
 		q := dao.QuotaEntries.Ctx(ctx).Fields(ecols.UserId+" AS u", ecols.Bucket+" AS b", "SUM("+ecols.Amount+") AS s").
 			WhereGT(ecols.UserId, after)
-		if more = len(accts) == reconcileBatch; more {
+		if more = len(accts) == batch; more {
 			last = accts[len(accts)-1].UserId
 			q = q.WhereLTE(ecols.UserId, last)
 		}

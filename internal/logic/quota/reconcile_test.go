@@ -10,6 +10,7 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 
 	"kami/internal/dao"
+	"kami/internal/service"
 	"kami/internal/testkit"
 )
 
@@ -174,4 +175,68 @@ func TestReconcileJobIsRegistered(t *testing.T) {
 		}
 	}
 	t.Fatalf("quota.reconcile not among %+v", res.Items)
+}
+
+// Reconciling while transfers run finds nothing: each batch reads the balances and their
+// entries in one transaction (one snapshot), and the ledger writes both in one transaction, so
+// a movement is seen whole or not at all.
+func TestReconcileDuringTransfersRaisesNothing(t *testing.T) {
+	f := newFamily(t)
+	testkit.SetSettings(t, map[string]any{"quota.minTransfer": 1})
+	fund(t, f.Agent.ID, 10_000)
+	fund(t, f.Agent2.ID, 10_000)
+	since := lastAlert(t, f.Admin.Client)
+
+	const workers, each = 4, 25
+	errc := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		from, to := f.Agent, f.Agent2
+		if w%2 == 1 {
+			from, to = to, from
+		}
+		go func() {
+			for i := 0; i < each; i++ {
+				r, err := from.Client.DoErr(http.MethodPost, "/api/quota/transfer", map[string]any{"toUsername": to.Username, "amount": 1 + i})
+				if err == nil && r.Status != http.StatusOK {
+					err = fmt.Errorf("transfer: %d %s", r.Status, r.Raw)
+				}
+				if err != nil {
+					errc <- err
+					return
+				}
+			}
+			errc <- nil
+		}()
+	}
+	// Reconcile back to back until the transfers are done (bounded, the machine is shared).
+	runs, done := 0, 0
+	for done < workers {
+		if runs < 200 {
+			if _, err := service.Quota().Reconcile(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			runs++
+		}
+		select {
+		case err := <-errc:
+			if err != nil {
+				t.Fatal(err)
+			}
+			done++
+		default:
+			if runs >= 200 {
+				if err := <-errc; err != nil {
+					t.Fatal(err)
+				}
+				done++
+			}
+		}
+	}
+	for _, a := range alertsAbove(t, f.Admin.Client, since) {
+		if a.Kind == "global" || a.UserID == f.Agent.ID || a.UserID == f.Agent2.ID {
+			t.Errorf("alert while transfers ran: %+v", a)
+		}
+	}
+	t.Logf("%d reconciliations during %d transfers", runs, workers*each)
+	checkLedger(t, f.Agent.ID, f.Agent2.ID)
 }
