@@ -18,6 +18,9 @@ import (
 
 type (
 	IQuota interface {
+		// Alerts lists what the reconciliation job found, newest first. The route is the
+		// super-admin's (catalog.go), so there is no narrower scope to apply.
+		Alerts(ctx context.Context, req *v1.AlertListReq) (*v1.AlertListRes, error)
 		// GetBalance answers the caller's account, or that of a user in its scope (404 otherwise, as
 		// for a user that does not exist).
 		GetBalance(ctx context.Context, req *v1.BalanceReq) (*v1.BalanceRes, error)
@@ -32,14 +35,14 @@ type (
 		Transfer(ctx context.Context, tx gdb.TX, in model.QuotaTransfer) (movementID int64, err error)
 		// Balance is the user's account; a user without one holds nothing.
 		Balance(ctx context.Context, userID int64) (model.QuotaBalance, error)
+		// LedgerExport prepares every entry of the filtered ledger (not one page) as an .xlsx download
+		// for the controller to send. The set is fixed at the largest id seen when the export starts,
+		// refused before any byte is sent when it exceeds kami.exportMaxRows (never cut short), and
+		// read newest first in keyset batches into excelize's StreamWriter, which spools rows to a
+		// temporary file instead of holding them in memory.
+		LedgerExport(ctx context.Context, req *v1.LedgerExportReq) (*model.Download, error)
 		// Ledger pages through the entries in the caller's scope.
 		Ledger(ctx context.Context, req *v1.LedgerListReq) (*v1.LedgerListRes, error)
-		// LedgerExport streams every entry of the filtered ledger as .xlsx.
-		LedgerExport(ctx context.Context, req *v1.LedgerExportReq) (*model.Download, error)
-		// Alerts lists what the reconciliation job found.
-		Alerts(ctx context.Context, req *v1.AlertListReq) (*v1.AlertListRes, error)
-		// Reconcile checks every account against its entries and the whole ledger against zero.
-		Reconcile(ctx context.Context) (int, error)
 		// Lock runs fn holding the account locks of userIDs, taken in ascending id order so two
 		// operations on the same pair can never wait on each other. A module that writes its own rows
 		// and moves quota in one transaction takes the locks first, then opens the transaction, and the
@@ -53,6 +56,11 @@ type (
 		// system account without limit (system_recharge); an agent-admin's comes out of its own
 		// available quota into one of its agents (two entries: it goes down, the agent up).
 		Recharge(ctx context.Context, req *v1.RechargeReq) (*v1.RechargeRes, error)
+		// Reconcile checks every account against its entries and the whole ledger against zero, and
+		// raises an alert (a quota_alerts row and a notice to the super-admins) for each difference.
+		// It answers how many differences it found. It only reads the ledger: a difference is a bug
+		// for a person to look at, never something to "fix" by writing an entry.
+		Reconcile(ctx context.Context) (int, error)
 		// Reserve freezes in.Amount of the user's available quota and returns the reservation's id.
 		// 409 QUOTA_INSUFFICIENT (nothing written) when the user has less. A repeat with the same
 		// IdemKey returns the same reservation.

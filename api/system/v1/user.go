@@ -57,6 +57,9 @@ type UserCreateReq struct {
 	Email    string `json:"email"    v:"email|max-length:128"                   dc:"optional, unique"`
 	RealName string `json:"realName" v:"max-length:64"                          dc:"display name"`
 	Remark   string `json:"remark"   v:"max-length:255"                         dc:"note"`
+	// InitialQuota moves in the user's own transaction: no user without its quota, no quota
+	// without its user.
+	InitialQuota int64 `json:"initialQuota" v:"min:0|max:100000000000" dc:"units the new user starts with: a system credit when the super-admin creates it, otherwise taken from the creator's available quota (409 QUOTA_INSUFFICIENT and no user when it has less); 0 or absent: none"`
 }
 
 type UserCreateRes struct {

@@ -49,11 +49,15 @@ func (s *sUser) Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.Us
 	if !mayCreate(p.Role, req.Role) {
 		return nil, errs.Forbidden.New()
 	}
-	id, err := insertUser(ctx, newUser{
-		Username: req.Username, PasswordPlain: req.Password, Role: req.Role,
-		Email: normEmail(req.Email), RealName: strings.TrimSpace(req.RealName), Remark: req.Remark,
-		Status: consts.StatusEnabled, MustChangePassword: true, ParentID: p.UserID, ParentPath: p.Path,
-	}, nil)
+	var id int64
+	err := withInitialQuota(ctx, req.InitialQuota, func(ctx context.Context, after func(ctx context.Context, id int64) error) (err error) {
+		id, err = insertUser(ctx, newUser{
+			Username: req.Username, PasswordPlain: req.Password, Role: req.Role,
+			Email: normEmail(req.Email), RealName: strings.TrimSpace(req.RealName), Remark: req.Remark,
+			Status: consts.StatusEnabled, MustChangePassword: true, ParentID: p.UserID, ParentPath: p.Path,
+		}, after)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
