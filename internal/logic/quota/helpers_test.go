@@ -94,3 +94,11 @@ func checkLedger(t *testing.T, users ...int64) {
 		t.Errorf("movements whose entries do not sum to zero: %+v", unbalanced)
 	}
 }
+
+// withKey is a copy of the client that sends the Idempotency-Key header.
+func withKey(c *testkit.Client, key string) *testkit.Client {
+	k := *c
+	k.Header = c.Header.Clone()
+	k.Header.Set("Idempotency-Key", key)
+	return &k
+}

@@ -17,14 +17,6 @@ type rechargeRes struct {
 	balance
 }
 
-// withKey is cl sending an Idempotency-Key.
-func withKey(cl *testkit.Client, key string) *testkit.Client {
-	c := *cl
-	c.Header = cl.Header.Clone()
-	c.Header.Set("Idempotency-Key", key)
-	return &c
-}
-
 // movementsOf counts the ledger movements made for a user by recharges (ref user:<id>).
 func movementsOf(t *testing.T, userID int64) int {
 	t.Helper()

@@ -27,14 +27,6 @@ type withdrawal struct {
 	DecidedBy  int64  `json:"decidedBy"`
 }
 
-// withKey is c sending an Idempotency-Key (same session).
-func withKey(c *testkit.Client, key string) *testkit.Client {
-	k := *c
-	k.Header = c.Header.Clone()
-	k.Header.Set("Idempotency-Key", key)
-	return &k
-}
-
 func withdraw(t *testing.T, c *testkit.Client, amount int64) withdrawal {
 	t.Helper()
 	var w withdrawal
