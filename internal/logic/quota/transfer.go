@@ -28,6 +28,10 @@ const (
 // instead, its amount frozen.
 func (s *sQuota) TransferByName(ctx context.Context, req *v1.TransferReq) (*v1.TransferRes, error) {
 	p := principal.From(ctx)
+	// The super-admin's side is the system account: it recharges, it does not transfer.
+	if p.Role != consts.RoleAgent && p.Role != consts.RoleAgentAdmin {
+		return nil, errs.Forbidden.New()
+	}
 	if min := service.Settings().Int(settingMinTransfer); req.Amount < min {
 		return nil, errs.QuotaBelowMinimum.New(s.yuan(min))
 	}
