@@ -42,6 +42,8 @@ func Boot(ctx context.Context, opts ...Option) error {
 		return err
 	}
 	service.Quota().SetClock(o.clock)
+	service.Project().SetClock(o.clock)
+	service.Authorization().SetClock(o.clock)
 	if err := service.Quota().Start(ctx); err != nil {
 		return err
 	}
