@@ -66,9 +66,9 @@ type ProjectCreateReq struct {
 	Description    string                `json:"description"    v:"max-length:1000"`
 	Version        string                `json:"version"        v:"max-length:32"`
 	CallbackUrl    string                `json:"callbackUrl"    v:"url|max-length:512" dc:"http(s) URL card events are posted to; empty: none"`
-	CallbackEvents []string              `json:"callbackEvents" v:"max-length:5|foreach|in:card.activated,card.verified,card.unbound,card.expired,card.disabled"`
+	CallbackEvents []string              `json:"callbackEvents" v:"foreach|in:card.activated,card.verified,card.unbound,card.expired,card.disabled"`
 	Settings       *ProjectSettingsInput `json:"settings"`
-	Plans          []PlanInput           `json:"plans"          v:"required|max-length:50" dc:"at least one plan, at most 50"`
+	Plans          []PlanInput           `json:"plans"          v:"required" dc:"at least one plan, at most 50"`
 }
 
 type ProjectCreateRes struct {
@@ -109,7 +109,7 @@ type ProjectUpdateReq struct {
 	Description    *string               `json:"description"    v:"max-length:1000"`
 	Version        *string               `json:"version"        v:"max-length:32"`
 	CallbackUrl    *string               `json:"callbackUrl"    v:"url|max-length:512" dc:"empty string: no callback"`
-	CallbackEvents []string              `json:"callbackEvents" v:"max-length:5|foreach|in:card.activated,card.verified,card.unbound,card.expired,card.disabled" dc:"absent: unchanged; [] none"`
+	CallbackEvents []string              `json:"callbackEvents" v:"foreach|in:card.activated,card.verified,card.unbound,card.expired,card.disabled" dc:"absent: unchanged; [] none"`
 	Settings       *ProjectSettingsInput `json:"settings"`
 }
 

@@ -22,11 +22,14 @@ import (
 var defaultSettings = v1.ProjectSettings{MaxUnbinds: 3, UnbindCooldown: 3600, VerifyAfterAuthEnd: true,
 	RatePerApp: 6000, RatePerIp: 120}
 
+// maxPlans bounds the plans one create carries (a price list, not a catalogue).
+const maxPlans = 50
+
 // Create stores a project with its plans, credentials and first signing key in one
 // transaction, and answers the secrets this once: only their sealed copies are kept.
 func (s *sProject) Create(ctx context.Context, req *v1.ProjectCreateReq) (*v1.ProjectCreateRes, error) {
-	if len(req.Plans) == 0 {
-		return nil, errs.InvalidInput.Msg("plans: at least one plan is required")
+	if len(req.Plans) == 0 || len(req.Plans) > maxPlans {
+		return nil, errs.InvalidInput.Msg("plans: 1 to 50 plans")
 	}
 	seen := map[string]bool{}
 	for _, p := range req.Plans {
