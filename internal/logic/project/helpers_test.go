@@ -14,7 +14,7 @@ import (
 
 // staff are the logged-in callers of the project tests.
 type staff struct {
-	Admin, Boss, Agent *testkit.Client
+	Admin, Boss, Agent  *testkit.Client
 	BossUser, AgentUser testkit.SeededUser
 }
 
