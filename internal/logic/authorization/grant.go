@@ -101,11 +101,20 @@ func (s *sAuthorization) insert(ctx context.Context, n newGrant) (int64, error) 
 	cols := dao.Authorizations.Columns()
 	now := s.now()
 	key := activeKey(n.Project.Id, n.User.Id)
-	if _, err := dao.Authorizations.Ctx(ctx).Where(cols.ActiveKey, key).WhereNotNull(cols.ExpiresAt).
-		WhereLTE(cols.ExpiresAt, now).
-		Data(g.Map{cols.Status: statusExpired, cols.ActiveKey: nil, cols.EndedAt: gdb.Raw(cols.ExpiresAt), cols.UpdatedAt: now}).
-		Update(); err != nil {
+	// Read first, then end the stale row by its primary key: an UPDATE by active_key that
+	// matches nothing takes a gap lock on MySQL, and two racing grants holding gap locks
+	// deadlock on their INSERTs instead of one of them getting the duplicate key.
+	var stale *entity.Authorizations
+	if err := dao.Authorizations.Ctx(ctx).Where(cols.ActiveKey, key).WhereNotNull(cols.ExpiresAt).
+		WhereLTE(cols.ExpiresAt, now).Scan(&stale); err != nil && !dbx.IsNoRows(err) {
 		return 0, err
+	}
+	if stale != nil {
+		if _, err := dao.Authorizations.Ctx(ctx).WherePri(stale.Id).Where(cols.Status, statusActive).
+			Data(g.Map{cols.Status: statusExpired, cols.ActiveKey: nil, cols.EndedAt: stale.ExpiresAt, cols.UpdatedAt: now}).
+			Update(); err != nil {
+			return 0, err
+		}
 	}
 	id, err := dao.Authorizations.Ctx(ctx).Data(do.Authorizations{
 		ProjectId: n.Project.Id, UserId: n.User.Id, GrantedBy: principal.From(ctx).UserID, Source: n.Source,
