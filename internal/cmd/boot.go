@@ -77,7 +77,8 @@ func wire(cfg func() *config.Config, c clock.Clock) {
 		SetMailer(smtpmail.Mailer) smtpmail.Mailer
 	}
 	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
-		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota()} {
+		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota(),
+		service.Project(), service.Authorization()} {
 		if s, ok := svc.(configured); ok {
 			s.Configure(cfg)
 		}

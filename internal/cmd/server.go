@@ -8,8 +8,10 @@ import (
 
 	"kami/internal/config"
 	"kami/internal/controller/auth"
+	"kami/internal/controller/authorization"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
+	"kami/internal/controller/project"
 	"kami/internal/controller/quota"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
@@ -48,6 +50,8 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			system.NewV1(),
 			notification.NewV1(),
 			quota.NewV1(),
+			project.NewV1(),
+			authorization.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

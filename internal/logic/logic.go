@@ -6,6 +6,7 @@ package logic
 
 import (
 	_ "kami/internal/logic/auth"
+	_ "kami/internal/logic/authorization"
 	_ "kami/internal/logic/geo"
 	_ "kami/internal/logic/job"
 	_ "kami/internal/logic/logs"
@@ -13,6 +14,7 @@ import (
 	_ "kami/internal/logic/middleware"
 	_ "kami/internal/logic/notify"
 	_ "kami/internal/logic/outbox"
+	_ "kami/internal/logic/project"
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/settings"

@@ -1,0 +1,12 @@
+package project
+
+import (
+	"context"
+
+	"kami/api/project/v1"
+	"kami/internal/service"
+)
+
+func (c *ControllerV1) PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (res *v1.PlanDeleteRes, err error) {
+	return service.Project().DeletePlan(ctx, req)
+}

@@ -1,0 +1,97 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// ProjectPlansDao is the data access object for the table project_plans.
+type ProjectPlansDao struct {
+	table    string              // table is the underlying table name of the DAO.
+	group    string              // group is the database configuration group name of the current DAO.
+	columns  ProjectPlansColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler  // handlers for customized model modification.
+}
+
+// ProjectPlansColumns defines and stores column names for the table project_plans.
+type ProjectPlansColumns struct {
+	Id              string //
+	ProjectId       string //
+	Name            string //
+	DurationSeconds string //
+	Price           string //
+	MaxDevices      string //
+	Status          string //
+	Sort            string //
+	CreatedAt       string //
+	UpdatedAt       string //
+}
+
+// projectPlansColumns holds the columns for the table project_plans.
+var projectPlansColumns = ProjectPlansColumns{
+	Id:              "id",
+	ProjectId:       "project_id",
+	Name:            "name",
+	DurationSeconds: "duration_seconds",
+	Price:           "price",
+	MaxDevices:      "max_devices",
+	Status:          "status",
+	Sort:            "sort",
+	CreatedAt:       "created_at",
+	UpdatedAt:       "updated_at",
+}
+
+// NewProjectPlansDao creates and returns a new DAO object for table data access.
+func NewProjectPlansDao(handlers ...gdb.ModelHandler) *ProjectPlansDao {
+	return &ProjectPlansDao{
+		group:    "default",
+		table:    "project_plans",
+		columns:  projectPlansColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *ProjectPlansDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *ProjectPlansDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *ProjectPlansDao) Columns() ProjectPlansColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *ProjectPlansDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *ProjectPlansDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *ProjectPlansDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

@@ -1,0 +1,98 @@
+package project
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+
+	"kami/internal/infra"
+)
+
+// Seal purposes: a value sealed for one does not open for another (infra.Seal uses the
+// purpose as additional data), so a leaked webhook secret column cannot be replayed into the
+// app secret one.
+const (
+	purposeAppSecret  = "project.appSecret"
+	purposeWebhook    = "project.webhookSecret"
+	purposeSigningKey = "project.signingKey"
+)
+
+// AlgEd25519 is the only response-signing algorithm (openapi.md).
+const AlgEd25519 = "Ed25519"
+
+func randomBytes(n int) ([]byte, error) {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err // no randomness: no key is better than a guessable one
+	}
+	return b, nil
+}
+
+// newAppKey is the public identifier of a project's OpenAPI calls.
+func newAppKey() (string, error) {
+	b, err := randomBytes(12)
+	if err != nil {
+		return "", err
+	}
+	return "ak_" + hex.EncodeToString(b), nil
+}
+
+// newSecret is 256 random bits, URL-safe, with a prefix that tells what it is when it turns
+// up in a client's configuration.
+func newSecret(prefix string) (string, error) {
+	b, err := randomBytes(32)
+	if err != nil {
+		return "", err
+	}
+	return prefix + base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// credentials are a new project's secrets, in the clear (shown once) and sealed (stored).
+type credentials struct {
+	AppKey, AppSecret, WebhookSecret string
+	SealedSecret, SealedWebhook      string
+}
+
+func newCredentials() (*credentials, error) {
+	c := &credentials{}
+	var err error
+	if c.AppKey, err = newAppKey(); err != nil {
+		return nil, err
+	}
+	if c.AppSecret, err = newSecret("as_"); err != nil {
+		return nil, err
+	}
+	if c.WebhookSecret, err = newSecret("whsec_"); err != nil {
+		return nil, err
+	}
+	if c.SealedSecret, err = infra.Seal(purposeAppSecret, []byte(c.AppSecret)); err != nil {
+		return nil, err
+	}
+	if c.SealedWebhook, err = infra.Seal(purposeWebhook, []byte(c.WebhookSecret)); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// signingKey is a fresh Ed25519 key: its id, public key (standard base64, as published) and
+// sealed seed.
+type signingKey struct {
+	Kid, PublicKey, SealedSeed string
+}
+
+func newSigningKey() (*signingKey, error) {
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	id, err := randomBytes(8)
+	if err != nil {
+		return nil, err
+	}
+	sealed, err := infra.Seal(purposeSigningKey, priv.Seed())
+	if err != nil {
+		return nil, err
+	}
+	return &signingKey{Kid: "k_" + hex.EncodeToString(id), PublicKey: base64.StdEncoding.EncodeToString(pub), SealedSeed: sealed}, nil
+}
