@@ -13,10 +13,10 @@ import (
 // days by default) and ends the authorization at its end time, telling the holder; Check
 // refuses from the end time on, before the job even runs.
 func TestExpiryJob(t *testing.T) {
+	start := freeze(t)
 	w := newWorld(t)
 	ctx := context.Background()
 	pauseExpirySchedule(t, w.Admin.C)
-	start := freeze(t)
 	p := newProject(t, w.Admin.C)
 	near := granted(t, w.Admin.C, p, w.Agent1.ID, rfc(start.Add(2*time.Hour)))
 	far := granted(t, w.Admin.C, p, w.Agent2.ID, rfc(start.Add(4*24*time.Hour)))

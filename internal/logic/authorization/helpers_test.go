@@ -2,6 +2,7 @@ package authorization_test
 
 import (
 	"fmt"
+	"kami/internal/config"
 	"net/http"
 	"testing"
 	"time"
@@ -138,6 +139,10 @@ func notices(t *testing.T, c *testkit.Client, kind string, refID int64) []notice
 func freeze(t *testing.T) time.Time {
 	t.Helper()
 	now := time.Now().UTC().Truncate(time.Second)
+	// The clock moves by hours or days here; the test's logins must outlive that.
+	testkit.SetConfig(t, func(c *config.Config) {
+		c.Auth.AccessTTL, c.Auth.RefreshTTL = 365*24*time.Hour, 365*24*time.Hour
+	})
 	testkit.SharedClock{}.Freeze(t, now)
 	t.Cleanup(func() { testkit.SharedClock{}.Release(t) })
 	return now

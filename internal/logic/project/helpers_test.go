@@ -3,6 +3,7 @@ package project_test
 import (
 	"context"
 	"fmt"
+	"kami/internal/config"
 	"net/http"
 	"testing"
 	"time"
@@ -122,6 +123,10 @@ func path(format string, args ...any) string { return fmt.Sprintf(format, args..
 func freeze(t *testing.T) time.Time {
 	t.Helper()
 	now := time.Now().UTC().Truncate(time.Second)
+	// The clock moves by hours or days here; the test's logins must outlive that.
+	testkit.SetConfig(t, func(c *config.Config) {
+		c.Auth.AccessTTL, c.Auth.RefreshTTL = 365*24*time.Hour, 365*24*time.Hour
+	})
 	testkit.SharedClock{}.Freeze(t, now)
 	t.Cleanup(func() { testkit.SharedClock{}.Release(t) })
 	return now

@@ -26,9 +26,9 @@ func secrets(t *testing.T, appKey string) []string {
 // TestSecretRotationGrace: after a rotation the new secret and the previous one both verify
 // until the grace passes; a second rotation drops the oldest at once.
 func TestSecretRotationGrace(t *testing.T) {
+	start := freeze(t)
 	s := newStaff(t)
 	testkit.SetSettings(t, map[string]any{"projects.secretGrace": "1h"})
-	start := freeze(t)
 	p := create(t, s.Admin, nil)
 
 	var r1 struct {
@@ -71,9 +71,9 @@ func TestSecretRotationGrace(t *testing.T) {
 // TestSigningKeyRotation: the new key signs at once; the old one stays published as retiring
 // for the grace, then drops out; a second rotation retires the older key at once.
 func TestSigningKeyRotation(t *testing.T) {
+	freeze(t)
 	s := newStaff(t)
 	testkit.SetSettings(t, map[string]any{"projects.signingKeyGrace": "2h"})
-	freeze(t)
 	p := create(t, s.Admin, nil)
 	var rot struct {
 		Active signingKey   `json:"active"`
