@@ -19,7 +19,8 @@ import (
 	"kami/utility/dbx"
 )
 
-// RetentionJob is the name of the job that archives old log rows.
+// RetentionJob is the name of the job that archives old log rows and deletes the finished rows
+// modules register with their own window.
 const RetentionJob = "log.retention"
 
 // archiveChunk is the number of rows per archive file, and so per DELETE statement (a variable
