@@ -29,8 +29,10 @@ type (
 		// Configure hands the service the configuration it reads (retention window, data dir, export
 		// cap); boot calls it before serving.
 		Configure(cfg func() *config.Config)
-		// Retain archives and deletes the rows of every registered table older than kami.logRetention
-		// as of the service's clock (the log.retention job).
+		// Retain removes the old rows of every registered table as of the service's clock (the
+		// log.retention job): history tables past kami.logRetention are archived, then deleted; tables
+		// with their own window (outbox.retention, notify.retention) are deleted in batches. A window of
+		// 0 keeps that table's rows.
 		Retain(ctx context.Context) (int, error)
 	}
 )

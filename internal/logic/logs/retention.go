@@ -3,11 +3,11 @@ package logs
 import (
 	"context"
 	"fmt"
-	"kami/utility/dbx"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
@@ -16,22 +16,29 @@ import (
 	"kami/internal/retention"
 	"kami/internal/service"
 	"kami/utility/archive"
+	"kami/utility/dbx"
 )
 
-// RetentionJob is the name of the job that archives old log rows.
+// RetentionJob is the name of the job that archives old log rows and deletes the finished rows
+// modules register with their own window.
 const RetentionJob = "log.retention"
 
 // archiveChunk is the number of rows per archive file, and so per DELETE statement (a variable
 // so tests can exercise several chunks with a few rows).
 var archiveChunk = 5000
 
+// purgeBatch bounds one DELETE of a table deleted without archive, so a backlog never holds a
+// long lock.
+const purgeBatch = 1000
+
 func init() {
-	// The logs module's own tables; other modules offer theirs (the jobs module its run history).
+	// The logs module's own tables; other modules offer theirs (the jobs module its run history,
+	// the outbox and notify modules their finished rows).
 	retention.Register(retention.Table{Name: dao.OperationLogs.Table(), TimeCol: dao.OperationLogs.Columns().CreatedAt})
 	retention.Register(retention.Table{Name: dao.LoginLogs.Table(), TimeCol: dao.LoginLogs.Columns().CreatedAt})
 	job.Register(job.Def{
 		Name:            RetentionJob,
-		Description:     "Archive operation, login and job-run rows older than kami.logRetention to <dataDir>/archive, then delete them",
+		Description:     "Archive operation, login and job-run rows older than kami.logRetention to <dataDir>/archive, then delete them; delete finished outbox events and read notifications past outbox.retention and notify.retention",
 		DefaultSchedule: "0 30 3 * * *", // daily 03:30 in kami.timeZone, a quiet hour
 		Run:             func(ctx context.Context) (int, error) { return service.Logs().Retain(ctx) },
 	})
@@ -40,18 +47,30 @@ func init() {
 // archiveDir is where archives are written: <dataDir>/archive.
 func (s *sLogs) archiveDir() string { return filepath.Join(s.cfg().DataDir, "archive") }
 
-// Retain archives and deletes the rows of every registered table older than kami.logRetention
-// as of the service's clock (the log.retention job).
+// Retain removes the old rows of every registered table as of the service's clock (the
+// log.retention job): history tables past kami.logRetention are archived, then deleted; tables
+// with their own window (outbox.retention, notify.retention) are deleted in batches. A window of
+// 0 keeps that table's rows.
 func (s *sLogs) Retain(ctx context.Context) (int, error) {
-	keep := s.cfg().LogRetention
-	if keep <= 0 {
-		return 0, nil // retention switched off: keep everything
-	}
-	cutoff := gtime.New(s.clock.Now().Add(-keep))
+	now := s.clock.Now()
 	dir := s.archiveDir()
 	total := 0
 	for _, t := range retention.Tables() {
-		n, err := archiveTable(ctx, dir, t.Name, t.TimeCol, cutoff)
+		keep := s.cfg().LogRetention
+		if t.Window != nil {
+			keep = t.Window()
+		}
+		if keep <= 0 {
+			continue // retention switched off for this table: keep everything
+		}
+		cutoff := gtime.New(now.Add(-keep))
+		var n int
+		var err error
+		if t.Window == nil {
+			n, err = archiveTable(ctx, dir, t, cutoff)
+		} else {
+			n, err = dbx.DeleteInBatches(ctx, func() *gdb.Model { return t.Expired(ctx, cutoff) }, "id", purgeBatch)
+		}
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("%s: %w", t.Name, err)
@@ -69,10 +88,11 @@ func (s *sLogs) Retain(ctx context.Context) (int, error) {
 // starts at the same first id (those rows are still there) and writes it again, then drops the
 // earlier file of that first id: its rows are all still in the table and in the new file. A
 // chunk whose DELETE committed can never be re-read, so its file is never touched again.
-func archiveTable(ctx context.Context, dir, table, timeCol string, cutoff *gtime.Time) (int, error) {
+func archiveTable(ctx context.Context, dir string, t retention.Table, cutoff *gtime.Time) (int, error) {
+	table := t.Name
 	total := 0
 	for ctx.Err() == nil {
-		rows, err := g.DB().Model(table).Ctx(ctx).WhereLT(timeCol, cutoff).OrderAsc("id").Limit(archiveChunk).All()
+		rows, err := t.Expired(ctx, cutoff).OrderAsc("id").Limit(archiveChunk).All()
 		if err != nil && !dbx.IsNoRows(err) {
 			return total, err
 		}
@@ -88,7 +108,7 @@ func archiveTable(ctx context.Context, dir, table, timeCol string, cutoff *gtime
 		if err = dropSuperseded(dir, prefix, path); err != nil {
 			return total, err
 		}
-		res, err := g.DB().Model(table).Ctx(ctx).WhereBetween("id", from, to).WhereLT(timeCol, cutoff).Delete()
+		res, err := t.Expired(ctx, cutoff).WhereBetween("id", from, to).Delete()
 		if err != nil {
 			return total, err
 		}

@@ -13,6 +13,7 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/model/do"
+	"kami/internal/retention"
 	"kami/internal/service"
 	"kami/utility/archive"
 )
@@ -43,10 +44,11 @@ func archiveFiles(t *testing.T) []string {
 // up in exactly one archive and in no table. Archives of committed chunks are never touched.
 func TestArchiveTableResumesAfterInterruption(t *testing.T) {
 	ctx := context.Background()
-	table, col := dao.LoginLogs.Table(), dao.LoginLogs.Columns().CreatedAt
+	table := dao.LoginLogs.Table()
+	logins := retention.Table{Name: table, TimeCol: dao.LoginLogs.Columns().CreatedAt}
 	cutoff := gtime.New(time.Now().Add(-90 * 24 * time.Hour))
 	old := time.Now().Add(-100 * 24 * time.Hour)
-	if _, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), table, col, cutoff); err != nil { // start from no old rows
+	if _, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), logins, cutoff); err != nil { // start from no old rows
 		t.Fatal(err)
 	}
 	saved := archiveChunk
@@ -55,7 +57,7 @@ func TestArchiveTableResumesAfterInterruption(t *testing.T) {
 
 	// A committed chunk from an earlier run.
 	done := oldLogin(t, "done", old)
-	if n, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), table, col, cutoff); err != nil || n != 1 {
+	if n, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), logins, cutoff); err != nil || n != 1 {
 		t.Fatalf("first run: %d, %v", n, err)
 	}
 	committed := archiveFiles(t)
@@ -70,7 +72,7 @@ func TestArchiveTableResumesAfterInterruption(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	n, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), table, col, cutoff)
+	n, err := archiveTable(ctx, service.Logs().(*sLogs).archiveDir(), logins, cutoff)
 	if err != nil || n != 5 {
 		t.Fatalf("resumed run: %d, %v", n, err)
 	}

@@ -6,4 +6,4 @@ import (
 	"kami/internal/testkit"
 )
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+func TestMain(m *testing.M) { testkit.Main(m, testkit.WithSharedClock()) }

@@ -27,4 +27,4 @@ func init() {
 	})
 }
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+func TestMain(m *testing.M) { testkit.Main(m, testkit.WithSharedClock()) }
