@@ -124,7 +124,7 @@ func Prepare(ctx context.Context) error {
 	if len(applied) > 0 {
 		g.Log().Infof(ctx, "migrations applied: %v", applied)
 	}
-	return nil
+	return infra.WarmTableFields(ctx, db)
 }
 
 // Shutdown stops background work after the HTTP server has drained.

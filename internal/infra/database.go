@@ -4,7 +4,6 @@ package infra
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -99,10 +98,14 @@ func databaseNode(c *config.Config) (*gdb.ConfigNode, error) {
 	}
 	return &gdb.ConfigNode{
 		Type: "sqlite",
-		Name: abs,
 		// WAL lets readers run beside the writer; busy_timeout makes a second process wait
-		// instead of failing with SQLITE_BUSY.
-		Extra: fmt.Sprintf("busy_timeout=%d&journal_mode=WAL&foreign_keys=1&synchronous=NORMAL", 10000),
+		// instead of failing with SQLITE_BUSY. _txlock=immediate takes the write lock at BEGIN:
+		// a deferred transaction that reads first (an idempotency replay check) and writes
+		// later fails at once with SQLITE_BUSY(_SNAPSHOT) when another process wrote meanwhile,
+		// busy_timeout or not. gf turns Extra into _pragma=... only, so the whole query goes
+		// into the name (a path gf cannot find as a file is passed on unchanged).
+		Name: abs + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)",
 		// One connection serialises writers inside this process: SQLite allows one writer at a
 		// time, and queueing in the pool is cheaper and clearer than retrying "database is locked".
 		MaxOpenConnCount: 1,
