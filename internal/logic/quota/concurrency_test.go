@@ -13,9 +13,6 @@ import (
 	"kami/internal/testkit"
 )
 
-// withdrawalsLanded puts withdrawals, approvals and rejections into the mix. Their routes come
-// with the withdrawal work; until it is merged they answer 500, so this stays false until then.
-const withdrawalsLanded = false
 
 const (
 	stressRequests = 1000 // HTTP requests of the mixed run, over both nodes
@@ -170,7 +167,7 @@ func stressMix(rng *rand.Rand, admin, boss, a, b *actor) []stressOp {
 			op.kind, op.by, op.to, op.amount = "sysRecharge", admin, []*actor{boss, a, b}[rng.IntN(3)], 1000+rng.Int64N(4000)
 		case r < 22:
 			op.kind, op.by, op.to, op.amount = "recharge", boss, []*actor{a, b}[rng.IntN(2)], 100+rng.Int64N(3000)
-		case r < 82 || !withdrawalsLanded:
+		case r < 82:
 			p := pairs[rng.IntN(len(pairs))]
 			op.kind, op.by, op.to, op.amount = "transfer", p[0], p[1], 100+rng.Int64N(5000)
 		default:
@@ -343,5 +340,5 @@ func logOutcomes(t *testing.T, tl *stressTally) {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "  %-40s %d\n", k, tl.outcomes[k])
 	}
-	t.Logf("outcomes (withdrawals included: %v):\n%s", withdrawalsLanded, b.String())
+	t.Logf("outcomes:\n%s", b.String())
 }
