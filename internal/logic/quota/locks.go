@@ -77,7 +77,7 @@ func lockErr(err error) error {
 	case errors.Is(err, redislock.ErrUnavailable):
 		return errs.Unavailable.Wrap(err)
 	case errors.Is(err, redislock.ErrNotAcquired), errors.Is(err, context.DeadlineExceeded):
-		return errs.ServerBusy.Wrap(err)
+		return errs.ServerBusy.Wrap(err, 1) // "try again in 1 second": the queue moves in milliseconds
 	}
 	return err
 }
