@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
+	"kami/internal/infra"
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/service"
@@ -167,3 +169,15 @@ func freeze(t *testing.T) time.Time {
 func serviceQuota() service.IQuota { return service.Quota() }
 
 func itoa(n int64) string { return fmt.Sprint(n) }
+
+// exportedKey is the plain key of a card, as the export reads it back.
+func exportedKey(t *testing.T, c entity.Cards) string {
+	t.Helper()
+	k, err := infra.Open(model.CardKeyPurpose, c.KeySealed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(k)
+}
+
+func lowerNoDash(k string) string { return strings.ToLower(strings.ReplaceAll(k, "-", "")) }
