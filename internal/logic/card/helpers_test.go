@@ -59,7 +59,7 @@ type project struct {
 
 // newProject creates an active project with one plan of price units (30 days, 1 device) and
 // answers its id and the plan's.
-func newProject(t *testing.T, admin *testkit.Client, price int64) (int64, int64) {
+func newProject(t testing.TB, admin *testkit.Client, price int64) (int64, int64) {
 	t.Helper()
 	var p project
 	admin.Post(t, "/api/projects", map[string]any{
@@ -70,13 +70,13 @@ func newProject(t *testing.T, admin *testkit.Client, price int64) (int64, int64)
 }
 
 // authorize grants the user the project (by the super-admin, never ending).
-func authorize(t *testing.T, admin *testkit.Client, projectID, userID int64) {
+func authorize(t testing.TB, admin *testkit.Client, projectID, userID int64) {
 	t.Helper()
 	admin.Post(t, "/api/authorizations", map[string]any{"projectId": projectID, "agentId": userID}).Expect(t, http.StatusOK)
 }
 
 // fund gives a user amount units as a system credit through the Go API.
-func fund(t *testing.T, userID, amount int64) {
+func fund(t testing.TB, userID, amount int64) {
 	t.Helper()
 	if _, err := service.Quota().Credit(context.Background(), nil, model.QuotaMove{
 		UserID: userID, Amount: amount, Type: model.QuotaTypeSystemRecharge}); err != nil {
