@@ -78,7 +78,7 @@ func wire(cfg func() *config.Config, c clock.Clock) {
 	}
 	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
 		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota(),
-		service.Project(), service.Authorization()} {
+		service.Project(), service.Authorization(), service.Card()} {
 		if s, ok := svc.(configured); ok {
 			s.Configure(cfg)
 		}

@@ -9,6 +9,7 @@ import (
 	"kami/internal/config"
 	"kami/internal/controller/auth"
 	"kami/internal/controller/authorization"
+	"kami/internal/controller/card"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
 	"kami/internal/controller/project"
@@ -52,6 +53,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			quota.NewV1(),
 			project.NewV1(),
 			authorization.NewV1(),
+			card.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

@@ -7,6 +7,7 @@ package logic
 import (
 	_ "kami/internal/logic/auth"
 	_ "kami/internal/logic/authorization"
+	_ "kami/internal/logic/card"
 	_ "kami/internal/logic/geo"
 	_ "kami/internal/logic/job"
 	_ "kami/internal/logic/logs"
