@@ -7,7 +7,10 @@ import (
 	"kami/internal/adapter/smtpmail"
 	"kami/internal/clock"
 	"kami/internal/config"
-	"kami/internal/infra"
+	"kami/internal/infra/db"
+	"kami/internal/infra/i18n"
+	"kami/internal/infra/keyring"
+	"kami/internal/infra/redisx"
 	_ "kami/internal/logic" // registers every service implementation
 	"kami/internal/logic/middleware"
 	"kami/internal/migrate"
@@ -27,7 +30,7 @@ func Boot(ctx context.Context, opts ...Option) error {
 		return err
 	}
 	wire(config.Get, o.clock)
-	if err := infra.LoadSecret(); err != nil {
+	if err := keyring.Load(); err != nil {
 		return err
 	}
 	// The mail server is a group of settings whose defaults are kami.mail: declared now that
@@ -40,7 +43,7 @@ func Boot(ctx context.Context, opts ...Option) error {
 		return err
 	}
 	service.Mail().Start(ctx, service.Settings())
-	if _, err := infra.OpenRedis(ctx); err != nil {
+	if _, err := redisx.Open(ctx); err != nil {
 		return err
 	}
 	if err := service.Rbac().Sync(ctx); err != nil {
@@ -105,26 +108,26 @@ func Prepare(ctx context.Context) error {
 	// username, a recipient address): set before any goroutine logs, as changing it later races.
 	g.Log().SetHandlers(middleware.EscapeLog)
 	// The process time zone is left alone: changing time.Local once goroutines exist (gf starts
-	// timers at init) is a data race. Stored times are UTC by construction instead (infra's
-	// driver wrapper and loc=UTC), and the display zone is applied when formatting.
+	// timers at init) is a data race. Stored times are UTC by construction instead (the db
+	// package's driver wrapper and loc=UTC), and the display zone is applied when formatting.
 	if _, err := config.Load(ctx); err != nil {
 		return err
 	}
-	if err := infra.LoadI18n(); err != nil {
+	if err := i18n.Load(); err != nil {
 		return err
 	}
-	db, err := infra.OpenDatabase(ctx)
+	conn, err := db.Open(ctx)
 	if err != nil {
 		return err
 	}
-	applied, err := migrate.Up(ctx, db, infra.Dialect())
+	applied, err := migrate.Up(ctx, conn, db.Dialect())
 	if err != nil {
 		return err
 	}
 	if len(applied) > 0 {
 		g.Log().Infof(ctx, "migrations applied: %v", applied)
 	}
-	return infra.WarmTableFields(ctx, db)
+	return db.WarmTableFields(ctx, conn)
 }
 
 // Shutdown stops background work after the HTTP server has drained.
@@ -136,5 +139,5 @@ func Shutdown(ctx context.Context) {
 	service.Notify().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()
-	infra.CloseEmbeddedRedis()
+	redisx.CloseEmbedded()
 }

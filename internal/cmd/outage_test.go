@@ -5,13 +5,13 @@ import (
 	"testing"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/testkit"
 )
 
 // When Redis is down, a login answers 503 UNAVAILABLE, writes no session, and /readyz says so.
 func TestRedisDownGives503(t *testing.T) {
-	m := infra.EmbeddedRedis()
+	m := redisx.Embedded()
 	if m == nil {
 		t.Skip("needs the embedded store, which the test can stop and restart")
 	}

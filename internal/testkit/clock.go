@@ -6,7 +6,7 @@ import (
 
 	"github.com/gogf/gf/v2/frame/g"
 
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 )
 
 // sharedClockEnv, set to "1" in a second node's environment, makes that node read the shared
@@ -19,7 +19,7 @@ const sharedClockEnv = "KAMI_TEST_SHARED_CLOCK"
 // clock at boot (the scheduler) read it when the binary's TestMain asks for it (WithSharedClock).
 type SharedClock struct{}
 
-func (SharedClock) key() string { return infra.Key("testclock") }
+func (SharedClock) key() string { return redisx.Key("testclock") }
 
 // Now is the shared time, or the real time when it is not frozen (or Redis does not answer).
 func (c SharedClock) Now() time.Time {

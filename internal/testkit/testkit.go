@@ -21,7 +21,7 @@ import (
 
 	"kami/internal/cmd"
 	"kami/internal/config"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/testkit/redistest"
 	"kami/utility/password"
 )
@@ -151,7 +151,7 @@ func setup(ctx context.Context, o mainOptions) (*Env, error) {
 		return nil, err
 	}
 	if env.RedisAddr == "" {
-		env.RedisAddr = infra.EmbeddedRedisAddr()
+		env.RedisAddr = redisx.EmbeddedAddr()
 	}
 	s, err := cmd.NewServer(ctx, "kami-test-"+randHex(4))
 	if err != nil {

@@ -10,7 +10,9 @@ import (
 
 	v1 "kami/api/auth/v1"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
+	"kami/internal/infra/redisx"
+	"kami/internal/infra/throttle"
 	"kami/utility/ratelimit"
 	"kami/utility/redisscript"
 )
@@ -19,7 +21,7 @@ const captchaTTL = 5 * time.Minute
 
 var captchaDriver = base64Captcha.NewDriverDigit(80, 240, 4, 0.6, 60)
 
-func captchaKey(id string) string { return infra.Key("auth", "captcha", id) }
+func captchaKey(id string) string { return redisx.Key("auth", "captcha", id) }
 
 // takeScript reads and deletes the answer in one step, so a captcha can be tried exactly once
 // even when two nodes receive the same id at the same moment.
@@ -30,7 +32,7 @@ return v`)
 // Captcha issues a digit captcha whose answer is kept in Redis, so any node can check it.
 func (s *sAuth) Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes, error) {
 	// Drawing costs CPU: cap it per IP so the endpoint cannot be used to burn the server.
-	if err := infra.Allow(ctx, "captcha:"+infra.RequestIP(ctx), ratelimit.PerMinute(60)); err != nil {
+	if err := throttle.Allow(ctx, "captcha:"+peer.RequestIP(ctx), ratelimit.PerMinute(60)); err != nil {
 		return nil, err
 	}
 	id, content, answer := captchaDriver.GenerateIdQuestionAnswer()
@@ -45,7 +47,7 @@ func (s *sAuth) Captcha(ctx context.Context, req *v1.CaptchaReq) (*v1.CaptchaRes
 	if err != nil {
 		return nil, err
 	}
-	required, err := captchaRequired(ctx, subj, infra.RequestIP(ctx))
+	required, err := captchaRequired(ctx, subj, peer.RequestIP(ctx))
 	if err != nil {
 		return nil, errs.Unavailable.Wrap(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/net/ghttp"
 
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
 )
 
 // RefreshCookie is the httpOnly cookie Vben sends to /auth/refresh (admin-api.md).
@@ -73,5 +73,5 @@ func (s *sAuth) cookieSecure(r *ghttp.Request) bool {
 	if c.Auth.CookieSecure || strings.HasPrefix(strings.ToLower(strings.TrimSpace(c.PublicURL)), "https://") {
 		return true
 	}
-	return infra.RequestTLS(r.Request)
+	return peer.TLS(r.Request)
 }

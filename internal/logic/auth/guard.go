@@ -10,7 +10,7 @@ import (
 
 	"github.com/gogf/gf/v2/frame/g"
 
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/utility/redisscript"
 )
 
@@ -28,10 +28,10 @@ func nameSubject(canonical string) subject { return subject("n:" + canonical) }
 // A subject has three keys: its count of wrong passwords, the set of its password checks in
 // progress, and its lock. They share a {hash tag}, so the scripts touching all three stay in
 // one slot on a Redis Cluster.
-func failKey(s subject) string     { return infra.Key("auth", "fail", "{"+string(s)+"}") }
-func checkingKey(s subject) string { return infra.Key("auth", "checking", "{"+string(s)+"}") }
-func lockKey(s subject) string     { return infra.Key("auth", "lock", "{"+string(s)+"}") }
-func failIPKey(ip string) string   { return infra.Key("auth", "fail", "ip", ip) }
+func failKey(s subject) string     { return redisx.Key("auth", "fail", "{"+string(s)+"}") }
+func checkingKey(s subject) string { return redisx.Key("auth", "checking", "{"+string(s)+"}") }
+func lockKey(s subject) string     { return redisx.Key("auth", "lock", "{"+string(s)+"}") }
+func failIPKey(ip string) string   { return redisx.Key("auth", "fail", "ip", ip) }
 
 func subjectKeys(s subject) []string { return []string{failKey(s), checkingKey(s), lockKey(s)} }
 

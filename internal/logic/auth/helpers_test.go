@@ -10,7 +10,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model/entity"
 	"kami/internal/testkit"
 )
@@ -52,7 +52,7 @@ func loginLogs(t *testing.T, username string) []entity.LoginLogs {
 func expiredToken() string {
 	s, _ := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{
 		"sub": "1", "sid": "0123456789abcdef0123456789abcdef", "iss": "kami", "exp": time.Now().Add(-time.Minute).Unix(),
-	}).SignedString(infra.SubKey("jwt"))
+	}).SignedString(keyring.SubKey("jwt"))
 	return s
 }
 

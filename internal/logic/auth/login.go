@@ -11,7 +11,8 @@ import (
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
+	"kami/internal/infra/throttle"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/service"
@@ -29,13 +30,13 @@ import (
 // backend; each password check is reserved in Redis before bcrypt runs (guard.go).
 func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, error) {
 	typed := req.Username
-	ip, ua := infra.RequestIP(ctx), userAgent(ctx)
+	ip, ua := peer.RequestIP(ctx), userAgent(ctx)
 	var userID int64
 	fail := func(reason string, err error) error {
 		s.writeLoginLog(ctx, userID, typed, ip, ua, false, reason)
 		return err
 	}
-	if err := infra.Allow(ctx, "login:"+ip, ratelimit.PerMinute(currentPolicy().loginPerMinute)); err != nil {
+	if err := throttle.Allow(ctx, "login:"+ip, ratelimit.PerMinute(currentPolicy().loginPerMinute)); err != nil {
 		return nil, err
 	}
 	u, subj, err := lookup(ctx, typed)

@@ -14,7 +14,7 @@ import (
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/utility/dbx"
@@ -44,7 +44,7 @@ const maxSecretLen = 128
 
 // nextSecret is the secret that replaces secret in session sid. Only the server can compute it.
 func nextSecret(sid, secret string) string {
-	m := hmac.New(sha256.New, infra.SubKey("refresh-rotation"))
+	m := hmac.New(sha256.New, keyring.SubKey("refresh-rotation"))
 	m.Write([]byte(sid))
 	m.Write([]byte{'.'})
 	m.Write([]byte(secret))

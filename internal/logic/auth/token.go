@@ -8,7 +8,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 )
 
 const issuer = "kami"
@@ -31,7 +31,7 @@ func (s *sAuth) signAccess(userID int64, sessionID string, now time.Time) (strin
 			ExpiresAt: jwt.NewNumericDate(now.Add(s.cfg().Auth.AccessTTL)),
 		},
 	}
-	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(infra.SubKey("jwt"))
+	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(keyring.SubKey("jwt"))
 }
 
 func (s *sAuth) parseAccess(token string) (*accessClaims, error) {
@@ -40,7 +40,7 @@ func (s *sAuth) parseAccess(token string) (*accessClaims, error) {
 	}
 	claims := &accessClaims{}
 	_, err := jwt.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) {
-		return infra.SubKey("jwt"), nil
+		return keyring.SubKey("jwt"), nil
 	}, jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}), jwt.WithIssuer(issuer), jwt.WithExpirationRequired(),
 		jwt.WithTimeFunc(s.clock.Now))
 	switch {

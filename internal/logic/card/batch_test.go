@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model"
 	"kami/internal/testkit"
 )
@@ -44,12 +44,12 @@ func TestBatchChargesCountTimesPrice(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, c := range cards {
-		key, err := infra.Open(model.CardKeyPurpose, c.KeySealed)
+		key, err := keyring.Open(model.CardKeyPurpose, c.KeySealed)
 		if err != nil || !keyShape.Match(key) {
 			t.Fatalf("card %d: sealed key %q %v", c.Id, key, err)
 		}
 		norm := model.NormalizeCardKey(string(key))
-		if c.KeyHash != infra.LookupHash(model.CardKeyPurpose, norm) || seen[c.KeyHash] {
+		if c.KeyHash != keyring.LookupHash(model.CardKeyPurpose, norm) || seen[c.KeyHash] {
 			t.Fatalf("card %d: hash %s does not match its key, or repeats", c.Id, c.KeyHash)
 		}
 		seen[c.KeyHash] = true

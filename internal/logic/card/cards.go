@@ -6,7 +6,7 @@ import (
 	v1 "kami/api/card/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/listq"
 	"kami/internal/model"
 	"kami/internal/model/entity"
@@ -43,7 +43,7 @@ func (s *sCard) List(ctx context.Context, req *v1.CardListReq) (*v1.CardListRes,
 		m = m.Where(cols.Status, req.Status)
 	}
 	if req.Keyword != "" {
-		m = m.Where(cols.KeyHash, infra.LookupHash(model.CardKeyPurpose, model.NormalizeCardKey(req.Keyword)))
+		m = m.Where(cols.KeyHash, keyring.LookupHash(model.CardKeyPurpose, model.NormalizeCardKey(req.Keyword)))
 	}
 	rows, total, err := listq.Page[entity.Cards](m, req.PageReq, cardSorts)
 	if err != nil {

@@ -15,7 +15,8 @@ import (
 
 	v1 "kami/api/card/v1"
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
+	"kami/internal/infra/peer"
 	"kami/internal/model"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
@@ -95,7 +96,7 @@ func (s *sCard) ExportBatch(ctx context.Context, req *v1.BatchExportReq) (*model
 
 // writeCards writes the batch's cards in id order, in keyset batches, and answers how many.
 func (s *sCard) writeCards(ctx context.Context, b *entity.CardBatches, out exportFile) (int, error) {
-	sealer, err := infra.NewSealer(model.CardKeyPurpose)
+	sealer, err := keyring.NewSealer(model.CardKeyPurpose)
 	if err != nil {
 		return 0, err
 	}
@@ -143,7 +144,7 @@ func (s *sCard) auditExport(ctx context.Context, b *entity.CardBatches, format s
 	}
 	ip := ""
 	if r := g.RequestFromCtx(ctx); r != nil {
-		ip = infra.ClientIP(r.Request)
+		ip = peer.IP(r.Request)
 	}
 	_, err := dao.CardExports.Ctx(ctx).Data(do.CardExports{BatchId: b.Id, ProjectId: b.ProjectId, OperatorId: operator,
 		Format: format, RowCount: rows, Ip: ip, CreatedAt: s.now()}).Insert()

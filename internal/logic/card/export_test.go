@@ -12,7 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/testkit"
@@ -52,7 +52,7 @@ func TestExportHoldsEveryCard(t *testing.T) {
 			}
 			seen := map[string]bool{}
 			for _, row := range rows {
-				h := infra.LookupHash(model.CardKeyPurpose, model.NormalizeCardKey(row[0]))
+				h := keyring.LookupHash(model.CardKeyPurpose, model.NormalizeCardKey(row[0]))
 				if !stored[h] || seen[h] || !keyShape.MatchString(row[0]) || row[1] != "month" || row[2] != "未使用" {
 					t.Fatalf("row %v: not a stored key, a repeat, or wrong fields", row)
 				}

@@ -8,7 +8,7 @@ import (
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model"
 )
 
@@ -35,8 +35,8 @@ type generation struct {
 // fails the statement, and with it the whole batch: nothing is charged.
 func (g generation) write(ctx context.Context, tx gdb.TX, n int) error {
 	src := newKeySource()
-	hasher := infra.NewHasher(model.CardKeyPurpose)
-	sealer, err := infra.NewSealer(model.CardKeyPurpose)
+	hasher := keyring.NewHasher(model.CardKeyPurpose)
+	sealer, err := keyring.NewSealer(model.CardKeyPurpose)
 	if err != nil {
 		return err
 	}

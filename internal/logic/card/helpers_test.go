@@ -11,7 +11,7 @@ import (
 	"kami/internal/config"
 	"kami/internal/consts"
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/service"
@@ -173,7 +173,7 @@ func itoa(n int64) string { return fmt.Sprint(n) }
 // exportedKey is the plain key of a card, as the export reads it back.
 func exportedKey(t *testing.T, c entity.Cards) string {
 	t.Helper()
-	k, err := infra.Open(model.CardKeyPurpose, c.KeySealed)
+	k, err := keyring.Open(model.CardKeyPurpose, c.KeySealed)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/model/do"
 	"kami/utility/redislock"
 )
@@ -22,7 +22,7 @@ import (
 // Redis round trip.
 const runLockTTL = 30 * time.Second
 
-func runLockKey(name string) string { return infra.Key("job", name, "run") }
+func runLockKey(name string) string { return redisx.Key("job", name, "run") }
 
 type started struct {
 	id  int64

@@ -11,7 +11,7 @@ import (
 	"github.com/gogf/gf/v2/os/gtimer"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
 	"kami/utility/redislock"
@@ -178,7 +178,7 @@ func (s *sJob) fire(name, schedule string, slot int64, keep time.Duration) {
 	if row.Enabled != 1 || row.Schedule != schedule {
 		return
 	}
-	key := infra.Key("job", name, "slot", strconv.FormatInt(slot, 10))
+	key := redisx.Key("job", name, "slot", strconv.FormatInt(slot, 10))
 	v, err := g.Redis().Do(ctx, "SET", key, s.cfg().NodeID, "NX", "PX", keep.Milliseconds())
 	if err != nil {
 		// Without Redis no node can prove it owns the slot; skipping is safer than a double run.

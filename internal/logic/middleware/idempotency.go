@@ -15,7 +15,7 @@ import (
 
 	"kami/internal/errs"
 	"kami/internal/idemkey"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/logic/settings"
 	"kami/internal/principal"
 	"kami/internal/service"
@@ -85,7 +85,7 @@ func (s *sMiddleware) Idempotency(r *ghttp.Request) {
 		caller = p.UserID
 	}
 	sum := sha256.Sum256([]byte(key))
-	rkey := infra.Key("idem", strconv.FormatInt(caller, 10), r.Router.Method+" "+r.Router.Uri, hex.EncodeToString(sum[:]))
+	rkey := redisx.Key("idem", strconv.FormatInt(caller, 10), r.Router.Method+" "+r.Router.Uri, hex.EncodeToString(sum[:]))
 	hash := requestHash(r)
 
 	deadline := time.Now().Add(service.Settings().Duration("idempotency.waitTimeout"))

@@ -13,7 +13,7 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/testkit"
 )
 
@@ -138,7 +138,7 @@ func TestIdempotencyKeyInProgress(t *testing.T) {
 	// What the first request's claim looks like while its handler runs.
 	keySum := sha256.Sum256([]byte(key))
 	reqSum := sha256.Sum256([]byte("POST /api/system/user\n" + string(raw)))
-	rkey := infra.Key("idem", strconv.FormatInt(testkit.SuperAdmin(t).ID, 10), "POST /api/system/user", hex.EncodeToString(keySum[:]))
+	rkey := redisx.Key("idem", strconv.FormatInt(testkit.SuperAdmin(t).ID, 10), "POST /api/system/user", hex.EncodeToString(keySum[:]))
 	pending := `{"h":"` + hex.EncodeToString(reqSum[:]) + `","d":false}`
 	if _, err := g.Redis().Do(context.Background(), "SET", rkey, pending, "PX", 60000); err != nil {
 		t.Fatal(err)

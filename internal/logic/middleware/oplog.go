@@ -16,7 +16,7 @@ import (
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
 	"kami/internal/model/do"
 	"kami/internal/principal"
 	"kami/utility/text"
@@ -90,7 +90,7 @@ func (s *sMiddleware) logEntry(ctx context.Context, r *ghttp.Request, st *reqSta
 		Path:      clip(r.URL.Path),
 		Status:    0,
 		TraceId:   gtrace.GetTraceID(ctx),
-		Ip:        infra.ClientIP(r.Request),
+		Ip:        peer.IP(r.Request),
 		UserAgent: clip(r.UserAgent()),
 		CreatedAt: gtime.New(s.clock.Now()),
 	}

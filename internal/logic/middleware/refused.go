@@ -6,7 +6,8 @@ import (
 	"github.com/gogf/gf/v2/net/ghttp"
 
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
+	"kami/internal/infra/throttle"
 	"kami/utility/ratelimit"
 )
 
@@ -28,7 +29,7 @@ func (s *sMiddleware) refuseUnauthenticated(r *ghttp.Request, err error) error {
 	limit := ratelimit.PerMinute(s.cfg().HTTP.UnauthenticatedPerMinute)
 	// Redis being down leaves the 401 as it is: the request is refused either way, and a
 	// missing token must not start answering 503.
-	lerr := infra.Allow(ctx, "unauth:"+infra.ClientIP(r.Request), limit)
+	lerr := throttle.Allow(ctx, "unauth:"+peer.IP(r.Request), limit)
 	if lerr == nil || !errs.Is(lerr, errs.RateLimited) {
 		return err
 	}

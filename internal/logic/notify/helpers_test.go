@@ -12,7 +12,7 @@ import (
 
 	"kami/internal/consts"
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/model"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
@@ -163,7 +163,7 @@ func waitDelivered(t *testing.T, userID int64, want int) []entity.NotificationDe
 // it low leaves no debt for the next.
 func clearGlobalMailLimit(t *testing.T) {
 	t.Helper()
-	if _, err := g.Redis().Del(context.Background(), infra.Key("rl", "notify", "email")); err != nil {
+	if _, err := g.Redis().Del(context.Background(), redisx.Key("rl", "notify", "email")); err != nil {
 		t.Fatal(err)
 	}
 }

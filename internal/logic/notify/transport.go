@@ -12,7 +12,7 @@ import (
 	"github.com/gogf/gf/v2/i18n/gi18n"
 
 	"kami/internal/adapter/smtpmail"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/model"
 	"kami/internal/service"
 	"kami/utility/ratelimit"
@@ -81,8 +81,8 @@ func (emailTransport) Allow(ctx context.Context, userID int64) (*Limited, error)
 		limit   ratelimit.Limit
 		channel bool
 	}{
-		{infra.Key("rl", "notify", "email"), ratelimit.PerHour(int(st.Int(settingGlobal))), true},
-		{infra.Key("rl", "notify", "email", strconv.FormatInt(userID, 10)), ratelimit.PerHour(int(st.Int(settingPerUser))), false},
+		{redisx.Key("rl", "notify", "email"), ratelimit.PerHour(int(st.Int(settingGlobal))), true},
+		{redisx.Key("rl", "notify", "email", strconv.FormatInt(userID, 10)), ratelimit.PerHour(int(st.Int(settingPerUser))), false},
 	}
 	for _, c := range checks {
 		res, err := lim.Allow(ctx, c.key, c.limit)

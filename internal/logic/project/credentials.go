@@ -7,7 +7,7 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/utility/dbx"
@@ -41,19 +41,19 @@ func (s *sProject) Credentials(ctx context.Context, appKey string) (*model.Proje
 		return nil, err
 	}
 	c := &model.ProjectCredentials{ProjectID: p.Id, AppKey: p.AppKey, Status: p.Status}
-	cur, err := infra.Open(purposeAppSecret, p.AppSecret)
+	cur, err := keyring.Open(purposeAppSecret, p.AppSecret)
 	if err != nil {
 		return nil, fmt.Errorf("project %d: app secret: %w", p.Id, err)
 	}
 	c.Secrets = append(c.Secrets, cur)
 	if p.PrevAppSecret != "" && p.PrevSecretUntil != nil && p.PrevSecretUntil.After(s.now()) {
-		prev, err := infra.Open(purposeAppSecret, p.PrevAppSecret)
+		prev, err := keyring.Open(purposeAppSecret, p.PrevAppSecret)
 		if err != nil {
 			return nil, fmt.Errorf("project %d: previous app secret: %w", p.Id, err)
 		}
 		c.Secrets = append(c.Secrets, prev)
 	}
-	if c.WebhookSecret, err = infra.Open(purposeWebhook, p.WebhookSecret); err != nil {
+	if c.WebhookSecret, err = keyring.Open(purposeWebhook, p.WebhookSecret); err != nil {
 		return nil, fmt.Errorf("project %d: webhook secret: %w", p.Id, err)
 	}
 	rows, err := s.publishedRows(ctx, p.Id)
@@ -64,7 +64,7 @@ func (s *sProject) Credentials(ctx context.Context, appKey string) (*model.Proje
 		if k.Status != keyActive {
 			continue
 		}
-		seed, err := infra.Open(purposeSigningKey, k.PrivateKey)
+		seed, err := keyring.Open(purposeSigningKey, k.PrivateKey)
 		if err != nil || len(seed) != ed25519.SeedSize {
 			return nil, fmt.Errorf("project %d: signing key %s cannot be opened: %v", p.Id, k.Kid, err)
 		}

@@ -8,7 +8,7 @@ import (
 	v1 "kami/api/project/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/service"
@@ -37,7 +37,7 @@ func (s *sProject) RotateSecret(ctx context.Context, req *v1.SecretRotateReq) (*
 	if err != nil {
 		return nil, err
 	}
-	sealed, err := infra.Seal(purposeAppSecret, []byte(secret))
+	sealed, err := keyring.Seal(purposeAppSecret, []byte(secret))
 	if err != nil {
 		return nil, err
 	}

@@ -6,10 +6,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 )
 
-// Seal purposes: a value sealed for one does not open for another (infra.Seal uses the
+// Seal purposes: a value sealed for one does not open for another (keyring.Seal uses the
 // purpose as additional data), so a leaked webhook secret column cannot be replayed into the
 // app secret one.
 const (
@@ -66,10 +66,10 @@ func newCredentials() (*credentials, error) {
 	if c.WebhookSecret, err = newSecret("whsec_"); err != nil {
 		return nil, err
 	}
-	if c.SealedSecret, err = infra.Seal(purposeAppSecret, []byte(c.AppSecret)); err != nil {
+	if c.SealedSecret, err = keyring.Seal(purposeAppSecret, []byte(c.AppSecret)); err != nil {
 		return nil, err
 	}
-	if c.SealedWebhook, err = infra.Seal(purposeWebhook, []byte(c.WebhookSecret)); err != nil {
+	if c.SealedWebhook, err = keyring.Seal(purposeWebhook, []byte(c.WebhookSecret)); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -90,7 +90,7 @@ func newSigningKey() (*signingKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	sealed, err := infra.Seal(purposeSigningKey, priv.Seed())
+	sealed, err := keyring.Seal(purposeSigningKey, priv.Seed())
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/model"
 	"kami/utility/redislock"
 )
@@ -57,7 +57,7 @@ func (s *sQuota) lockEach(ctx context.Context, ids []int64, fn func(ctx context.
 		return fn(ctx)
 	}
 	wctx, cancel := context.WithTimeout(ctx, lockWait)
-	l, err := s.locks().Lock(wctx, infra.Key("lock", "quota", strconv.FormatInt(ids[0], 10)), lockTTL)
+	l, err := s.locks().Lock(wctx, redisx.Key("lock", "quota", strconv.FormatInt(ids[0], 10)), lockTTL)
 	cancel()
 	if err != nil {
 		return lockErr(err)

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"kami/internal/infra"
+	"kami/internal/infra/redisx"
 	"kami/internal/testkit"
 )
 
@@ -34,7 +34,7 @@ func TestQuotaTransfersDuringRedisOutage(t *testing.T) {
 		runOutage(t, outageTarget{base: node.BaseURL, stop: rs.stop, start: rs.restart})
 	})
 	t.Run("embedded store", func(t *testing.T) {
-		m := infra.EmbeddedRedis()
+		m := redisx.Embedded()
 		if m == nil {
 			t.Skip("the in-process server runs on the shared Redis, which a test never stops")
 		}

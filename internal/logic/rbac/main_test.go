@@ -13,7 +13,8 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 
 	"kami/internal/config"
-	"kami/internal/infra"
+	"kami/internal/infra/db"
+	"kami/internal/infra/i18n"
 	_ "kami/internal/logic/middleware" // SetRoleMenus writes its audit row through it
 	"kami/internal/migrate"
 )
@@ -47,14 +48,14 @@ func run(m *testing.M) (int, error) {
 		cfg.DBLink = link
 	}
 	config.Set(cfg)
-	if err = infra.LoadI18n(); err != nil {
+	if err = i18n.Load(); err != nil {
 		return 0, err
 	}
-	db, err := infra.OpenDatabase(ctx)
+	conn, err := db.Open(ctx)
 	if err != nil {
 		return 0, err
 	}
-	if _, err = migrate.Up(ctx, db, infra.Dialect()); err != nil {
+	if _, err = migrate.Up(ctx, conn, db.Dialect()); err != nil {
 		return 0, err
 	}
 	node = New()

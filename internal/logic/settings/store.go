@@ -10,7 +10,7 @@ import (
 	"github.com/gogf/gf/v2/util/guid"
 
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/keyring"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/utility/dbx"
@@ -68,14 +68,14 @@ func store(d *Def, v any) (string, error) {
 	if !d.Secret {
 		return string(raw), nil
 	}
-	return infra.Seal(sealPurpose+"/"+d.Key, raw)
+	return keyring.Seal(sealPurpose+"/"+d.Key, raw)
 }
 
 func unstore(d *Def, text string) (any, error) {
 	raw := []byte(text)
 	if d.Secret {
 		var err error
-		if raw, err = infra.Open(sealPurpose+"/"+d.Key, text); err != nil {
+		if raw, err = keyring.Open(sealPurpose+"/"+d.Key, text); err != nil {
 			return nil, err
 		}
 	}

@@ -15,7 +15,8 @@ import (
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
+	"kami/internal/infra/throttle"
 	"kami/internal/model/entity"
 	"kami/utility/password"
 	"kami/utility/ratelimit"
@@ -37,7 +38,7 @@ func (s *sUser) Register(ctx context.Context, req *authv1.RegisterReq) (*authv1.
 	if !registerOpen() {
 		return nil, errs.RegisterClosed.New()
 	}
-	if err := infra.Allow(ctx, "register:"+infra.RequestIP(ctx), registerLimit); err != nil {
+	if err := throttle.Allow(ctx, "register:"+peer.RequestIP(ctx), registerLimit); err != nil {
 		return nil, err
 	}
 	inviter, err := inviterOf(ctx, req.InviteCode)

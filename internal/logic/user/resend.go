@@ -6,7 +6,8 @@ import (
 	authv1 "kami/api/auth/v1"
 	"kami/internal/consts"
 	"kami/internal/dao"
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
+	"kami/internal/infra/throttle"
 	"kami/internal/model/entity"
 	"kami/utility/dbx"
 	"kami/utility/ratelimit"
@@ -21,13 +22,13 @@ var resendLimit = ratelimit.PerHour(5)
 // is one; the older links die. Like ForgotPassword it answers the same in every case, after the
 // same constant work, with the lookup and the mail in the background.
 func (s *sUser) ResendVerification(ctx context.Context, req *authv1.ResendVerificationReq) (*authv1.ResendVerificationRes, error) {
-	email, ip := normEmail(req.Email), infra.RequestIP(ctx)
+	email, ip := normEmail(req.Email), peer.RequestIP(ctx)
 	if n := forgotPerIPPerHour(); n > 0 {
-		if err := infra.Allow(ctx, "resend-ip:"+ip, ratelimit.PerHour(n)); err != nil {
+		if err := throttle.Allow(ctx, "resend-ip:"+ip, ratelimit.PerHour(n)); err != nil {
 			return nil, err
 		}
 	}
-	if err := infra.Allow(ctx, "resend:"+token.Hash(email)+":"+ip, resendLimit); err != nil {
+	if err := throttle.Allow(ctx, "resend:"+token.Hash(email)+":"+ip, resendLimit); err != nil {
 		return nil, err
 	}
 	runInBackground(ctx, "verification mail", func(ctx context.Context) error {

@@ -11,7 +11,8 @@ import (
 	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/infra"
+	"kami/internal/infra/peer"
+	"kami/internal/infra/throttle"
 	"kami/internal/model/entity"
 	"kami/internal/service"
 	"kami/utility/ratelimit"
@@ -26,15 +27,15 @@ var forgotLimit = ratelimit.PerHour(5)
 // the lookup, the token and the mail happen in the background, so neither the answer nor its
 // timing depends on whether the email is known.
 func (s *sUser) ForgotPassword(ctx context.Context, req *authv1.ForgotPasswordReq) (*authv1.ForgotPasswordRes, error) {
-	email, ip := normEmail(req.Email), infra.RequestIP(ctx)
+	email, ip := normEmail(req.Email), peer.RequestIP(ctx)
 	// The limits apply whether or not the email exists, so a 429 reveals nothing either. The
 	// per-IP one stops a single client walking a list of addresses.
 	if n := forgotPerIPPerHour(); n > 0 {
-		if err := infra.Allow(ctx, "forgot-ip:"+ip, ratelimit.PerHour(n)); err != nil {
+		if err := throttle.Allow(ctx, "forgot-ip:"+ip, ratelimit.PerHour(n)); err != nil {
 			return nil, err
 		}
 	}
-	if err := infra.Allow(ctx, "forgot:"+token.Hash(email)+":"+ip, forgotLimit); err != nil {
+	if err := throttle.Allow(ctx, "forgot:"+token.Hash(email)+":"+ip, forgotLimit); err != nil {
 		return nil, err
 	}
 	runInBackground(ctx, "password reset mail", func(ctx context.Context) error {

@@ -1,4 +1,4 @@
-package infra
+package keyring
 
 import (
 	"crypto/hmac"
@@ -21,10 +21,10 @@ var (
 	master   []byte
 )
 
-// LoadSecret reads KAMI_SECRET_KEY (base64 or hex, 32+ bytes). On the embedded default an unset
+// Load reads KAMI_SECRET_KEY (base64 or hex, 32+ bytes). On the embedded default an unset
 // key is generated once into the data dir and reused; on MySQL it is required, because nodes
 // sharing a database must share the key that signs their tokens.
-func LoadSecret() error {
+func Load() error {
 	c := config.Get()
 	raw := strings.TrimSpace(c.SecretKey)
 	if raw == "" {

@@ -1,4 +1,4 @@
-package infra
+package redisx
 
 import (
 	"context"
@@ -22,10 +22,10 @@ var (
 	keyPrefix  = "kami:"
 )
 
-// OpenRedis configures gf's default Redis group. With no address configured it starts the
+// Open configures gf's default Redis group. With no address configured it starts the
 // embedded Redis-protocol server on loopback so the same client, commands and Lua scripts run
 // as in production; it holds only what may be lost on restart (locks, nonces, captchas, limits).
-func OpenRedis(ctx context.Context) (*gredis.Redis, error) {
+func Open(ctx context.Context) (*gredis.Redis, error) {
 	c := config.Get()
 	addr := c.Redis.Addr
 	if addr == "" {
@@ -86,9 +86,9 @@ func orDuration(v, def time.Duration) time.Duration {
 	return def
 }
 
-// EmbeddedRedisAddr is the loopback address of the embedded store, or "" when Redis is external.
+// EmbeddedAddr is the loopback address of the embedded store, or "" when Redis is external.
 // Tests hand it to a second process so two nodes share one store.
-func EmbeddedRedisAddr() string {
+func EmbeddedAddr() string {
 	embeddedMu.Lock()
 	defer embeddedMu.Unlock()
 	if embedded == nil {
@@ -97,8 +97,8 @@ func EmbeddedRedisAddr() string {
 	return embedded.Addr()
 }
 
-// CloseEmbeddedRedis stops the embedded store, if this process started one.
-func CloseEmbeddedRedis() {
+// CloseEmbedded stops the embedded store, if this process started one.
+func CloseEmbedded() {
 	embeddedMu.Lock()
 	defer embeddedMu.Unlock()
 	if embedded != nil {
@@ -113,8 +113,8 @@ func Key(parts ...string) string {
 	return keyPrefix + strings.Join(parts, ":")
 }
 
-// EmbeddedRedis is the embedded store itself, or nil; outage tests stop and restart it.
-func EmbeddedRedis() *miniredis.Miniredis {
+// Embedded is the embedded store itself, or nil; outage tests stop and restart it.
+func Embedded() *miniredis.Miniredis {
 	embeddedMu.Lock()
 	defer embeddedMu.Unlock()
 	return embedded

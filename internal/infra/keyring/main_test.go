@@ -1,4 +1,4 @@
-package infra_test
+package keyring_test
 
 import (
 	"testing"

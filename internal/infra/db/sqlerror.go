@@ -1,4 +1,4 @@
-package infra
+package db
 
 import (
 	"github.com/gogf/gf/v2/errors/gcode"

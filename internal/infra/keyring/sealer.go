@@ -1,4 +1,4 @@
-package infra
+package keyring
 
 import (
 	"crypto/cipher"
@@ -28,7 +28,7 @@ func NewSealer(purpose string) (*Sealer, error) {
 	return &Sealer{purpose: purpose, aead: aead}, nil
 }
 
-// Seal is infra.Seal under the prepared cipher.
+// Seal is keyring.Seal under the prepared cipher.
 func (s *Sealer) Seal(plaintext []byte) (string, error) {
 	nonce := make([]byte, s.aead.NonceSize(), s.aead.NonceSize()+len(plaintext)+s.aead.Overhead())
 	if _, err := rand.Read(nonce); err != nil {
@@ -38,7 +38,7 @@ func (s *Sealer) Seal(plaintext []byte) (string, error) {
 	return sealPrefix + base64.RawStdEncoding.EncodeToString(out), nil
 }
 
-// Open is infra.Open under the prepared cipher.
+// Open is keyring.Open under the prepared cipher.
 func (s *Sealer) Open(sealed string) ([]byte, error) {
 	raw, ok := strings.CutPrefix(sealed, sealPrefix)
 	if !ok {

@@ -1,4 +1,4 @@
-package infra_test
+package db_test
 
 import (
 	"bytes"

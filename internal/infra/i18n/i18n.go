@@ -1,4 +1,4 @@
-package infra
+package i18n
 
 import (
 	"archive/zip"
@@ -16,9 +16,9 @@ import (
 
 const i18nRoot = "/kami-i18n"
 
-// LoadI18n hands the embedded translations to gi18n through gf's resource manager, so messages
+// Load hands the embedded translations to gi18n through gf's resource manager, so messages
 // are localized the same way whatever the working directory is (binary, tests, containers).
-func LoadI18n() error {
+func Load() error {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	// gres keys its tree by entry name, so the folder needs an entry of its own (without the

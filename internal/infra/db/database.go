@@ -1,6 +1,4 @@
-// Package infra owns the process's connections: the database group and the Redis client, each
-// either a real server or the embedded default, behind the same gf APIs so the logic never knows.
-package infra
+package db
 
 import (
 	"context"
@@ -32,8 +30,8 @@ func Dialect() string {
 	return DialectMySQL
 }
 
-// OpenDatabase configures gf's default database group from the config and checks it answers.
-func OpenDatabase(ctx context.Context) (gdb.DB, error) {
+// Open configures gf's default database group from the config and checks it answers.
+func Open(ctx context.Context) (gdb.DB, error) {
 	c := config.Get()
 	if err := secureDataDir(c, sqliteFile(c)); err != nil {
 		return nil, gerror.Wrap(err, "data dir")

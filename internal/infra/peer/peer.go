@@ -1,6 +1,7 @@
-package infra
+package peer
 
 import (
+	"context"
 	"net/http"
 	"sync"
 
@@ -28,9 +29,17 @@ func resolver(r *http.Request) *clientip.Resolver {
 	return ipResolver
 }
 
-// ClientIP is the caller's address, believing forwarding headers only from trusted proxies.
-func ClientIP(r *http.Request) string { return resolver(r).IP(r) }
+// IP is the caller's address, believing forwarding headers only from trusted proxies.
+func IP(r *http.Request) string { return resolver(r).IP(r) }
 
-// RequestTLS says whether the caller used https: this connection, or a trusted proxy's
+// TLS says whether the caller used https: this connection, or a trusted proxy's
 // X-Forwarded-Proto.
-func RequestTLS(r *http.Request) bool { return resolver(r).TLS(r) }
+func TLS(r *http.Request) bool { return resolver(r).TLS(r) }
+
+// RequestIP is the client address of the request in ctx, or "" outside a request.
+func RequestIP(ctx context.Context) string {
+	if r := g.RequestFromCtx(ctx); r != nil {
+		return IP(r.Request)
+	}
+	return ""
+}

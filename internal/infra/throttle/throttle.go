@@ -1,4 +1,4 @@
-package infra
+package throttle
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 
 	"kami/internal/errs"
+	"kami/internal/infra/redisx"
 	"kami/utility/ratelimit"
 )
 
@@ -15,7 +16,7 @@ import (
 // 429 RATE_LIMITED with a Retry-After header when it is used up. Redis being down fails
 // closed with 503: limits guard public endpoints, the first thing an abuser would hammer.
 func Allow(ctx context.Context, key string, limit ratelimit.Limit) error {
-	res, err := ratelimit.New(g.Redis()).Allow(ctx, Key("rl", key), limit)
+	res, err := ratelimit.New(g.Redis()).Allow(ctx, redisx.Key("rl", key), limit)
 	if err != nil {
 		return errs.Unavailable.Wrap(err)
 	}
@@ -27,12 +28,4 @@ func Allow(ctx context.Context, key string, limit ratelimit.Limit) error {
 		r.Response.Header().Set("Retry-After", strconv.Itoa(secs))
 	}
 	return errs.RateLimited.New(secs)
-}
-
-// RequestIP is the client address of the request in ctx, or "" outside a request.
-func RequestIP(ctx context.Context) string {
-	if r := g.RequestFromCtx(ctx); r != nil {
-		return ClientIP(r.Request)
-	}
-	return ""
 }

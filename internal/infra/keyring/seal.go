@@ -1,4 +1,4 @@
-package infra
+package keyring
 
 import (
 	"crypto/aes"
