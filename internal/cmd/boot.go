@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"context"
+	"fmt"
+
 	"github.com/gogf/gf/v2/frame/g"
 
 	"kami/internal/adapter/smtpmail"
@@ -10,11 +12,13 @@ import (
 	"kami/internal/infra/db"
 	"kami/internal/infra/i18n"
 	"kami/internal/infra/keyring"
+	"kami/internal/infra/peer"
 	"kami/internal/infra/redisx"
 	_ "kami/internal/logic" // registers every service implementation
 	"kami/internal/logic/middleware"
 	"kami/internal/migrate"
 	"kami/internal/service"
+	"kami/internal/timefmt"
 )
 
 // Boot brings a node up to the point where it can serve: configuration, time zone, messages,
@@ -29,13 +33,14 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := Prepare(ctx); err != nil {
 		return err
 	}
+	c := config.Get()
 	wire(config.Get, o.clock)
-	if err := keyring.Load(); err != nil {
+	if err := keyring.Load(c); err != nil {
 		return err
 	}
 	// The mail server is a group of settings whose defaults are kami.mail: declared now that
 	// the config is loaded, before the settings service fixes its registry.
-	if err := service.Mail().Define(config.Get().Mail); err != nil {
+	if err := service.Mail().Define(c.Mail); err != nil {
 		return err
 	}
 	// Settings come first: what starts after them may read its policies there.
@@ -43,7 +48,7 @@ func Boot(ctx context.Context, opts ...Option) error {
 		return err
 	}
 	service.Mail().Start(ctx, service.Settings())
-	if _, err := redisx.Open(ctx); err != nil {
+	if _, err := redisx.Open(ctx, c.Redis); err != nil {
 		return err
 	}
 	if err := service.Rbac().Sync(ctx); err != nil {
@@ -110,13 +115,17 @@ func Prepare(ctx context.Context) error {
 	// The process time zone is left alone: changing time.Local once goroutines exist (gf starts
 	// timers at init) is a data race. Stored times are UTC by construction instead (the db
 	// package's driver wrapper and loc=UTC), and the display zone is applied when formatting.
-	if _, err := config.Load(ctx); err != nil {
+	c, err := config.Load(ctx)
+	if err != nil {
 		return err
 	}
-	if err := i18n.Load(); err != nil {
+	if err = ApplyConfig(c); err != nil {
 		return err
 	}
-	conn, err := db.Open(ctx)
+	if err = i18n.Load(); err != nil {
+		return err
+	}
+	conn, err := db.Open(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -128,6 +137,19 @@ func Prepare(ctx context.Context) error {
 		g.Log().Infof(ctx, "migrations applied: %v", applied)
 	}
 	return db.WarmTableFields(ctx, conn)
+}
+
+// ApplyConfig hands the packages below the services the values of c they consult on every call:
+// the display zone, the trusted proxies and the debug flag of the database driver. Boot calls it
+// once, right after loading the config; testkit.SetConfig calls it again with a test's copy (and
+// with the original at the end), so a field changed there takes effect as it does for services.
+func ApplyConfig(c *config.Config) error {
+	timefmt.SetZone(c.TimeZone)
+	db.SetDebug(c.Debug)
+	if err := peer.Trust(c.TrustedProxies); err != nil {
+		return fmt.Errorf("trusted proxies: %w", err)
+	}
+	return nil
 }
 
 // Shutdown stops background work after the HTTP server has drained.

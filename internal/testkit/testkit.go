@@ -172,14 +172,25 @@ func Config() *config.Config { return config.Get() }
 
 // SetConfig swaps in a copy of the live configuration changed by edit, and puts the previous
 // one back when the test ends. The swap is atomic, so handlers running meanwhile see either the
-// old or the new configuration, never a half-written one.
+// old or the new configuration, never a half-written one. What boot hands over as values rather
+// than as the config getter (display zone, trusted proxies, the driver's debug flag) is handed
+// over again, so every field takes effect.
 func SetConfig(t testing.TB, edit func(c *config.Config)) {
 	t.Helper()
 	old := config.Get()
 	next := *old
 	edit(&next)
 	config.Set(&next)
-	t.Cleanup(func() { config.Set(old) })
+	if err := cmd.ApplyConfig(&next); err != nil {
+		config.Set(old)
+		t.Fatalf("SetConfig: %v", err)
+	}
+	t.Cleanup(func() {
+		config.Set(old)
+		if err := cmd.ApplyConfig(old); err != nil {
+			t.Errorf("SetConfig: restoring: %v", err)
+		}
+	})
 }
 
 // SetSettings changes settings through the admin API (as an operator would, live on every node)

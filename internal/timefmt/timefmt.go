@@ -5,12 +5,11 @@ package timefmt
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata" // a slim container without /usr/share/zoneinfo still knows Asia/Shanghai
 
 	"github.com/gogf/gf/v2/os/gtime"
-
-	"kami/internal/config"
 )
 
 // DefaultZone is used when the configured zone is empty or unknown.
@@ -18,9 +17,22 @@ const DefaultZone = "Asia/Shanghai"
 
 var zones sync.Map // name -> *time.Location; LoadLocation reads a file, so it is done once
 
-// Zone is the display zone from config. A typo in the config degrades the display to
-// DefaultZone (and UTC if even that fails) instead of failing every response.
-func Zone() *time.Location { return location(config.Get().TimeZone) }
+// zone is the display zone SetZone chose; nil (nothing set yet) is DefaultZone. Every response
+// reads it, so it is atomic.
+var zone atomic.Pointer[time.Location]
+
+// SetZone sets the display zone by name (kami.timeZone); boot calls it once. A typo in the
+// config degrades the display to DefaultZone (and UTC if even that fails) instead of failing
+// every response.
+func SetZone(name string) { zone.Store(location(name)) }
+
+// Zone is the display zone.
+func Zone() *time.Location {
+	if z := zone.Load(); z != nil {
+		return z
+	}
+	return location(DefaultZone)
+}
 
 func location(name string) *time.Location {
 	if name == "" {

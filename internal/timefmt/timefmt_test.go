@@ -5,11 +5,9 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/os/gtime"
-
-	"kami/internal/config"
 )
 
-// No server in this package: the display zone comes from a Config of the test's own.
+// No server in this package: the test sets the display zone as boot does.
 func TestFormatInTheConfiguredZone(t *testing.T) {
 	utc := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	cases := []struct {
@@ -22,7 +20,7 @@ func TestFormatInTheConfiguredZone(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			config.Set(&config.Config{TimeZone: c.zone})
+			SetZone(c.zone)
 			if got := Format(gtime.NewFromTime(utc)); got != c.want {
 				t.Fatalf("Format: got %s, want %s", got, c.want)
 			}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -22,17 +23,25 @@ const (
 	DialectSQLite = "sqlite"
 )
 
-// Dialect is the SQL dialect of the configured database.
+// dialect is set by Open, before anything else runs, and only read afterwards.
+var dialect atomic.Value // string
+
+// Dialect is the SQL dialect of the database Open configured ("" before it ran).
 func Dialect() string {
-	if config.Get().Embedded() {
+	d, _ := dialect.Load().(string)
+	return d
+}
+
+func dialectOf(c *config.Config) string {
+	if c.Embedded() {
 		return DialectSQLite
 	}
 	return DialectMySQL
 }
 
-// Open configures gf's default database group from the config and checks it answers.
-func Open(ctx context.Context) (gdb.DB, error) {
-	c := config.Get()
+// Open configures gf's default database group from c (boot hands it the loaded config) and
+// checks it answers.
+func Open(ctx context.Context, c *config.Config) (gdb.DB, error) {
 	if err := secureDataDir(c, sqliteFile(c)); err != nil {
 		return nil, gerror.Wrap(err, "data dir")
 	}
@@ -47,6 +56,7 @@ func Open(ctx context.Context) (gdb.DB, error) {
 	if err = db.PingMaster(); err != nil {
 		return nil, gerror.Wrap(err, "database is not reachable")
 	}
+	dialect.Store(dialectOf(c))
 	return db, nil
 }
 

@@ -4,12 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync/atomic"
 
 	"github.com/gogf/gf/contrib/drivers/mysql/v2"
 	"github.com/gogf/gf/contrib/drivers/sqlite/v2"
 	"github.com/gogf/gf/v2/database/gdb"
-
-	"kami/internal/config"
 )
 
 // The mysql and sqlite drivers are registered again, wrapped once: gf keeps one driver per
@@ -22,6 +21,13 @@ func init() {
 	_ = gdb.Register("mysql", kamiDriver{mysql.New()}) // never fails: it only stores
 	_ = gdb.Register("sqlite", kamiDriver{sqlite.New()})
 }
+
+// debug mirrors kami.debug: with it a failed statement's error keeps its arguments. Boot sets
+// it once (SetDebug); read on every failed statement, so it is atomic.
+var debug atomic.Bool
+
+// SetDebug says whether failed statements keep their arguments in the error (kami.debug).
+func SetDebug(on bool) { debug.Store(on) }
 
 type kamiDriver struct{ inner gdb.Driver }
 
@@ -44,7 +50,7 @@ func (d *kamiDB) DoFilter(ctx context.Context, link gdb.Link, sql string, args [
 
 func (d *kamiDB) DoCommit(ctx context.Context, in gdb.DoCommitInput) (gdb.DoCommitOutput, error) {
 	out, err := d.DB.DoCommit(ctx, in)
-	if err == nil || errors.Is(err, sql.ErrNoRows) || config.Get().Debug {
+	if err == nil || errors.Is(err, sql.ErrNoRows) || debug.Load() {
 		return out, err
 	}
 	return out, redactSQLError(err, in.Sql)

@@ -21,11 +21,10 @@ var (
 	master   []byte
 )
 
-// Load reads KAMI_SECRET_KEY (base64 or hex, 32+ bytes). On the embedded default an unset
-// key is generated once into the data dir and reused; on MySQL it is required, because nodes
-// sharing a database must share the key that signs their tokens.
-func Load() error {
-	c := config.Get()
+// Load takes the master key from c.SecretKey (KAMI_SECRET_KEY: base64 or hex, 32+ bytes). On
+// the embedded default an unset key is generated once into the data dir and reused; on MySQL it
+// is required, because nodes sharing a database must share the key that signs their tokens.
+func Load(c *config.Config) error {
 	raw := strings.TrimSpace(c.SecretKey)
 	if raw == "" {
 		if !c.Embedded() {

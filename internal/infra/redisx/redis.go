@@ -22,12 +22,12 @@ var (
 	keyPrefix  = "kami:"
 )
 
-// Open configures gf's default Redis group. With no address configured it starts the
-// embedded Redis-protocol server on loopback so the same client, commands and Lua scripts run
-// as in production; it holds only what may be lost on restart (locks, nonces, captchas, limits).
-func Open(ctx context.Context) (*gredis.Redis, error) {
-	c := config.Get()
-	addr := c.Redis.Addr
+// Open configures gf's default Redis group from p (boot hands it kami.redis). With no address
+// it starts the embedded Redis-protocol server on loopback so the same client, commands and Lua
+// scripts run as in production; it holds only what may be lost on restart (locks, nonces,
+// captchas, limits).
+func Open(ctx context.Context, p config.Redis) (*gredis.Redis, error) {
+	addr := p.Addr
 	if addr == "" {
 		embeddedMu.Lock()
 		if embedded == nil {
@@ -44,8 +44,7 @@ func Open(ctx context.Context) (*gredis.Redis, error) {
 		addr = embedded.Addr()
 		embeddedMu.Unlock()
 	}
-	keyPrefix = c.Redis.Prefix
-	p := c.Redis
+	keyPrefix = p.Prefix
 	gredis.SetConfig(&gredis.Config{
 		Address: addr,
 		// Several comma-separated seed addresses are a Redis Cluster: every script keeps its

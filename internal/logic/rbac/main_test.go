@@ -51,7 +51,7 @@ func run(m *testing.M) (int, error) {
 	if err = i18n.Load(); err != nil {
 		return 0, err
 	}
-	conn, err := db.Open(ctx)
+	conn, err := db.Open(ctx, cfg)
 	if err != nil {
 		return 0, err
 	}
