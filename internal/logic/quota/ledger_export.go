@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	v1 "kami/api/quota/v1"
-	"kami/internal/config"
 	"kami/internal/dao"
 	"kami/internal/errs"
 	"kami/internal/model"
@@ -41,7 +40,7 @@ func (s *sQuota) LedgerExport(ctx context.Context, req *v1.LedgerExportReq) (*mo
 	if err != nil {
 		return nil, err
 	}
-	limit := config.Get().ExportMaxRows
+	limit := s.config().ExportMaxRows
 	if limit <= 0 {
 		limit = 100000
 	}

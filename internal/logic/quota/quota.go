@@ -42,6 +42,9 @@ func New() *sQuota {
 // Configure is how boot hands the ledger its configuration.
 func (s *sQuota) Configure(cfg func() *config.Config) { s.cfg.Store(&cfg) }
 
+// config is the configuration boot handed over.
+func (s *sQuota) config() *config.Config { return (*s.cfg.Load())() }
+
 // SetClock is how boot (or a test) hands the ledger its clock.
 func (s *sQuota) SetClock(c clock.Clock) { s.clock.Store(&c) }
 

@@ -18,7 +18,7 @@ const metaUnits = "unitsPerYuan"
 // Start records the ledger's unit on first boot and refuses to run when the configuration
 // now says otherwise: every stored amount means units of the first boot.
 func (s *sQuota) Start(ctx context.Context) error {
-	want := (*s.cfg.Load())().Quota.UnitsPerYuan
+	want := s.config().Quota.UnitsPerYuan
 	if _, err := dao.QuotaMeta.Ctx(ctx).Data(do.QuotaMeta{K: metaUnits, V: want, CreatedAt: gtime.NewFromTime(s.now())}).InsertIgnore(); err != nil {
 		return err
 	}
