@@ -31,12 +31,15 @@ func (s *sCard) CreateBatch(ctx context.Context, req *v1.BatchCreateReq) (*v1.Ba
 	if !ok {
 		return nil, errs.Forbidden.New()
 	}
-	// Read outside the lock only to know the charge; the checks that decide run again inside.
+	// A first check outside the lock answers bad input without queueing; it runs again inside.
 	plan, err := s.plan(ctx, req.ProjectId, req.PlanId)
 	if err != nil {
 		return nil, err
 	}
-	charged := p.Role != consts.RoleSuperAdmin && plan.Price > 0
+	// The super-admin's side is the system account: its batches are free. Anyone else is
+	// charged at the plan's price as read under the account lock, so a price changed meanwhile
+	// cannot slip a batch through uncharged.
+	paying := p.Role != consts.RoleSuperAdmin
 	key := idemkey.From(ctx)
 	var id int64
 	run := func(ctx context.Context) error {
@@ -51,14 +54,14 @@ func (s *sCard) CreateBatch(ctx context.Context, req *v1.BatchCreateReq) (*v1.Ba
 			if plan, err = s.plan(ctx, req.ProjectId, req.PlanId); err != nil {
 				return err
 			}
-			id, err = s.writeBatch(ctx, tx, p.UserID, plan, req, key, charged)
+			id, err = s.writeBatch(ctx, tx, p.UserID, plan, req, key, paying && plan.Price > 0)
 			if err != nil {
 				return err
 			}
 			return auditInTx(ctx, tx)
 		})
 	}
-	if charged {
+	if paying {
 		err = service.Quota().Lock(ctx, []int64{p.UserID}, run)
 	} else {
 		err = run(ctx)
