@@ -102,7 +102,7 @@ type CardsStatusRes struct {
 }
 
 type CardUnbindReq struct {
-	g.Meta `path:"/cards/{id}/unbind" method:"post" tags:"卡密 Cards" summary:"Release every device of an active, unexpired card within the project's unbind limit and cooldown; the validity is never reset"`
+	g.Meta `path:"/cards/{id}/unbind" method:"post" tags:"卡密 Cards" summary:"Release every device of an active, unexpired card within the project's unbind limit and cooldown; the validity is never reset" idempotent:"true"`
 	Id     int64 `json:"id" in:"path" v:"min:1"`
 }
 
