@@ -5,14 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/i18n/gi18n"
-	"github.com/xuri/excelize/v2"
 
 	v1 "kami/api/system/v1"
 	"kami/internal/errs"
+	"kami/internal/exportfile"
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
@@ -73,7 +72,8 @@ func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*mo
 // export prepares the filtered set as an .xlsx download for the controller to send. The set is fixed at the largest id seen
 // when the export starts, refused (before any byte is sent, so the client gets a proper error)
 // when it exceeds kami.exportMaxRows, and read newest first in keyset batches into excelize's
-// StreamWriter, which spools rows to a temporary file instead of holding them in memory.
+// StreamWriter (internal/exportfile), which spools rows to a temporary file instead of holding
+// them in memory.
 func (s *sLogs) export(ctx context.Context, m *gdb.Model, name string, header []string,
 	write func(batch gdb.Result, emit func([]any) error) error) (*model.Download, error) {
 	total, err := m.Count()
@@ -91,36 +91,23 @@ func (s *sLogs) export(ctx context.Context, m *gdb.Model, name string, header []
 	if err != nil {
 		return nil, err
 	}
-	f := excelize.NewFile()
-	done := false
-	defer func() {
-		if !done {
-			_ = f.Close()
-		}
-	}()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return nil, err
-	}
 	titles := make([]any, len(header))
 	for i, h := range header {
 		titles[i] = gi18n.T(ctx, "log.col."+h)
 	}
-	if err = sw.SetRow("A1", titles); err != nil {
+	out, err := exportfile.New("xlsx", titles)
+	if err != nil {
 		return nil, err
 	}
-	line := 1
+	defer out.Discard()
+	written := 0
 	emit := func(values []any) error {
-		line++
-		cell, err := excelize.CoordinatesToCellName(1, line)
-		if err != nil {
-			return err
-		}
-		return sw.SetRow(cell, values)
+		written++
+		return out.Row(values)
 	}
 	next := int64(top) + 1
-	for line-1 < total {
-		batch, err := m.WhereLT("id", next).OrderDesc("id").Limit(min(exportBatch, total-(line-1))).All()
+	for written < total {
+		batch, err := m.WhereLT("id", next).OrderDesc("id").Limit(min(exportBatch, total-written)).All()
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
@@ -132,14 +119,5 @@ func (s *sLogs) export(ctx context.Context, m *gdb.Model, name string, header []
 		}
 		next = batch[len(batch)-1]["id"].Int64()
 	}
-	if err = sw.Flush(); err != nil {
-		return nil, err
-	}
-	done = true
-	return &model.Download{
-		Name:        fmt.Sprintf("%s-%s.xlsx", name, s.clock.Now().In(timefmt.Zone()).Format("20060102-150405")),
-		ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		WriteTo:     func(w io.Writer) error { _, err := f.WriteTo(w); return err },
-		Close:       f.Close,
-	}, nil
+	return out.Download(fmt.Sprintf("%s-%s.xlsx", name, s.clock.Now().In(timefmt.Zone()).Format("20060102-150405")))
 }

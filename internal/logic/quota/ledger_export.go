@@ -3,14 +3,13 @@ package quota
 import (
 	"context"
 	"fmt"
-	"io"
 
 	"github.com/gogf/gf/v2/i18n/gi18n"
-	"github.com/xuri/excelize/v2"
 
 	v1 "kami/api/quota/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/exportfile"
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
@@ -52,73 +51,51 @@ func (s *sQuota) LedgerExport(ctx context.Context, req *v1.LedgerExportReq) (*mo
 	if err != nil {
 		return nil, err
 	}
-	f := excelize.NewFile()
-	done := false
-	defer func() {
-		if !done {
-			_ = f.Close()
-		}
-	}()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return nil, err
-	}
 	titles := make([]any, len(exportColumns))
 	for i, c := range exportColumns {
 		titles[i] = gi18n.T(ctx, "quota.col."+c)
 	}
-	if err = sw.SetRow("A1", titles); err != nil {
+	out, err := exportfile.New("xlsx", titles)
+	if err != nil {
 		return nil, err
 	}
-	line := 1
+	defer out.Discard()
+	written := 0
 	next := int64(top) + 1
-	for line-1 < total {
+	for written < total {
 		var rows []entity.QuotaEntries
-		err = m.WhereLT(id, next).OrderDesc(id).Limit(min(exportBatch, total-(line-1))).Scan(&rows)
+		err = m.WhereLT(id, next).OrderDesc(id).Limit(min(exportBatch, total-written)).Scan(&rows)
 		if err != nil && !dbx.IsNoRows(err) {
 			return nil, err
 		}
 		if len(rows) == 0 {
 			break // entries are never deleted, but a narrower set than counted is no reason to fail
 		}
-		if line, err = s.writeEntries(ctx, sw, line, rows); err != nil {
+		if err = s.writeEntries(ctx, out, rows); err != nil {
 			return nil, err
 		}
+		written += len(rows)
 		next = rows[len(rows)-1].Id
 	}
-	if err = sw.Flush(); err != nil {
-		return nil, err
-	}
-	done = true
-	return &model.Download{
-		Name:        fmt.Sprintf("quota-ledger-%s.xlsx", s.now().In(timefmt.Zone()).Format("20060102-150405")),
-		ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-		WriteTo:     func(w io.Writer) error { _, err := f.WriteTo(w); return err },
-		Close:       f.Close,
-	}, nil
+	return out.Download(fmt.Sprintf("quota-ledger-%s.xlsx", s.now().In(timefmt.Zone()).Format("20060102-150405")))
 }
 
-// writeEntries appends one batch below line and returns the last line written.
-func (s *sQuota) writeEntries(ctx context.Context, sw *excelize.StreamWriter, line int, rows []entity.QuotaEntries) (int, error) {
+// writeEntries appends one batch of entries.
+func (s *sQuota) writeEntries(ctx context.Context, out exportfile.File, rows []entity.QuotaEntries) error {
 	names, err := entryNames(ctx, rows)
 	if err != nil {
-		return line, err
+		return err
 	}
 	buckets := map[string]string{
 		model.BucketAvailable: gi18n.T(ctx, "quota.bucket.available"),
 		model.BucketFrozen:    gi18n.T(ctx, "quota.bucket.frozen"),
 	}
 	for _, r := range rows {
-		line++
-		cell, err := excelize.CoordinatesToCellName(1, line)
-		if err != nil {
-			return line, err
-		}
-		if err = sw.SetRow(cell, []any{r.Id, timefmt.Format(r.CreatedAt), r.MovementId, r.UserId, names[r.UserId],
+		if err = out.Row([]any{r.Id, timefmt.Format(r.CreatedAt), r.MovementId, r.UserId, names[r.UserId],
 			buckets[r.Bucket], r.Amount, s.yuan(r.Amount), r.BalanceAfter, s.yuan(r.BalanceAfter), r.Type,
 			r.CounterpartyId, names[r.CounterpartyId], r.OperatorId, names[r.OperatorId], r.Ref, r.Remark}); err != nil {
-			return line, err
+			return err
 		}
 	}
-	return line, nil
+	return nil
 }
