@@ -29,6 +29,7 @@ type CardVerificationsColumns struct {
 	Ip            string //
 	ClientVersion string //
 	CreatedAt     string //
+	Calls         string //
 }
 
 // cardVerificationsColumns holds the columns for the table card_verifications.
@@ -41,6 +42,7 @@ var cardVerificationsColumns = CardVerificationsColumns{
 	Ip:            "ip",
 	ClientVersion: "client_version",
 	CreatedAt:     "created_at",
+	Calls:         "calls",
 }
 
 // NewCardVerificationsDao creates and returns a new DAO object for table data access.

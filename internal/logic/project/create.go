@@ -20,7 +20,7 @@ import (
 // Defaults of a new project's settings (the migration's column defaults, stated once more
 // here because the insert names every column).
 var defaultSettings = v1.ProjectSettings{MaxUnbinds: 3, UnbindCooldown: 3600, VerifyAfterAuthEnd: true,
-	RatePerApp: 6000, RatePerIp: 120}
+	RatePerApp: 12000, RatePerIp: 1200}
 
 // maxPlans bounds the plans one create carries (a price list, not a catalogue).
 const maxPlans = 50

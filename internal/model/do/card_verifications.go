@@ -20,4 +20,5 @@ type CardVerifications struct {
 	Ip            any         //
 	ClientVersion any         //
 	CreatedAt     *gtime.Time //
+	Calls         any         //
 }

@@ -18,4 +18,5 @@ type CardVerifications struct {
 	Ip            string      `json:"ip"            orm:"ip"             description:""`
 	ClientVersion string      `json:"clientVersion" orm:"client_version" description:""`
 	CreatedAt     *gtime.Time `json:"createdAt"     orm:"created_at"     description:""`
+	Calls         int         `json:"calls"         orm:"calls"          description:""`
 }
