@@ -63,6 +63,9 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.Rbac().Start(ctx); err != nil {
 		return err
 	}
+	if err := service.Openapi().Start(ctx); err != nil {
+		return err
+	}
 	if err := service.Outbox().Start(ctx); err != nil {
 		return err
 	}
@@ -86,7 +89,7 @@ func wire(cfg func() *config.Config, c clock.Clock) {
 	}
 	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
 		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota(),
-		service.Project(), service.Authorization(), service.Card()} {
+		service.Project(), service.Authorization(), service.Card(), service.Openapi()} {
 		if s, ok := svc.(configured); ok {
 			s.Configure(cfg)
 		}
@@ -157,6 +160,8 @@ func ApplyConfig(c *config.Config) error {
 // The outbox next: its attempts in flight finish and are recorded, so no lease is left to expire.
 func Shutdown(ctx context.Context) {
 	service.Job().Stop()
+	// Before the outbox: its last flush writes card.verified events into it.
+	service.Openapi().Stop()
 	service.Outbox().Stop()
 	service.Notify().Stop()
 	service.Rbac().Stop()

@@ -12,6 +12,7 @@ import (
 	"kami/internal/controller/card"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
+	"kami/internal/controller/openapi"
 	"kami/internal/controller/project"
 	"kami/internal/controller/quota"
 	"kami/internal/controller/system"
@@ -58,6 +59,12 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 		if len(extra) > 0 {
 			group.Bind(extra...)
 		}
+	})
+	// The OpenAPI (openapi.md) answers in its own envelope, signed, and authenticates by
+	// signature: none of the admin API's middleware runs here.
+	s.Group("/openapi/v1", func(group *ghttp.RouterGroup) {
+		group.Middleware(service.Openapi().Middleware)
+		group.Bind(openapi.NewV1())
 	})
 	bindPlatform(s)
 	serveOpenAPI(s)

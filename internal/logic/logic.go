@@ -14,6 +14,7 @@ import (
 	_ "kami/internal/logic/mail"
 	_ "kami/internal/logic/middleware"
 	_ "kami/internal/logic/notify"
+	_ "kami/internal/logic/openapi"
 	_ "kami/internal/logic/outbox"
 	_ "kami/internal/logic/project"
 	_ "kami/internal/logic/quota"

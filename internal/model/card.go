@@ -36,3 +36,13 @@ func NormalizeCardKey(key string) string {
 		return r
 	}, key)
 }
+
+// Snapshot caches the OpenAPI answers from (internal/infra/snapcache). A module that changes
+// what they hold calls snapcache.Invalidate(ctx, <name>, <id>) after its transaction commits.
+const (
+	SnapProject = "oa.project" // id: the project's app_key
+	SnapCard    = "oa.card"    // id: the card id
+	SnapBatch   = "oa.batch"   // id: the batch id
+	SnapOwner   = "oa.owner"   // id: the user id (status and role of a card's generating user)
+	SnapAuth    = "oa.auth"    // id: "<project id>:<user id>" (the user's authorization for it)
+)

@@ -33,3 +33,35 @@ type ProjectPublicKey struct {
 	Status    string // active or retiring
 	RetireAt  *time.Time
 }
+
+// ProjectSnapshot is what the OpenAPI caches of a project, secrets still sealed (it is kept in
+// Redis): service.Project().Snapshot reads it, OpenSnapshot opens its secrets. Times are unix
+// seconds, 0 for none.
+type ProjectSnapshot struct {
+	ID                 int64
+	AppKey             string
+	Name               string
+	Status             string
+	AppSecret          string // sealed
+	PrevAppSecret      string // sealed; "" when none
+	PrevSecretUntil    int64
+	WebhookSecret      string // sealed
+	CallbackURL        string
+	CallbackEvents     []string
+	MaxUnbinds         int
+	UnbindCooldown     int
+	VerifyAfterAuthEnd bool
+	RatePerApp         int // per minute, 0: no limit
+	RatePerIP          int
+	Kid                string
+	SigningKey         string // sealed Ed25519 seed of the active key
+	RowVersion         int64
+}
+
+// OpenedProject is a ProjectSnapshot's secrets in the clear.
+type OpenedProject struct {
+	AppSecret     []byte
+	PrevAppSecret []byte // nil when none
+	WebhookSecret []byte
+	SigningKey    ed25519.PrivateKey
+}

@@ -26,6 +26,11 @@ type (
 		// the active signing key. 404 for an unknown appKey; a disabled project is answered with its
 		// status, the caller decides.
 		Credentials(ctx context.Context, appKey string) (*model.ProjectCredentials, error)
+		// Snapshot is what the OpenAPI caches of the project of appKey, secrets sealed; 404 for an
+		// unknown appKey.
+		Snapshot(ctx context.Context, appKey string) (*model.ProjectSnapshot, error)
+		// OpenSnapshot opens a snapshot's sealed secrets.
+		OpenSnapshot(snap *model.ProjectSnapshot) (*model.OpenedProject, error)
 		// PublicKeys are the response-signing keys published for appKey, newest first; 404 for an
 		// unknown appKey.
 		PublicKeys(ctx context.Context, appKey string) ([]model.ProjectPublicKey, error)

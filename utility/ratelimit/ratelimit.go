@@ -63,41 +63,49 @@ type Result struct {
 // well below that for the arithmetic to remain exact integers.
 const maxSpan = 1 << 51
 
-// gcraScript: KEYS[1] the key; ARGV interval µs, burst, n (all integers).
-// Returns {allowed, remaining, retry_after_us, reset_after_us}.
+// GCRALua defines the Lua function gcra(key, interval, burst, n, now) -> {allowed, remaining,
+// retry_after_us, reset_after_us}, for scripts that check a limit among other steps in one
+// round trip (the OpenAPI's nonce and two limits). now is in µs, from Redis TIME; interval,
+// burst and n are integers (Limit.Interval, Limit.Burst).
 //
-// Values are stored with string.format('%.0f'): Lua's tostring keeps only 14
-// significant digits, which would silently round a µs timestamp. Integer
-// division is corrected by hand because a/b on doubles can round up across
-// an integer boundary.
-var gcraScript = redisscript.New(`
-if redis.replicate_commands then redis.replicate_commands() end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local interval = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
-local n = tonumber(ARGV[3])
-local window = interval * burst
-
-local function idiv(a, b)
+// Values are stored with string.format('%.0f'): Lua's tostring keeps only 14 significant
+// digits, which would silently round a µs timestamp. Integer division is corrected by hand
+// because a/b on doubles can round up across an integer boundary.
+const GCRALua = `
+local function gcra_idiv(a, b)
 	if a <= 0 then return 0 end
 	local q = math.floor(a / b)
 	if q * b > a then q = q - 1 elseif (q + 1) * b <= a then q = q + 1 end
 	return q
 end
+local function gcra(key, interval, burst, n, now)
+	local window = interval * burst
+	local tat = tonumber(redis.call('GET', key)) or now
+	if tat < now then tat = now end
+	local new_tat = tat + n * interval
+	local allow_at = new_tat - window
+	if allow_at > now then
+		return {0, gcra_idiv(window - (tat - now), interval), allow_at - now, tat - now}
+	end
+	if n > 0 then
+		redis.call('SET', key, string.format('%.0f', new_tat), 'PX', math.ceil((new_tat - now) / 1000))
+	end
+	return {1, gcra_idiv(window - (new_tat - now), interval), 0, new_tat - now}
+end
+`
 
-local tat = tonumber(redis.call('GET', KEYS[1])) or now
-if tat < now then tat = now end
-local new_tat = tat + n * interval
-local allow_at = new_tat - window
-if allow_at > now then
-	return {0, idiv(window - (tat - now), interval), allow_at - now, tat - now}
-end
-if n > 0 then
-	redis.call('SET', KEYS[1], string.format('%.0f', new_tat),
-		'PX', math.ceil((new_tat - now) / 1000))
-end
-return {1, idiv(window - (new_tat - now), interval), 0, new_tat - now}`)
+// LuaNow is the Lua prologue that reads Redis TIME into now (µs) and allows the script's
+// writes under script effects replication (Redis < 5).
+const LuaNow = `
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+`
+
+// gcraScript: KEYS[1] the key; ARGV interval µs, burst, n (all integers).
+// Returns {allowed, remaining, retry_after_us, reset_after_us}.
+var gcraScript = redisscript.New(LuaNow + GCRALua +
+	`return gcra(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), now)`)
 
 // Limiter checks limits on one Redis. It is safe for concurrent use.
 type Limiter struct {
@@ -122,7 +130,7 @@ func (l *Limiter) Allow(ctx context.Context, key string, limit Limit) (Result, e
 // the current state. n above limit.Burst can never be admitted and is
 // rejected as ErrInvalidLimit instead of being refused forever.
 func (l *Limiter) AllowN(ctx context.Context, key string, limit Limit, n int) (Result, error) {
-	interval, err := limit.interval()
+	interval, err := limit.Interval()
 	if err != nil {
 		return Result{}, err
 	}
@@ -145,8 +153,9 @@ func (l *Limiter) AllowN(ctx context.Context, key string, limit Limit, n int) (R
 	}, nil
 }
 
-// interval is the emission interval Period/Rate in whole µs, rounded up.
-func (lim Limit) interval() (int64, error) {
+// Interval is the emission interval Period/Rate in whole µs, rounded up: the interval argument
+// of GCRALua's gcra.
+func (lim Limit) Interval() (int64, error) {
 	if lim.Rate <= 0 || lim.Period <= 0 || lim.Burst <= 0 {
 		return 0, fmt.Errorf("%w: %+v: rate, period and burst must be positive", ErrInvalidLimit, lim)
 	}

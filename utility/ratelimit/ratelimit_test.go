@@ -230,7 +230,7 @@ func TestInterval(t *testing.T) {
 		{PerSecond(10_000_000), 1}, // below resolution: clamped to 1µs
 		{PerHour(1), 3_600_000_000},
 	} {
-		got, err := tc.lim.interval()
+		got, err := tc.lim.Interval()
 		if err != nil || got != tc.want {
 			t.Errorf("%+v: interval %d, %v; want %d", tc.lim, got, err, tc.want)
 		}

@@ -195,6 +195,7 @@ func (s *sAuthorization) Approve(ctx context.Context, req *v1.ApplicationApprove
 	if err != nil {
 		return nil, err
 	}
+	changed(ctx, project.Id, u.Id)
 	it, err := s.application(ctx, a.Id)
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ package authorization
 import (
 	"context"
 	"fmt"
+	"kami/internal/infra/snapcache"
 	"sync/atomic"
 	"time"
 
@@ -120,4 +121,10 @@ func (s *sAuthorization) Held(ctx context.Context, userID int64, projectIDs []in
 		out[a.ProjectId] = a.ExpiresAt
 	}
 	return out, nil
+}
+
+// changed tells the OpenAPI's snapshots that the pair's authorization changed (a project that
+// refuses cards of ended authorizations answers from them).
+func changed(ctx context.Context, projectID, userID int64) {
+	snapcache.Changed(ctx, model.SnapAuth, activeKey(projectID, userID))
 }

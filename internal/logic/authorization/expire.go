@@ -80,6 +80,7 @@ func (s *sAuthorization) warnSoon(ctx context.Context) (int, error) {
 			if err != nil {
 				return done, err
 			}
+			changed(ctx, a.ProjectId, a.UserId)
 		}
 		if len(rows) < expireBatch || ctx.Err() != nil {
 			return done, ctx.Err()

@@ -161,6 +161,7 @@ func (s *sAuthorization) Grant(ctx context.Context, req *v1.AuthorizationCreateR
 	if err != nil {
 		return nil, err
 	}
+	changed(ctx, project.Id, u.Id)
 	it, err := s.item(ctx, id)
 	if err != nil {
 		return nil, err
@@ -230,6 +231,7 @@ func (s *sAuthorization) Renew(ctx context.Context, req *v1.AuthorizationUpdateR
 	if err != nil {
 		return nil, err
 	}
+	changed(ctx, a.ProjectId, a.UserId)
 	it, err := s.item(ctx, a.Id)
 	if err != nil {
 		return nil, err
@@ -264,6 +266,7 @@ func (s *sAuthorization) Revoke(ctx context.Context, req *v1.AuthorizationDelete
 	if err != nil {
 		return nil, err
 	}
+	changed(ctx, a.ProjectId, a.UserId)
 	it, err := s.item(ctx, a.Id)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,8 @@ package card
 
 import (
 	"context"
+	"kami/internal/infra/snapcache"
+	"strconv"
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
@@ -129,6 +131,7 @@ func (s *sCard) setBatchStatus(ctx context.Context, id int64, from string, data 
 	if err != nil {
 		return nil, err
 	}
+	snapcache.Changed(ctx, model.SnapBatch, strconv.FormatInt(id, 10))
 	return s.batchItem(ctx, id)
 }
 

@@ -72,6 +72,9 @@ func (s *sCard) Expire(ctx context.Context) (int, error) {
 			if err != nil {
 				return done, err
 			}
+			if c.Status == model.CardExpired {
+				cardsChanged(ctx, c.Id)
+			}
 		}
 		done += marked
 		if len(rows) < expireBatch || marked == 0 {

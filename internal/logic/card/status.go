@@ -92,5 +92,8 @@ func (s *sCard) setStatuses(ctx context.Context, ids []int64, status string) (in
 		}
 		return auditInTx(ctx, tx)
 	})
+	if err == nil && changed > 0 {
+		cardsChanged(ctx, ids...)
+	}
 	return int(changed), err
 }

@@ -59,11 +59,15 @@ func (s *sCard) Unbind(ctx context.Context, req *v1.CardUnbindReq) (*v1.CardUnbi
 			return err
 		}
 		released, _ = r.RowsAffected()
+		if err := emitCard(ctx, p, "card.unbound", c, map[string]any{"source": "admin", "devices": released}); err != nil {
+			return err
+		}
 		return auditInTx(ctx, tx)
 	})
 	if err != nil {
 		return nil, err
 	}
+	cardsChanged(ctx, c.Id)
 	item, err := s.cardItem(ctx, c.Id)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package project
 import (
 	"context"
 	"crypto/ed25519"
+	"encoding/json"
 	"fmt"
 
 	"kami/internal/dao"
@@ -36,44 +37,74 @@ func byAppKey(ctx context.Context, appKey string) (*entity.Projects, error) {
 // the active signing key. 404 for an unknown appKey; a disabled project is answered with its
 // status, the caller decides.
 func (s *sProject) Credentials(ctx context.Context, appKey string) (*model.ProjectCredentials, error) {
+	snap, err := s.Snapshot(ctx, appKey)
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.OpenSnapshot(snap)
+	if err != nil {
+		return nil, err
+	}
+	c := &model.ProjectCredentials{ProjectID: snap.ID, AppKey: snap.AppKey, Status: snap.Status,
+		Secrets: [][]byte{o.AppSecret}, WebhookSecret: o.WebhookSecret, Kid: snap.Kid, SigningKey: o.SigningKey}
+	if o.PrevAppSecret != nil && snap.PrevSecretUntil > s.now().Unix() {
+		c.Secrets = append(c.Secrets, o.PrevAppSecret)
+	}
+	return c, nil
+}
+
+// Snapshot is what the OpenAPI caches of the project of appKey, secrets sealed; 404 for an
+// unknown appKey.
+func (s *sProject) Snapshot(ctx context.Context, appKey string) (*model.ProjectSnapshot, error) {
 	p, err := byAppKey(ctx, appKey)
 	if err != nil {
 		return nil, err
 	}
-	c := &model.ProjectCredentials{ProjectID: p.Id, AppKey: p.AppKey, Status: p.Status}
-	cur, err := keyring.Open(purposeAppSecret, p.AppSecret)
-	if err != nil {
-		return nil, fmt.Errorf("project %d: app secret: %w", p.Id, err)
+	snap := &model.ProjectSnapshot{ID: p.Id, AppKey: p.AppKey, Name: p.Name, Status: p.Status,
+		AppSecret: p.AppSecret, PrevAppSecret: p.PrevAppSecret, WebhookSecret: p.WebhookSecret,
+		CallbackURL: p.CallbackUrl, MaxUnbinds: p.MaxUnbinds, UnbindCooldown: p.UnbindCooldown,
+		VerifyAfterAuthEnd: p.VerifyAfterAuthEnd == 1, RatePerApp: p.RatePerApp, RatePerIP: p.RatePerIp,
+		RowVersion: p.RowVersion}
+	if p.PrevSecretUntil != nil {
+		snap.PrevSecretUntil = p.PrevSecretUntil.Unix()
 	}
-	c.Secrets = append(c.Secrets, cur)
-	if p.PrevAppSecret != "" && p.PrevSecretUntil != nil && p.PrevSecretUntil.After(s.now()) {
-		prev, err := keyring.Open(purposeAppSecret, p.PrevAppSecret)
-		if err != nil {
-			return nil, fmt.Errorf("project %d: previous app secret: %w", p.Id, err)
-		}
-		c.Secrets = append(c.Secrets, prev)
-	}
-	if c.WebhookSecret, err = keyring.Open(purposeWebhook, p.WebhookSecret); err != nil {
-		return nil, fmt.Errorf("project %d: webhook secret: %w", p.Id, err)
-	}
+	_ = json.Unmarshal([]byte(p.CallbackEvents), &snap.CallbackEvents)
 	rows, err := s.publishedRows(ctx, p.Id)
 	if err != nil {
 		return nil, err
 	}
 	for _, k := range rows {
-		if k.Status != keyActive {
-			continue
+		if k.Status == keyActive {
+			snap.Kid, snap.SigningKey = k.Kid, k.PrivateKey
 		}
-		seed, err := keyring.Open(purposeSigningKey, k.PrivateKey)
-		if err != nil || len(seed) != ed25519.SeedSize {
-			return nil, fmt.Errorf("project %d: signing key %s cannot be opened: %v", p.Id, k.Kid, err)
-		}
-		c.Kid, c.SigningKey = k.Kid, ed25519.NewKeyFromSeed(seed)
 	}
-	if c.SigningKey == nil {
+	if snap.Kid == "" {
 		return nil, fmt.Errorf("project %d has no active signing key", p.Id)
 	}
-	return c, nil
+	return snap, nil
+}
+
+// OpenSnapshot opens a snapshot's sealed secrets.
+func (s *sProject) OpenSnapshot(snap *model.ProjectSnapshot) (*model.OpenedProject, error) {
+	o := &model.OpenedProject{}
+	var err error
+	if o.AppSecret, err = keyring.Open(purposeAppSecret, snap.AppSecret); err != nil {
+		return nil, fmt.Errorf("project %d: app secret: %w", snap.ID, err)
+	}
+	if snap.PrevAppSecret != "" {
+		if o.PrevAppSecret, err = keyring.Open(purposeAppSecret, snap.PrevAppSecret); err != nil {
+			return nil, fmt.Errorf("project %d: previous app secret: %w", snap.ID, err)
+		}
+	}
+	if o.WebhookSecret, err = keyring.Open(purposeWebhook, snap.WebhookSecret); err != nil {
+		return nil, fmt.Errorf("project %d: webhook secret: %w", snap.ID, err)
+	}
+	seed, err := keyring.Open(purposeSigningKey, snap.SigningKey)
+	if err != nil || len(seed) != ed25519.SeedSize {
+		return nil, fmt.Errorf("project %d: signing key %s cannot be opened: %v", snap.ID, snap.Kid, err)
+	}
+	o.SigningKey = ed25519.NewKeyFromSeed(seed)
+	return o, nil
 }
 
 // PublicKeys are the response-signing keys published for appKey, newest first; 404 for an

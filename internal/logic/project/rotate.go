@@ -2,6 +2,8 @@ package project
 
 import (
 	"context"
+	"kami/internal/infra/snapcache"
+	"kami/internal/model"
 
 	"github.com/gogf/gf/v2/database/gdb"
 
@@ -96,6 +98,7 @@ func (s *sProject) RotateSigningKey(ctx context.Context, req *v1.SigningKeyRotat
 	if err != nil {
 		return nil, err
 	}
+	snapcache.Changed(ctx, model.SnapProject, p.AppKey)
 	keys, err := s.published(ctx, p.Id)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,8 @@ package project
 import (
 	"context"
 	"encoding/json"
+	"kami/internal/infra/snapcache"
+	"kami/internal/model"
 	"strings"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -85,7 +87,7 @@ func (s *sProject) guardedUpdate(ctx context.Context, p *entity.Projects, data d
 	cols := dao.Projects.Columns()
 	data.RowVersion = p.RowVersion + 1
 	data.UpdatedAt = s.now()
-	return dao.Projects.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+	err := dao.Projects.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		res, err := dao.Projects.Ctx(ctx).WherePri(p.Id).Where(cols.RowVersion, p.RowVersion).Data(data).Update()
 		if err != nil {
 			return err
@@ -98,4 +100,8 @@ func (s *sProject) guardedUpdate(ctx context.Context, p *entity.Projects, data d
 		}
 		return auditInTx(ctx, tx)
 	})
+	if err == nil {
+		snapcache.Changed(ctx, model.SnapProject, p.AppKey) // the OpenAPI answers from its snapshot
+	}
+	return err
 }

@@ -2,6 +2,9 @@ package user
 
 import (
 	"context"
+	"kami/internal/infra/snapcache"
+	"kami/internal/model"
+	"strconv"
 	"strings"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -112,6 +115,8 @@ func (s *sUser) SetStatus(ctx context.Context, req *sysv1.UserStatusReq) (*sysv1
 	if err != nil {
 		return nil, err
 	}
+	// Cards an agent generated answer DISABLED while it is disabled (openapi.md).
+	snapcache.Changed(ctx, model.SnapOwner, strconv.FormatInt(u.Id, 10))
 	return &sysv1.UserStatusRes{}, nil
 }
 
