@@ -20,8 +20,8 @@ type ProjectSettings struct {
 }
 
 // ProjectSettingsInput sets some of the settings; an absent field keeps its value (its default
-// on create: 3 unbinds, 3600 s cooldown, verify after the authorization ended, 6000 and 120
-// requests per minute).
+// on create: 3 unbinds, 3600 s cooldown, verify after the authorization ended, 12000 and 1200
+// requests per minute: 200/s for the project, 20/s per caller IP).
 type ProjectSettingsInput struct {
 	MaxUnbinds         *int  `json:"maxUnbinds"         v:"min:0|max:1000"`
 	UnbindCooldown     *int  `json:"unbindCooldown"     v:"min:0|max:31536000" dc:"seconds, at most a year"`

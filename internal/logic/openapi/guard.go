@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/hex"
 	"io"
 	"strconv"
 	"strings"
@@ -182,9 +181,4 @@ func readBody(r *ghttp.Request) ([]byte, error) {
 	r.Body = io.NopCloser(bytes.NewReader(b))
 	r.GetBody() // gf caches the bytes and parses them from here on
 	return b, nil
-}
-
-func bodyHash(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }

@@ -24,7 +24,7 @@ func TestCreateAnswersTheSecretsOnceAndKeepsThemSealed(t *testing.T) {
 	if len(p.Plans) != 2 || p.Plans[0].ID == 0 || p.Plans[1].DurationSeconds != 0 || p.Plans[1].MaxDevices != 3 {
 		t.Fatalf("plans %+v", p.Plans)
 	}
-	want := settings{MaxUnbinds: 3, UnbindCooldown: 3600, VerifyAfterAuthEnd: true, RatePerApp: 6000, RatePerIp: 120}
+	want := settings{MaxUnbinds: 3, UnbindCooldown: 3600, VerifyAfterAuthEnd: true, RatePerApp: 12000, RatePerIp: 1200}
 	if p.Settings != want {
 		t.Fatalf("default settings %+v", p.Settings)
 	}
@@ -117,7 +117,7 @@ func TestCreateWithSettingsAndPermanentPlan(t *testing.T) {
 		"settings": map[string]any{"maxUnbinds": 0, "verifyAfterAuthEnd": false, "ratePerIp": 0},
 		"plans":    []map[string]any{{"name": "lifetime", "price": 0, "maxDevices": 1}},
 	})
-	want := settings{MaxUnbinds: 0, UnbindCooldown: 3600, VerifyAfterAuthEnd: false, RatePerApp: 6000, RatePerIp: 0}
+	want := settings{MaxUnbinds: 0, UnbindCooldown: 3600, VerifyAfterAuthEnd: false, RatePerApp: 12000, RatePerIp: 0}
 	if p.Settings != want {
 		t.Fatalf("settings %+v, want %+v", p.Settings, want)
 	}
