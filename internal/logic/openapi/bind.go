@@ -68,7 +68,7 @@ func (s *sOpenapi) bind(ctx context.Context, card *cardState, device, fingerprin
 	next := *card
 	err := dao.Cards.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		r, err := dao.Cards.Ctx(ctx).WherePri(card.ID).Where(cols.Status, model.CardActive).
-			Where(cols.BoundDevices + " < " + cols.MaxDevices).
+			Where(cols.BoundDevices+" < "+cols.MaxDevices).
 			Where("("+cols.ExpiresAt+" IS NULL OR "+cols.ExpiresAt+" > ?)", at).
 			Data(g.Map{cols.BoundDevices: gdb.Raw(cols.BoundDevices + "+1"), cols.Version: gdb.Raw(cols.Version + "+1"),
 				cols.UpdatedAt: at}).Update()

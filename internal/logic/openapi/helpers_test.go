@@ -95,7 +95,9 @@ func sdk(p proj, base string, opts ...kami.Option) *kami.Client {
 	return kami.New(base, p.AppKey, []byte(p.AppSecret), all...)
 }
 
-func local(p proj, opts ...kami.Option) *kami.Client { return sdk(p, testkit.Current().BaseURL, opts...) }
+func local(p proj, opts ...kami.Option) *kami.Client {
+	return sdk(p, testkit.Current().BaseURL, opts...)
+}
 
 func verify(t testing.TB, c *kami.Client, card, device string) *kami.VerifyResult {
 	t.Helper()
