@@ -3,6 +3,7 @@ package kami
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -33,4 +34,13 @@ func ctxT(t *testing.T) context.Context {
 func fixedNonces() func() string {
 	var i atomic.Int64
 	return func() string { return fmt.Sprintf("n-%016d", i.Add(1)) }
+}
+
+// exampleResponse is a bare 200 answer carrying the response-signing headers.
+func exampleResponse(kid, ts, sig string) *http.Response {
+	h := http.Header{}
+	h.Set(HeaderKid, kid)
+	h.Set(HeaderTimestamp, ts)
+	h.Set(HeaderResponseSignature, sig)
+	return &http.Response{StatusCode: http.StatusOK, Header: h}
 }
