@@ -158,6 +158,7 @@ func setup(ctx context.Context, o mainOptions) (*Env, error) {
 		return nil, err
 	}
 	s.SetAddr("127.0.0.1:0")
+	bindBareRoute(s)
 	if err = s.Start(); err != nil {
 		return nil, err
 	}

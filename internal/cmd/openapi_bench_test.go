@@ -1,0 +1,188 @@
+package cmd_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"kami/internal/dao"
+	"kami/internal/infra/db"
+	"kami/internal/infra/keyring"
+	"kami/internal/model"
+	"kami/internal/model/entity"
+	"kami/internal/service"
+	"kami/internal/testkit"
+	"kami/sdk/go/kami"
+)
+
+// Load generator settings of BenchmarkOpenAPIVerify (issue 10): 64 connections.
+const (
+	loadConns    = 64
+	loadRequests = 10_000 // per phase
+	firstCards   = 3_000  // cards activated in the first-activation phase
+)
+
+// BenchmarkOpenAPIVerify drives the started server over HTTP with 64 connections and prints,
+// in one run: a bare GoFrame JSON handler's throughput (the baseline), verify of an active
+// card from its bound device (throughput, p50/p99, the ratio to the baseline — goal >= 0.5 —
+// and the database statements the phase sent: reads, goal 0, and the batched trace writes),
+// then first activations of unused cards per second (goal >= 1,000/s on MySQL).
+// The generator signs each request (HMAC) but does not check the answers' Ed25519 signatures:
+// it shares the server's two cores, and a real client checks only its own answers.
+func BenchmarkOpenAPIVerify(b *testing.B) {
+	if os.Getenv("KAMI_TEST_BACKEND") != "real" {
+		// The embedded store runs every Lua script in an interpreter on the server's own two
+		// cores; the figures mean something only against MySQL and Redis.
+		b.Skip("the OpenAPI load figures are measured on MySQL + Redis (make bench with KAMI_TEST_MYSQL/KAMI_TEST_REDIS)")
+	}
+	env := testkit.Current()
+	admin := env.Admin(b)
+	var p struct {
+		ID        int64  `json:"id"`
+		AppKey    string `json:"appKey"`
+		AppSecret string `json:"appSecret"`
+		Plans     []struct {
+			ID int64 `json:"id"`
+		} `json:"plans"`
+	}
+	admin.Post(b, "/api/projects", map[string]any{"name": testkit.UniqueName("bench"),
+		"settings": map[string]any{"ratePerApp": 0, "ratePerIp": 0},
+		"plans":    []map[string]any{{"name": "month", "durationSeconds": 2592000, "price": 0, "maxDevices": 1}},
+	}).Expect(b, http.StatusOK).Decode(b, &p)
+	cards := benchKeys(b, admin, p.ID, p.Plans[0].ID, firstCards+1)
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConns: loadConns * 2, MaxIdleConnsPerHost: loadConns * 2}}
+	var seq atomic.Int64
+	verify := func(card, device string) (int, error) {
+		body := []byte(`{"card":"` + card + `","device":"` + device + `"}`)
+		ts := time.Now().Unix()
+		nonce := fmt.Sprintf("bench-%020d", seq.Add(1))
+		const path = "/openapi/v1/cards/verify"
+		req, _ := http.NewRequest("POST", env.BaseURL+path, bytes.NewReader(body))
+		req.Header.Set(kami.HeaderAppKey, p.AppKey)
+		req.Header.Set(kami.HeaderTimestamp, strconv.FormatInt(ts, 10))
+		req.Header.Set(kami.HeaderNonce, nonce)
+		req.Header.Set(kami.HeaderSignature, kami.SignRequest([]byte(p.AppSecret),
+			kami.CanonicalRequest("POST", path, url.Values{}, p.AppKey, ts, nonce, body)))
+		return send(hc, req)
+	}
+	bare := func() (int, error) {
+		req, _ := http.NewRequest("POST", env.BaseURL+testkit.BareRoute, bytes.NewReader([]byte(`{"card":"x","device":"y"}`)))
+		return send(hc, req)
+	}
+	active := cards[0]
+	if code, err := verify(active, "bench-device"); code != http.StatusOK || err != nil {
+		b.Fatalf("activating the bench card: %d %v", code, err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		load(b, loadRequests/4, func(int) (int, error) { return bare() }) // warm up connections
+		base := load(b, loadRequests, func(int) (int, error) { return bare() })
+		load(b, loadRequests/4, func(int) (int, error) { return verify(active, "bench-device") })
+		service.Openapi().Flush(context.Background())
+		r0, w0 := db.Statements()
+		hot := load(b, loadRequests, func(int) (int, error) { return verify(active, "bench-device") })
+		r1, w1 := db.Statements()
+		service.Openapi().Flush(context.Background())
+		_, w2 := db.Statements()
+		first := load(b, firstCards, func(i int) (int, error) { return verify(cards[1+i], "first-"+strconv.Itoa(i)) })
+
+		b.ReportMetric(base.perSecond(), "bare-req/s")
+		b.ReportMetric(hot.perSecond(), "verify-req/s")
+		b.ReportMetric(hot.perSecond()/base.perSecond(), "verify/bare")
+		b.ReportMetric(float64(hot.p(50).Microseconds())/1000, "verify-p50-ms")
+		b.ReportMetric(float64(hot.p(99).Microseconds())/1000, "verify-p99-ms")
+		b.ReportMetric(float64(r1-r0), "db-reads-repeat")
+		b.ReportMetric(float64(w2-w0), "db-writes-repeat")
+		b.ReportMetric(first.perSecond(), "activations/s")
+		b.Logf("bare %.0f req/s | verify %.0f req/s p50 %s p99 %s, ratio %.2f | repeat phase: %d DB reads, %d batched writes (%d during) | first activations %.0f/s p99 %s",
+			base.perSecond(), hot.perSecond(), hot.p(50), hot.p(99), hot.perSecond()/base.perSecond(),
+			r1-r0, w2-w0, w1-w0, first.perSecond(), first.p(99))
+	}
+}
+
+type loadResult struct {
+	elapsed time.Duration
+	lat     []time.Duration
+}
+
+func (r loadResult) perSecond() float64 { return float64(len(r.lat)) / r.elapsed.Seconds() }
+
+func (r loadResult) p(q int) time.Duration { return r.lat[(len(r.lat)-1)*q/100] }
+
+// load runs n calls of do over loadConns workers and fails on any answer but 200.
+func load(b *testing.B, n int, do func(i int) (int, error)) loadResult {
+	b.Helper()
+	lat := make([]time.Duration, n)
+	var next atomic.Int64
+	var failed atomic.Value
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range loadConns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				t0 := time.Now()
+				code, err := do(i)
+				lat[i] = time.Since(t0)
+				if code != http.StatusOK || err != nil {
+					failed.Store(fmt.Sprintf("call %d: HTTP %d %v", i, code, err))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	res := loadResult{elapsed: time.Since(start), lat: lat}
+	if f := failed.Load(); f != nil {
+		b.Fatal(f)
+	}
+	slices.Sort(res.lat)
+	return res
+}
+
+func send(hc *http.Client, req *http.Request) (int, error) {
+	resp, err := hc.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// benchKeys generates n cards (the super-admin's, free) and reads their keys back.
+func benchKeys(b *testing.B, admin *testkit.Client, projectID, planID int64, n int) []string {
+	b.Helper()
+	var batch struct {
+		ID int64 `json:"id"`
+	}
+	admin.Post(b, "/api/cards/batches", map[string]any{"projectId": projectID, "planId": planID, "count": n}).
+		Expect(b, http.StatusOK).Decode(b, &batch)
+	var rows []entity.Cards
+	if err := dao.Cards.Ctx(context.Background()).Where("batch_id", batch.ID).OrderAsc("id").Scan(&rows); err != nil {
+		b.Fatal(err)
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		k, err := keyring.Open(model.CardKeyPurpose, r.KeySealed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out[i] = string(k)
+	}
+	return out
+}
