@@ -69,6 +69,10 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.Outbox().Start(ctx); err != nil {
 		return err
 	}
+	// The OpenAPI's call counts and refusals, flushed to Redis and the database every second.
+	if err := service.ApiCalls().Start(ctx); err != nil {
+		return err
+	}
 	// The delivery worker reads its limits from settings and spends them in Redis.
 	if err := service.Notify().Start(ctx); err != nil {
 		return err
@@ -89,7 +93,7 @@ func wire(cfg func() *config.Config, c clock.Clock) {
 	}
 	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
 		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota(),
-		service.Project(), service.Authorization(), service.Card(), service.Openapi()} {
+		service.Project(), service.Authorization(), service.Card(), service.Openapi(), service.ApiCalls()} {
 		if s, ok := svc.(configured); ok {
 			s.Configure(cfg)
 		}
@@ -158,11 +162,13 @@ func ApplyConfig(c *config.Config) error {
 // Shutdown stops background work after the HTTP server has drained.
 // Jobs stop first: they may still need the database and Redis to record how their runs ended.
 // The outbox next: its attempts in flight finish and are recorded, so no lease is left to expire.
+// The call log then writes what it buffered (the HTTP server has drained: no call comes after).
 func Shutdown(ctx context.Context) {
 	service.Job().Stop()
 	// Before the outbox: its last flush writes card.verified events into it.
 	service.Openapi().Stop()
 	service.Outbox().Stop()
+	service.ApiCalls().Stop()
 	service.Notify().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()

@@ -7,6 +7,7 @@ import (
 	"github.com/gogf/gf/v2/net/ghttp"
 
 	"kami/internal/config"
+	"kami/internal/controller/apicalls"
 	"kami/internal/controller/auth"
 	"kami/internal/controller/authorization"
 	"kami/internal/controller/card"
@@ -55,6 +56,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			project.NewV1(),
 			authorization.NewV1(),
 			card.NewV1(),
+			apicalls.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

@@ -5,6 +5,7 @@
 package logic
 
 import (
+	_ "kami/internal/logic/apicalls"
 	_ "kami/internal/logic/auth"
 	_ "kami/internal/logic/authorization"
 	_ "kami/internal/logic/card"

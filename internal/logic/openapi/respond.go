@@ -14,8 +14,11 @@ import (
 	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/gogf/gf/v2/net/ghttp"
 
+	v1 "kami/api/openapi/v1"
 	"kami/internal/errs"
 	"kami/internal/logic/middleware"
+	"kami/internal/model"
+	"kami/internal/service"
 	"kami/utility/text"
 )
 
@@ -60,6 +63,29 @@ func (s *sOpenapi) answer(r *ghttp.Request, c *call, data any, err error) {
 	r.Response.ClearBuffer()
 	r.Response.WriteHeader(status)
 	r.Response.Write(body)
+	s.log(r, c, env, status, data)
+}
+
+// log counts the call in the project's call log and keeps a refused one in detail; calls of
+// no known project have no log to go to.
+func (s *sOpenapi) log(r *ghttp.Request, c *call, env envelope, status int, data any) {
+	if c.project == nil {
+		return
+	}
+	result := "OK"
+	switch d := data.(type) {
+	case *v1.VerifyRes:
+		result = d.Result
+	case *v1.UnbindRes:
+		result = d.Result
+	}
+	if env.Error != nil {
+		result = *env.Error
+		ts, _ := strconv.ParseInt(r.Header.Get(headerTimestamp), 10, 64)
+		service.ApiCalls().Fail(model.ApiFailure{ProjectID: c.project.ID, Endpoint: c.endpoint, Error: result,
+			HTTPStatus: status, Detail: env.Message, IP: c.ip, Nonce: c.nonce, RequestTime: ts, At: s.now()})
+	}
+	service.ApiCalls().Count(c.project.ID, c.endpoint, result)
 }
 
 // describe maps an error to the contract's status and machine code. Anything that is not a

@@ -1,0 +1,5 @@
+//go:build !race
+
+package apicalls_test
+
+const raceEnabled = false
