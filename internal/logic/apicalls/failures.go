@@ -63,9 +63,7 @@ func (b *failureBuffer) push(f model.ApiFailure, limit int) {
 func (b *failureBuffer) take() map[int64][]model.ApiFailure {
 	b.mu.Lock()
 	rings := b.rings
-	if len(rings) > 0 {
-		b.rings = map[int64]*ring{}
-	}
+	b.rings = map[int64]*ring{} // always a new map: the old one is read below, unlocked
 	b.mu.Unlock()
 	out := make(map[int64][]model.ApiFailure, len(rings))
 	for p, r := range rings {

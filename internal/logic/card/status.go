@@ -90,6 +90,11 @@ func (s *sCard) setStatuses(ctx context.Context, ids []int64, status string) (in
 		if changed == 0 {
 			return nil
 		}
+		if status == model.CardDisabled {
+			if err := emitDisabled(ctx, ids, now); err != nil {
+				return err
+			}
+		}
 		return auditInTx(ctx, tx)
 	})
 	if err == nil && changed > 0 {

@@ -128,3 +128,9 @@ func TestActivationWebhookSurvivesFailuresAndARestart(t *testing.T) {
 		t.Fatalf("%d deliveries, %d accepted, body %v", len(got), ok, got[0].body)
 	}
 }
+
+func httptestServer(t *testing.T, h http.Handler) string {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
