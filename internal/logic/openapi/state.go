@@ -2,6 +2,9 @@ package openapi
 
 import (
 	"context"
+
+	"github.com/gogf/gf/v2/os/gtime"
+
 	"strconv"
 	"time"
 
@@ -63,8 +66,9 @@ var (
 	refs     = snapcache.New[cardRef]("oa.cardref", localTTL, 24*time.Hour)
 )
 
-func unix(t interface{ Unix() int64 }, isNil bool) int64 {
-	if isNil {
+// unix is a nullable column's time in unix seconds, 0 for NULL.
+func unix(t *gtime.Time) int64 {
+	if t == nil {
 		return 0
 	}
 	return t.Unix()
@@ -110,10 +114,10 @@ func loadCard(ctx context.Context, id int64) (*cardState, error) {
 		return nil, nil
 	}
 	st := &cardState{ID: c.Id, ProjectID: c.ProjectId, BatchID: c.BatchId, OwnerID: c.OwnerId, Status: c.Status,
-		ActivatedAt: unix(c.ActivatedAt, c.ActivatedAt == nil), ExpiresAt: unix(c.ExpiresAt, c.ExpiresAt == nil),
-		CreatedAt: unix(c.CreatedAt, c.CreatedAt == nil), DurationSeconds: c.DurationSeconds,
+		ActivatedAt: unix(c.ActivatedAt), ExpiresAt: unix(c.ExpiresAt),
+		CreatedAt: unix(c.CreatedAt), DurationSeconds: c.DurationSeconds,
 		MaxDevices: c.MaxDevices, BoundDevices: c.BoundDevices, UnbindCount: c.UnbindCount,
-		LastUnbindAt: unix(c.LastUnbindAt, c.LastUnbindAt == nil), Version: c.Version, Mask: c.KeyMask,
+		LastUnbindAt: unix(c.LastUnbindAt), Version: c.Version, Mask: c.KeyMask,
 		Devices: map[string]int64{}}
 	var devs []entity.CardDevices
 	dcols := dao.CardDevices.Columns()
@@ -167,7 +171,7 @@ func authOf(ctx context.Context, projectID, userID int64) (*authState, error) {
 		if a == nil || a.Status != authorizationActive {
 			return &authState{}, nil
 		}
-		return &authState{Active: true, ExpiresAt: unix(a.ExpiresAt, a.ExpiresAt == nil)}, nil
+		return &authState{Active: true, ExpiresAt: unix(a.ExpiresAt)}, nil
 	})
 }
 
