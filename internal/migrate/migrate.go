@@ -41,7 +41,9 @@ func Load(dialect string) ([]Migration, error) {
 	}
 	var out []Migration
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".sql") {
+		// A rollback (NNNN_<name>.down.sql, conventions.md) sits beside its up file and is not
+		// part of the up migrations or their checksums.
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".sql") || strings.HasSuffix(e.Name(), ".down.sql") {
 			continue
 		}
 		b, err := fs.ReadFile(resource.Migrations, path.Join(dir, e.Name()))
