@@ -49,7 +49,7 @@ func (d *kamiDB) DoFilter(ctx context.Context, link gdb.Link, sql string, args [
 }
 
 func (d *kamiDB) DoCommit(ctx context.Context, in gdb.DoCommitInput) (gdb.DoCommitOutput, error) {
-	count(in.Type)
+	count(ctx, in.Type)
 	out, err := d.DB.DoCommit(ctx, in)
 	if err == nil || errors.Is(err, sql.ErrNoRows) || debug.Load() {
 		return out, err
@@ -59,16 +59,37 @@ func (d *kamiDB) DoCommit(ctx context.Context, in gdb.DoCommitInput) (gdb.DoComm
 
 // Statement counts of this process, for benchmarks that prove a hot path reads nothing
 // (openapi: repeat verifications) and for the metrics.
-var reads, writes atomic.Int64
+var all Meter
 
-func count(t gdb.SqlType) {
+// Meter counts statements: the process's, or those sent under a context a hot path marked
+// with WithMeter, so a benchmark tells the requests' own reads from the background pollers'.
+type Meter struct{ reads, writes atomic.Int64 }
+
+// Statements is how many reading and writing statements were counted so far.
+func (m *Meter) Statements() (read, written int64) { return m.reads.Load(), m.writes.Load() }
+
+type meterKey struct{}
+
+// WithMeter makes the statements sent under ctx count on m too (one meter per context).
+func WithMeter(ctx context.Context, m *Meter) context.Context {
+	return context.WithValue(ctx, meterKey{}, m)
+}
+
+func count(ctx context.Context, t gdb.SqlType) {
+	m, _ := ctx.Value(meterKey{}).(*Meter)
 	switch t {
 	case gdb.SqlTypeQueryContext, gdb.SqlTypeStmtQueryContext, gdb.SqlTypeStmtQueryRowContext:
-		reads.Add(1)
+		all.reads.Add(1)
+		if m != nil {
+			m.reads.Add(1)
+		}
 	case gdb.SqlTypeExecContext, gdb.SqlTypeStmtExecContext:
-		writes.Add(1)
+		all.writes.Add(1)
+		if m != nil {
+			m.writes.Add(1)
+		}
 	}
 }
 
 // Statements is how many reading and writing statements this process sent so far.
-func Statements() (read, written int64) { return reads.Load(), writes.Load() }
+func Statements() (read, written int64) { return all.Statements() }

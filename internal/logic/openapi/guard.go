@@ -13,6 +13,7 @@ import (
 	"github.com/gogf/gf/v2/net/ghttp"
 
 	"kami/internal/errs"
+	"kami/internal/infra/db"
 	"kami/internal/infra/peer"
 	"kami/internal/model"
 	"kami/internal/service"
@@ -78,9 +79,14 @@ func projectOf(ctx context.Context, appKey string) (*projectState, error) {
 // Middleware runs every OpenAPI route: the signed-request check (skipped by auth:"public"
 // routes: the public keys), the handler, then the signed answer. It replaces the admin API's
 // envelope, session auth and operation log, none of which run under /openapi/v1.
+// RequestStatements counts the database statements the OpenAPI's requests send themselves
+// (not the batched flush or other nodes' pollers): the bench's proof that repeat
+// verifications read nothing.
+var RequestStatements db.Meter
+
 func (s *sOpenapi) Middleware(r *ghttp.Request) {
 	c := &call{ip: peer.IP(r.Request), endpoint: endpointOf(r.URL.Path)}
-	r.SetCtx(context.WithValue(r.Context(), callKey{}, c))
+	r.SetCtx(db.WithMeter(context.WithValue(r.Context(), callKey{}, c), &RequestStatements))
 	if metaTag(r, "auth") != "public" {
 		if err := s.authenticate(r, c); err != nil {
 			s.answer(r, c, nil, err)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/gogf/gf/v2/container/gvar"
 	"github.com/gogf/gf/v2/frame/g"
 
 	"kami/internal/errs"
@@ -34,6 +35,13 @@ end
 if not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[5]) then return {3, 0} end
 return {0, 0}`)
 
+// Admissions share Redis pipelines (redisscript.Pipeline): a few in flight at once, each
+// bounded like any other Redis call.
+const (
+	admitLanes   = 2
+	admitTimeout = 3 * time.Second
+)
+
 // perMinute is a project limit (requests per minute; 0: none) as a GCRA limit whose burst is
 // one second's worth: 12000/min means 200/s, never 12000 at once.
 func perMinute(n int) (interval int64, burst int) {
@@ -53,9 +61,15 @@ func (s *sOpenapi) admit(ctx context.Context, c *call) error {
 	tag := "{p" + strconv.FormatInt(c.project.ID, 10) + "}"
 	ipi, ipb := perMinute(c.project.RatePerIP)
 	api, apb := perMinute(c.project.RatePerApp)
-	v, err := admitScript.Run(ctx, g.Redis(),
-		[]string{redisx.Key("oa", tag, "ip", c.ip), redisx.Key("oa", tag, "app"), redisx.Key("oa", tag, "n", c.nonce)},
-		ipi, ipb, api, apb, nonceLife.Milliseconds())
+	keys := []string{redisx.Key("oa", tag, "ip", c.ip), redisx.Key("oa", tag, "app"), redisx.Key("oa", tag, "n", c.nonce)}
+	args := []any{ipi, ipb, api, apb, nonceLife.Milliseconds()}
+	var v *gvar.Var
+	var err error
+	if pipe := s.pipe.Load(); pipe != nil {
+		v, err = pipe.Run(ctx, admitScript, keys, args...)
+	} else {
+		v, err = admitScript.Run(ctx, g.Redis(), keys, args...)
+	}
 	if err != nil {
 		return errs.Unavailable.Wrap(err)
 	}

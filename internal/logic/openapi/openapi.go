@@ -12,9 +12,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gogf/gf/v2/frame/g"
+
 	"kami/internal/clock"
 	"kami/internal/logic/settings"
 	"kami/internal/service"
+	"kami/utility/redisscript"
 )
 
 // Settings of the OpenAPI (系统配置 > OpenAPI); the per-project limits are the project's own.
@@ -41,6 +44,9 @@ type sOpenapi struct {
 	clock atomic.Pointer[clock.Clock]
 	seen  *seenBuffer
 	bans  *banList
+	// pipe batches concurrent admissions (nonce and limits) into shared Redis pipelines; nil
+	// until Start, when a call goes out alone.
+	pipe atomic.Pointer[redisscript.Pipeline]
 
 	mu     sync.Mutex
 	cancel context.CancelFunc
@@ -69,6 +75,13 @@ func (s *sOpenapi) Start(ctx context.Context) error {
 	defer s.mu.Unlock()
 	if s.cancel != nil {
 		return nil
+	}
+	if s.pipe.Load() == nil {
+		pipe, err := redisscript.NewPipeline(g.Redis(), admitLanes, admitTimeout)
+		if err != nil {
+			return err
+		}
+		s.pipe.Store(pipe)
 	}
 	ctx, s.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	s.done = make(chan struct{})
