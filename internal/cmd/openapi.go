@@ -88,6 +88,9 @@ func openAPIDocument(routes []ghttp.RouterItem) ([]byte, error) {
 	if err := oai.Add(goai.AddInput{Object: failureEnvelope{}}); err != nil {
 		return nil, err
 	}
+	if err := addOpenAPIComponents(oai); err != nil {
+		return nil, err
+	}
 	failure := goai.SchemaRef{Ref: schemaName(failureEnvelope{})}
 	if oai.Components.Schemas.Get(failure.Ref) == nil {
 		return nil, gerror.Newf("openapi: no component %s", failure.Ref)
@@ -106,7 +109,11 @@ func openAPIDocument(routes []ghttp.RouterItem) ([]byte, error) {
 				return nil, err
 			}
 			if op := operation(oai.Paths[item.Route], method); op != nil {
-				describe(oai, op, item.Handler, method, failure)
+				if item.Handler.GetMetaTag(tagEnvelope) == envelopeOpenAPI {
+					describeOpenAPI(oai, op, item.Handler)
+				} else {
+					describe(oai, op, item.Handler, method, failure)
+				}
 			}
 		}
 	}
@@ -158,16 +165,8 @@ func describe(oai *goai.OpenApiV3, op *goai.Operation, h *ghttp.HandlerItem, met
 // refData points the envelope's data at the route's response struct by name, where gf copies
 // the whole schema into every operation.
 func refData(oai *goai.OpenApiV3, res *goai.Response, h *ghttp.HandlerItem) {
-	t := h.Info.Type
-	if t == nil || t.NumOut() != 2 {
-		return
-	}
-	out := t.Out(0)
-	for out.Kind() == reflect.Pointer {
-		out = out.Elem()
-	}
-	name := schemaName(reflect.New(out).Elem().Interface())
-	if oai.Components.Schemas.Get(name) == nil {
+	name := responseSchema(oai, h)
+	if name == "" {
 		return
 	}
 	for _, media := range res.Content {

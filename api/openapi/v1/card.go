@@ -31,7 +31,7 @@ type Plan struct {
 }
 
 type VerifyReq struct {
-	g.Meta  `path:"/cards/verify" method:"post" tags:"OpenAPI" summary:"Verify a card from a device: the first verification activates it and binds the device" maintenance:"exempt"`
+	g.Meta  `path:"/cards/verify" method:"post" tags:"OpenAPI" summary:"Verify a card from a device: the first verification activates it and binds the device" maintenance:"exempt" envelope:"openapi"`
 	Card    string `json:"card"    v:"required|length:1,64#card is required|card is too long"`
 	Device  string `json:"device"  v:"required|length:1,128#device is required|device must be 1-128 characters"`
 	Version string `json:"version" v:"length:0,32#version must be at most 32 characters"`
@@ -47,7 +47,7 @@ type VerifyRes struct {
 }
 
 type QueryReq struct {
-	g.Meta `path:"/cards/query" method:"post" tags:"OpenAPI" summary:"Look a card up; changes nothing" maintenance:"exempt"`
+	g.Meta `path:"/cards/query" method:"post" tags:"OpenAPI" summary:"Look a card up; changes nothing" maintenance:"exempt" envelope:"openapi"`
 	Card   string `json:"card" v:"required|length:1,64#card is required|card is too long"`
 }
 
@@ -59,7 +59,7 @@ type QueryRes struct {
 }
 
 type UnbindReq struct {
-	g.Meta `path:"/cards/unbind" method:"post" tags:"OpenAPI" summary:"Release a device of a card (all when device is absent); the validity period is never reset"`
+	g.Meta `path:"/cards/unbind" method:"post" tags:"OpenAPI" summary:"Release a device of a card (all when device is absent); the validity period is never reset" envelope:"openapi"`
 	Card   string `json:"card"   v:"required|length:1,64#card is required|card is too long"`
 	Device string `json:"device" v:"length:0,128#device must be at most 128 characters"`
 }

@@ -3,7 +3,7 @@ package v1
 import "github.com/gogf/gf/v2/frame/g"
 
 type KeysReq struct {
-	g.Meta `path:"/keys" method:"get" tags:"OpenAPI" summary:"The project's response-signing public keys (no signature needed)" auth:"public" maintenance:"exempt"`
+	g.Meta `path:"/keys" method:"get" tags:"OpenAPI" summary:"The project's response-signing public keys (no signature needed)" auth:"public" maintenance:"exempt" envelope:"openapi"`
 	AppKey string `json:"appKey" v:"required|length:1,64#appKey is required|appKey is too long"`
 }
 

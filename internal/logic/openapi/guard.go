@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"io"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -76,14 +77,14 @@ func projectOf(ctx context.Context, appKey string) (*projectState, error) {
 	})
 }
 
-// Middleware runs every OpenAPI route: the signed-request check (skipped by auth:"public"
-// routes: the public keys), the handler, then the signed answer. It replaces the admin API's
-// envelope, session auth and operation log, none of which run under /openapi/v1.
 // RequestStatements counts the database statements the OpenAPI's requests send themselves
 // (not the batched flush or other nodes' pollers): the bench's proof that repeat
 // verifications read nothing.
 var RequestStatements db.Meter
 
+// Middleware runs every OpenAPI route: the signed-request check (skipped by auth:"public"
+// routes: the public keys), the handler, then the signed answer. It replaces the admin API's
+// envelope, session auth and operation log, none of which run under /openapi/v1.
 func (s *sOpenapi) Middleware(r *ghttp.Request) {
 	c := &call{ip: peer.IP(r.Request), endpoint: endpointOf(r.URL.Path)}
 	r.SetCtx(db.WithMeter(context.WithValue(r.Context(), callKey{}, c), &RequestStatements))
@@ -171,7 +172,9 @@ func (s *sOpenapi) signedBy(p *projectState, canonical, sig string, now time.Tim
 // readBody reads the body under the contract's 64 KiB cap and leaves it for gf's parsing.
 func readBody(r *ghttp.Request) ([]byte, error) {
 	if r.ContentLength > maxBody {
-		r.Body = nil
+		// Nothing reads the refused body; http.NoBody, not nil, because gf closes r.Body when the
+		// request is done (a nil one panicked there after every 413).
+		r.Body = http.NoBody
 		return nil, errs.TooLarge.New()
 	}
 	if r.Body == nil {

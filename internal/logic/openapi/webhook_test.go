@@ -13,6 +13,7 @@ import (
 
 	"kami/internal/service"
 	"kami/internal/testkit"
+	"kami/internal/timefmt"
 	"kami/sdk/go/kami"
 )
 
@@ -88,7 +89,33 @@ func TestActivationWebhookSurvivesFailuresAndARestart(t *testing.T) {
 	expectResult(t, verify(t, local(p), k, "phone-1"), kami.ResultValid)
 
 	clock := testkit.SharedClock{}
-	attempts := func(n int) func() bool { return func() bool { return len(rc.hooks()) >= n } }
+	var ev struct {
+		Status        string `json:"status"`
+		Attempts      int    `json:"attempts"`
+		NextAttemptAt string `json:"nextAttemptAt"`
+	}
+	event := func() bool {
+		var page struct {
+			Items []json.RawMessage `json:"items"`
+		}
+		admin.Get(t, path("/api/system/outbox/list?ref=%d", p.ID)).Expect(t, http.StatusOK).Decode(t, &page)
+		return len(page.Items) == 1 && json.Unmarshal(page.Items[0], &ev) == nil
+	}
+	// An attempt counts once the receiver saw it AND the node recorded its failure, which
+	// moves the next attempt past now: moving the clock between the two would schedule the
+	// next attempt from the moved time, never due.
+	attempts := func(n int) func() bool {
+		return func() bool {
+			if len(rc.hooks()) < n || !event() || ev.Attempts < n {
+				return false
+			}
+			if ev.Status != "pending" {
+				return true // delivered (or failed): nothing is scheduled any more
+			}
+			next, err := timefmt.Parse(ev.NextAttemptAt)
+			return err == nil && next != nil && next.Time.After(clock.Now())
+		}
+	}
 	node := testkit.Current().StartNode(t)
 	waitFor(t, "the first attempt", attempts(1))
 	clock.Advance(t, 2*time.Minute) // past the first backoff (1 min, ±20%)
@@ -102,17 +129,7 @@ func TestActivationWebhookSurvivesFailuresAndARestart(t *testing.T) {
 	waitFor(t, "the fourth attempt", attempts(4))
 	clock.Advance(t, 24*time.Hour) // any later attempt would now be due
 
-	var ev struct {
-		Status   string `json:"status"`
-		Attempts int    `json:"attempts"`
-	}
-	waitFor(t, "the event to be settled", func() bool {
-		var page struct {
-			Items []json.RawMessage `json:"items"`
-		}
-		admin.Get(t, path("/api/system/outbox/list?ref=%d", p.ID)).Expect(t, http.StatusOK).Decode(t, &page)
-		return len(page.Items) == 1 && json.Unmarshal(page.Items[0], &ev) == nil && ev.Status == "delivered"
-	})
+	waitFor(t, "the event to be settled", func() bool { return event() && ev.Status == "delivered" })
 	got := rc.hooks()
 	ok := 0
 	for i, h := range got {
