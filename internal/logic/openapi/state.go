@@ -74,28 +74,35 @@ func unix(t *gtime.Time) int64 {
 	return t.Unix()
 }
 
-// findCard is the card of project with key (any spelling), or nil.
+// findCard is the card of project with key (any spelling), or nil. A key not seen before is
+// looked up with its whole row, which then serves the card's own snapshot: a first
+// verification reads the database once before it activates.
 func findCard(ctx context.Context, projectID int64, key string) (*cardState, error) {
 	norm := model.NormalizeCardKey(key)
 	if norm == "" {
 		return nil, nil
 	}
 	hash := keyring.LookupHash(model.CardKeyPurpose, norm)
+	var row *entity.Cards
 	ref, err := refs.Get(ctx, strconv.FormatInt(projectID, 10)+":"+hash, func(ctx context.Context) (*cardRef, error) {
 		cols := dao.Cards.Columns()
-		v, err := dao.Cards.Ctx(ctx).Fields(cols.Id).Where(cols.ProjectId, projectID).Where(cols.KeyHash, hash).Value()
-		if err != nil && !dbx.IsNoRows(err) {
+		if err := dao.Cards.Ctx(ctx).Where(cols.ProjectId, projectID).Where(cols.KeyHash, hash).Scan(&row); err != nil && !dbx.IsNoRows(err) {
 			return nil, err
 		}
-		if v.IsNil() || v.Int64() == 0 {
+		if row == nil {
 			return nil, nil
 		}
-		return &cardRef{ID: v.Int64()}, nil
+		return &cardRef{ID: row.Id}, nil
 	})
 	if err != nil || ref == nil {
 		return nil, err
 	}
-	return cardByID(ctx, ref.ID)
+	return cards.Get(ctx, strconv.FormatInt(ref.ID, 10), func(ctx context.Context) (*cardState, error) {
+		if row != nil && row.Id == ref.ID {
+			return cardFromRow(ctx, row) // read just now by this request, under the same key
+		}
+		return loadCard(ctx, ref.ID)
+	})
 }
 
 func cardByID(ctx context.Context, id int64) (*cardState, error) {
@@ -113,15 +120,25 @@ func loadCard(ctx context.Context, id int64) (*cardState, error) {
 	if c == nil {
 		return nil, nil
 	}
+	return cardFromRow(ctx, c)
+}
+
+// cardFromRow is the snapshot of a card row with its bound devices. bound_devices counts the
+// device rows not unbound, written in the same transactions, so a card with none (every
+// unused card) needs no second query.
+func cardFromRow(ctx context.Context, c *entity.Cards) (*cardState, error) {
 	st := &cardState{ID: c.Id, ProjectID: c.ProjectId, BatchID: c.BatchId, OwnerID: c.OwnerId, Status: c.Status,
 		ActivatedAt: unix(c.ActivatedAt), ExpiresAt: unix(c.ExpiresAt),
 		CreatedAt: unix(c.CreatedAt), DurationSeconds: c.DurationSeconds,
 		MaxDevices: c.MaxDevices, BoundDevices: c.BoundDevices, UnbindCount: c.UnbindCount,
 		LastUnbindAt: unix(c.LastUnbindAt), Version: c.Version, Mask: c.KeyMask,
 		Devices: map[string]int64{}}
+	if c.BoundDevices == 0 {
+		return st, nil
+	}
 	var devs []entity.CardDevices
 	dcols := dao.CardDevices.Columns()
-	if err := dao.CardDevices.Ctx(ctx).Fields(dcols.Id, dcols.DeviceHash).Where(dcols.CardId, id).WhereNull(dcols.UnboundAt).
+	if err := dao.CardDevices.Ctx(ctx).Fields(dcols.Id, dcols.DeviceHash).Where(dcols.CardId, c.Id).WhereNull(dcols.UnboundAt).
 		Scan(&devs); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
