@@ -32,9 +32,9 @@ type Plan struct {
 
 type VerifyReq struct {
 	g.Meta  `path:"/cards/verify" method:"post" tags:"OpenAPI" summary:"Verify a card from a device: the first verification activates it and binds the device" maintenance:"exempt" envelope:"openapi"`
-	Card    string `json:"card"    v:"required|length:1,64#card is required|card is too long"`
-	Device  string `json:"device"  v:"required|length:1,128#device is required|device must be 1-128 characters"`
-	Version string `json:"version" v:"length:0,32#version must be at most 32 characters"`
+	Card    string `json:"card"    dc:"required: the card key, any spelling (case, dashes, spaces), at most 64 characters" minLength:"1" maxLength:"64"`
+	Device  string `json:"device"  dc:"required: the device's stable id, 1-128 characters" minLength:"1" maxLength:"128"`
+	Version string `json:"version" dc:"the client's version, at most 32 characters (kept in the verification history)" maxLength:"32"`
 }
 
 type VerifyRes struct {
@@ -48,7 +48,7 @@ type VerifyRes struct {
 
 type QueryReq struct {
 	g.Meta `path:"/cards/query" method:"post" tags:"OpenAPI" summary:"Look a card up; changes nothing" maintenance:"exempt" envelope:"openapi"`
-	Card   string `json:"card" v:"required|length:1,64#card is required|card is too long"`
+	Card   string `json:"card" dc:"required: the card key, at most 64 characters" minLength:"1" maxLength:"64"`
 }
 
 type QueryRes struct {
@@ -60,8 +60,8 @@ type QueryRes struct {
 
 type UnbindReq struct {
 	g.Meta `path:"/cards/unbind" method:"post" tags:"OpenAPI" summary:"Release a device of a card (all when device is absent); the validity period is never reset" envelope:"openapi"`
-	Card   string `json:"card"   v:"required|length:1,64#card is required|card is too long"`
-	Device string `json:"device" v:"length:0,128#device must be at most 128 characters"`
+	Card   string `json:"card"   dc:"required: the card key, at most 64 characters" minLength:"1" maxLength:"64"`
+	Device string `json:"device" dc:"the device to release, at most 128 characters; absent: every device" maxLength:"128"`
 }
 
 type UnbindRes struct {

@@ -10,6 +10,9 @@ import (
 // Query answers what a card of the calling project is, changing nothing; another project's
 // card is not found.
 func (s *sOpenapi) Query(ctx context.Context, req *v1.QueryReq) (*v1.QueryRes, error) {
+	if err := req.Validate(); err != nil {
+		return nil, errs.OpenAPIBadRequest.New(err.Error())
+	}
 	c := callFrom(ctx)
 	now := s.now()
 	res := &v1.QueryRes{ServerTime: rfc3339(now), Nonce: c.nonce}

@@ -73,11 +73,16 @@ func (s *sOpenapi) log(r *ghttp.Request, c *call, env envelope, status int, data
 		return
 	}
 	result := "OK"
+	// A handler that failed answers a typed nil alongside its error.
 	switch d := data.(type) {
 	case *v1.VerifyRes:
-		result = d.Result
+		if d != nil {
+			result = d.Result
+		}
 	case *v1.UnbindRes:
-		result = d.Result
+		if d != nil {
+			result = d.Result
+		}
 	}
 	if env.Error != nil {
 		result = *env.Error

@@ -31,6 +31,9 @@ const (
 // answer, so clients written for it keep working). The UPDATE is guarded on the version read:
 // two racing unbinds count once.
 func (s *sOpenapi) Unbind(ctx context.Context, req *v1.UnbindReq) (*v1.UnbindRes, error) {
+	if err := req.Validate(); err != nil {
+		return nil, errs.OpenAPIBadRequest.New(err.Error())
+	}
 	c := callFrom(ctx)
 	now := s.now()
 	res := &v1.UnbindRes{ServerTime: rfc3339(now), Nonce: c.nonce}

@@ -36,6 +36,9 @@ const maxTries = 4
 // and binding a new device are guarded UPDATEs, so however many verifications race — on any
 // number of nodes — one activation happens and no card binds more than maxDevices.
 func (s *sOpenapi) Verify(ctx context.Context, req *v1.VerifyReq) (*v1.VerifyRes, error) {
+	if err := req.Validate(); err != nil {
+		return nil, errs.OpenAPIBadRequest.New(err.Error())
+	}
 	c := callFrom(ctx)
 	now := s.now()
 	res := &v1.VerifyRes{ServerTime: rfc3339(now), Nonce: c.nonce}
