@@ -15,7 +15,9 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 
 	"kami/internal/clock"
+	"kami/internal/dao"
 	"kami/internal/logic/settings"
+	"kami/internal/retention"
 	"kami/internal/service"
 	"kami/utility/redisscript"
 )
@@ -32,6 +34,9 @@ const (
 
 func init() {
 	service.RegisterOpenapi(New())
+	// The verification history is a log: archived and deleted past kami.logRetention like the
+	// operation and login logs.
+	retention.Register(retention.Table{Name: dao.CardVerifications.Table(), TimeCol: dao.CardVerifications.Columns().CreatedAt})
 	settings.Define(settings.Def{Key: SettingBanThreshold, Group: "openapi", Type: settings.TypeInt, Default: int64(30),
 		Min: settings.Bound(1), Max: settings.Bound(1_000_000)})
 	settings.Define(settings.Def{Key: SettingBanWindow, Group: "openapi", Type: settings.TypeDuration, Default: time.Minute,
