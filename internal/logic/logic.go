@@ -21,5 +21,6 @@ import (
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/settings"
+	_ "kami/internal/logic/stats"
 	_ "kami/internal/logic/user"
 )

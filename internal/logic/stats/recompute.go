@@ -1,0 +1,184 @@
+package stats
+
+import (
+	"context"
+	"time"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/os/gtime"
+
+	"kami/internal/dao"
+	"kami/internal/model/do"
+	"kami/utility/dbx"
+)
+
+// What a bucket counts (the same definitions the tests check against the raw tables):
+//   - cards created: cards.created_at in the day; activated: activated_at in the day;
+//     expired: expires_at in the day and already passed (validity ended, whatever the card's
+//     status since); disabled: cards disabled one by one that day (disabled_at) plus the cards
+//     of batches disabled that day (card_batches.disabled_at, generated_count), by owner and project;
+//   - quota: entries on the available part of an account, by user and type: credits, debits
+//     (as a positive sum) and how many;
+//   - activity: successful logins and logged operations by user.
+
+type cardKey struct{ owner, project int64 }
+
+type countRow struct {
+	OwnerId   int64
+	ProjectId int64
+	N         int64
+}
+
+// recompute replaces one day's buckets with what the raw tables say now, in one transaction,
+// and records the day (frozen when the run started lateGrace after the day ended).
+func (s *sStats) recompute(ctx context.Context, day string, now time.Time, grace time.Duration) error {
+	start, end, err := bounds(day)
+	if err != nil {
+		return err
+	}
+	upto := end
+	if now.Before(upto) {
+		upto = now.Add(time.Second)
+	}
+	return dao.StatsDays.Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
+		cards, err := cardBuckets(ctx, day, start, end, upto)
+		if err != nil {
+			return err
+		}
+		quota, err := quotaBuckets(ctx, day, start, end)
+		if err != nil {
+			return err
+		}
+		activity, err := activityBuckets(ctx, day, start, end)
+		if err != nil {
+			return err
+		}
+		for _, w := range []struct {
+			m    func() *gdb.Model
+			rows any
+			n    int
+		}{{func() *gdb.Model { return dao.StatsCardDaily.Ctx(ctx) }, cards, len(cards)},
+			{func() *gdb.Model { return dao.StatsQuotaDaily.Ctx(ctx) }, quota, len(quota)},
+			{func() *gdb.Model { return dao.StatsActivityDaily.Ctx(ctx) }, activity, len(activity)}} {
+			if _, err := w.m().Where("day", day).Delete(); err != nil {
+				return err
+			}
+			if w.n == 0 {
+				continue
+			}
+			if _, err := w.m().Data(w.rows).Batch(500).Insert(); err != nil {
+				return err
+			}
+		}
+		frozen := 0
+		if !now.Before(end.Add(grace)) {
+			frozen = 1
+		}
+		_, err = dao.StatsDays.Ctx(ctx).Data(do.StatsDays{Day: day, Frozen: frozen, RefreshedAt: gtime.NewFromTime(now)}).Save()
+		return err
+	})
+}
+
+func cardBuckets(ctx context.Context, day string, start, end, upto time.Time) ([]do.StatsCardDaily, error) {
+	agg := map[cardKey]*do.StatsCardDaily{}
+	get := func(r countRow) *do.StatsCardDaily {
+		k := cardKey{r.OwnerId, r.ProjectId}
+		if agg[k] == nil {
+			agg[k] = &do.StatsCardDaily{Day: day, OwnerId: r.OwnerId, ProjectId: r.ProjectId,
+				Created: 0, Activated: 0, Expired: 0, Disabled: 0}
+		}
+		return agg[k]
+	}
+	count := func(m *gdb.Model, col, sum string, from, to time.Time) ([]countRow, error) {
+		var rows []countRow
+		err := m.Fields("owner_id, project_id, "+sum+" n").WhereGTE(col, from).WhereLT(col, to).
+			Group("owner_id, project_id").Scan(&rows)
+		if dbx.IsNoRows(err) {
+			err = nil
+		}
+		return rows, err
+	}
+	steps := []struct {
+		m        *gdb.Model
+		col, sum string
+		to       time.Time
+		add      func(*do.StatsCardDaily, int64)
+	}{
+		{dao.Cards.Ctx(ctx), "created_at", "COUNT(*)", end, func(b *do.StatsCardDaily, n int64) { b.Created = n }},
+		{dao.Cards.Ctx(ctx), "activated_at", "COUNT(*)", end, func(b *do.StatsCardDaily, n int64) { b.Activated = n }},
+		{dao.Cards.Ctx(ctx), "expires_at", "COUNT(*)", upto, func(b *do.StatsCardDaily, n int64) { b.Expired = n }},
+		{dao.Cards.Ctx(ctx), "disabled_at", "COUNT(*)", end, func(b *do.StatsCardDaily, n int64) { b.Disabled = n }},
+		{dao.CardBatches.Ctx(ctx), "disabled_at", "SUM(generated_count)", end, func(b *do.StatsCardDaily, n int64) {
+			b.Disabled = b.Disabled.(int64) + n
+		}},
+	}
+	for _, st := range steps {
+		rows, err := count(st.m, st.col, st.sum, start, st.to)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			st.add(get(r), r.N)
+		}
+	}
+	out := make([]do.StatsCardDaily, 0, len(agg))
+	for _, b := range agg {
+		out = append(out, *b)
+	}
+	return out, nil
+}
+
+func quotaBuckets(ctx context.Context, day string, start, end time.Time) ([]do.StatsQuotaDaily, error) {
+	var rows []struct {
+		UserId int64
+		Type   string
+		Qin    int64
+		Qout   int64
+		N      int64
+	}
+	err := dao.QuotaEntries.Ctx(ctx).Fields("user_id, type, "+
+		"SUM(CASE WHEN amount > 0 THEN amount ELSE 0 END) qin, SUM(CASE WHEN amount < 0 THEN -amount ELSE 0 END) qout, COUNT(*) n").
+		Where("bucket", "available").WhereGTE("created_at", start).WhereLT("created_at", end).
+		Group("user_id, type").Scan(&rows)
+	if err != nil && !dbx.IsNoRows(err) {
+		return nil, err
+	}
+	out := make([]do.StatsQuotaDaily, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, do.StatsQuotaDaily{Day: day, UserId: r.UserId, Type: r.Type, AmountIn: r.Qin, AmountOut: r.Qout, Entries: r.N})
+	}
+	return out, nil
+}
+
+func activityBuckets(ctx context.Context, day string, start, end time.Time) ([]do.StatsActivityDaily, error) {
+	type row struct {
+		UserId int64
+		N      int64
+	}
+	agg := map[int64]*do.StatsActivityDaily{}
+	for i, m := range []*gdb.Model{dao.LoginLogs.Ctx(ctx).Where("result", 1), dao.OperationLogs.Ctx(ctx)} {
+		var rows []row
+		err := m.Fields("user_id, COUNT(*) n").WhereGT("user_id", 0).WhereGTE("created_at", start).
+			WhereLT("created_at", end).Group("user_id").Scan(&rows)
+		if err != nil && !dbx.IsNoRows(err) {
+			return nil, err
+		}
+		for _, r := range rows {
+			a := agg[r.UserId]
+			if a == nil {
+				a = &do.StatsActivityDaily{Day: day, UserId: r.UserId, Logins: int64(0), Operations: int64(0)}
+				agg[r.UserId] = a
+			}
+			if i == 0 {
+				a.Logins = r.N
+			} else {
+				a.Operations = r.N
+			}
+		}
+	}
+	out := make([]do.StatsActivityDaily, 0, len(agg))
+	for _, a := range agg {
+		out = append(out, *a)
+	}
+	return out, nil
+}

@@ -1,0 +1,49 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/stats/v1"
+	"kami/internal/clock"
+	"kami/internal/model"
+)
+
+type (
+	IStats interface {
+		// Activity answers logins and operations of the users in scope, per day, ISO week (2026-W49),
+		// month (2026-12) or year.
+		Activity(ctx context.Context, req *v1.ActivityReq) (*v1.ActivityRes, error)
+		// Export answers the report as an .xlsx (the table) or a PDF (the title, a bar chart and the
+		// table), both written completely before a byte is sent.
+		Export(ctx context.Context, req *v1.ExportReq) (*model.Download, error)
+		// Refresh is one run of the stats.refresh job; it answers how many days it recomputed.
+		Refresh(ctx context.Context) (int, error)
+		// Cards answers the cards report.
+		Cards(ctx context.Context, req *v1.CardsReq) (*v1.CardsRes, error)
+		// Quota answers the quota flows report: a series "<type>.in" and "<type>.out" per entry type.
+		Quota(ctx context.Context, req *v1.QuotaReq) (*v1.QuotaRes, error)
+		// TopAgents answers the users in scope (agents and agent-admins) with the most cards created.
+		TopAgents(ctx context.Context, req *v1.TopAgentsReq) (*v1.TopAgentsRes, error)
+		// SetClock is how boot (or a test) hands the service its clock: "today" is measured on it.
+		SetClock(c clock.Clock)
+	}
+)
+
+var (
+	localStats IStats
+)
+
+func Stats() IStats {
+	if localStats == nil {
+		panic("implement not found for interface IStats, forgot register?")
+	}
+	return localStats
+}
+
+func RegisterStats(i IStats) {
+	localStats = i
+}
