@@ -30,7 +30,7 @@ type Chart struct {
 }
 
 type CardsReq struct {
-	g.Meta    `path:"/stats/cards" method:"get" tags:"统计 Statistics" summary:"Cards created, activated, expired and disabled per day, and per project, in the caller's scope"`
+	g.Meta `path:"/stats/cards" method:"get" tags:"统计 Statistics" summary:"Cards created, activated, expired and disabled per day, and per project, in the caller's scope"`
 	RangeReq
 	ProjectId int64 `json:"projectId" v:"min:0"`
 }

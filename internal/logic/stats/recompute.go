@@ -74,18 +74,17 @@ func (s *sStats) recompute(ctx context.Context, day string, now time.Time, grace
 		if !now.Before(end.Add(grace)) {
 			frozen = 1
 		}
-		_, err = dao.StatsDays.Ctx(ctx).Data(do.StatsDays{Day: day, Frozen: frozen, RefreshedAt: gtime.NewFromTime(now)}).Save()
+		_, err = dao.StatsDays.Ctx(ctx).Data(do.StatsDays{Day: day, Frozen: frozen, RefreshedAt: gtime.NewFromTime(now)}).OnConflict("day").Save()
 		return err
 	})
 }
 
 func cardBuckets(ctx context.Context, day string, start, end, upto time.Time) ([]do.StatsCardDaily, error) {
-	agg := map[cardKey]*do.StatsCardDaily{}
-	get := func(r countRow) *do.StatsCardDaily {
+	agg := map[cardKey]*[4]int64{}
+	get := func(r countRow) *[4]int64 {
 		k := cardKey{r.OwnerId, r.ProjectId}
 		if agg[k] == nil {
-			agg[k] = &do.StatsCardDaily{Day: day, OwnerId: r.OwnerId, ProjectId: r.ProjectId,
-				Created: 0, Activated: 0, Expired: 0, Disabled: 0}
+			agg[k] = &[4]int64{}
 		}
 		return agg[k]
 	}
@@ -102,15 +101,13 @@ func cardBuckets(ctx context.Context, day string, start, end, upto time.Time) ([
 		m        *gdb.Model
 		col, sum string
 		to       time.Time
-		add      func(*do.StatsCardDaily, int64)
+		measure  int // index into created, activated, expired, disabled
 	}{
-		{dao.Cards.Ctx(ctx), "created_at", "COUNT(*)", end, func(b *do.StatsCardDaily, n int64) { b.Created = n }},
-		{dao.Cards.Ctx(ctx), "activated_at", "COUNT(*)", end, func(b *do.StatsCardDaily, n int64) { b.Activated = n }},
-		{dao.Cards.Ctx(ctx), "expires_at", "COUNT(*)", upto, func(b *do.StatsCardDaily, n int64) { b.Expired = n }},
-		{dao.Cards.Ctx(ctx), "disabled_at", "COUNT(*)", end, func(b *do.StatsCardDaily, n int64) { b.Disabled = n }},
-		{dao.CardBatches.Ctx(ctx), "disabled_at", "SUM(generated_count)", end, func(b *do.StatsCardDaily, n int64) {
-			b.Disabled = b.Disabled.(int64) + n
-		}},
+		{dao.Cards.Ctx(ctx), "created_at", "COUNT(*)", end, 0},
+		{dao.Cards.Ctx(ctx), "activated_at", "COUNT(*)", end, 1},
+		{dao.Cards.Ctx(ctx), "expires_at", "COUNT(*)", upto, 2},
+		{dao.Cards.Ctx(ctx), "disabled_at", "COUNT(*)", end, 3},
+		{dao.CardBatches.Ctx(ctx), "disabled_at", "SUM(generated_count)", end, 3},
 	}
 	for _, st := range steps {
 		rows, err := count(st.m, st.col, st.sum, start, st.to)
@@ -118,12 +115,13 @@ func cardBuckets(ctx context.Context, day string, start, end, upto time.Time) ([
 			return nil, err
 		}
 		for _, r := range rows {
-			st.add(get(r), r.N)
+			get(r)[st.measure] += r.N
 		}
 	}
 	out := make([]do.StatsCardDaily, 0, len(agg))
-	for _, b := range agg {
-		out = append(out, *b)
+	for k, b := range agg {
+		out = append(out, do.StatsCardDaily{Day: day, OwnerId: k.owner, ProjectId: k.project,
+			Created: b[0], Activated: b[1], Expired: b[2], Disabled: b[3]})
 	}
 	return out, nil
 }

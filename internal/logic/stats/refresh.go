@@ -151,6 +151,6 @@ func lateSince(ctx context.Context, key string, m func(context.Context) *gdb.Mod
 }
 
 func putState(ctx context.Context, key string, v int64, now time.Time) error {
-	_, err := dao.StatsState.Ctx(ctx).Data(gdb.Map{"k": key, "v": v, "updated_at": now}).Save()
+	_, err := dao.StatsState.Ctx(ctx).Data(gdb.Map{"k": key, "v": v, "updated_at": now}).OnConflict("k").Save()
 	return err
 }

@@ -156,8 +156,8 @@ func (s *sStats) TopAgents(ctx context.Context, req *v1.TopAgentsReq) (*v1.TopAg
 		ids[i] = it.UserId
 	}
 	var flows []struct {
-		UserId     int64
-		Qin, Qout  int64
+		UserId    int64
+		Qin, Qout int64
 	}
 	err = dao.StatsQuotaDaily.Ctx(ctx).WhereGTE("day", from).WhereLTE("day", to).WhereIn("user_id", ids).
 		Fields("user_id, SUM(amount_in) qin, SUM(amount_out) qout").Group("user_id").Scan(&flows)
