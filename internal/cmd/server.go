@@ -10,6 +10,7 @@ import (
 	"kami/internal/controller/apicalls"
 	"kami/internal/controller/auth"
 	"kami/internal/controller/authorization"
+	"kami/internal/controller/banner"
 	"kami/internal/controller/card"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
@@ -59,6 +60,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			card.NewV1(),
 			apicalls.NewV1(),
 			stats.NewV1(),
+			banner.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)
