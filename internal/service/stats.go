@@ -14,9 +14,13 @@ import (
 
 type (
 	IStats interface {
-		// Activity answers logins and operations of the users in scope, per day, ISO week (2026-W49),
+		// Activity answers logins, operations and the estimated minutes online of the users in scope, per day, ISO week (2026-W49),
 		// month (2026-12) or year.
 		Activity(ctx context.Context, req *v1.ActivityReq) (*v1.ActivityRes, error)
+		// Heatmap answers the activity (logins plus operations) of the users in scope over the period
+		// by hour of the day and weekday, as ECharts' heatmap takes it: [hour, weekday, value] triples,
+		// weekday 0 = Monday.
+		Heatmap(ctx context.Context, req *v1.HeatmapReq) (*v1.HeatmapRes, error)
 		// Export answers the report as an .xlsx (the table) or a PDF (the title, a bar chart and the
 		// table), both written completely before a byte is sent.
 		Export(ctx context.Context, req *v1.ExportReq) (*model.Download, error)

@@ -61,13 +61,26 @@ type QuotaRes struct {
 }
 
 type ActivityReq struct {
-	g.Meta `path:"/stats/activity" method:"get" tags:"统计 Statistics" summary:"Logins and operations of the users in the caller's scope, per day, week, month or year"`
+	g.Meta `path:"/stats/activity" method:"get" tags:"统计 Statistics" summary:"Logins, operations and estimated minutes online (5-minute slots with activity) of the users in the caller's scope, per day, week, month or year"`
 	RangeReq
 	Granularity string `json:"granularity" v:"in:day,week,month,year" dc:"default day; a week starts on Monday"`
 }
 
 type ActivityRes struct {
 	Chart
+}
+
+type HeatmapReq struct {
+	g.Meta `path:"/stats/activity/heatmap" method:"get" tags:"统计 Statistics" summary:"Activity (logins + operations) of the users in the caller's scope by hour of day x weekday"`
+	RangeReq
+}
+
+// HeatmapRes is an ECharts heatmap: data holds [hour index, weekday index, value].
+type HeatmapRes struct {
+	Hours    []string   `json:"hours"    dc:"00..23, display zone"`
+	Weekdays []string   `json:"weekdays" dc:"Monday first, localized"`
+	Data     [][3]int64 `json:"data"`
+	Max      int64      `json:"max"`
 }
 
 type TopAgentsReq struct {

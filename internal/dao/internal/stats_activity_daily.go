@@ -21,18 +21,20 @@ type StatsActivityDailyDao struct {
 
 // StatsActivityDailyColumns defines and stores column names for the table stats_activity_daily.
 type StatsActivityDailyColumns struct {
-	Day        string //
-	UserId     string //
-	Logins     string //
-	Operations string //
+	Day           string //
+	UserId        string //
+	Logins        string //
+	Operations    string //
+	OnlineSeconds string //
 }
 
 // statsActivityDailyColumns holds the columns for the table stats_activity_daily.
 var statsActivityDailyColumns = StatsActivityDailyColumns{
-	Day:        "day",
-	UserId:     "user_id",
-	Logins:     "logins",
-	Operations: "operations",
+	Day:           "day",
+	UserId:        "user_id",
+	Logins:        "logins",
+	Operations:    "operations",
+	OnlineSeconds: "online_seconds",
 }
 
 // NewStatsActivityDailyDao creates and returns a new DAO object for table data access.

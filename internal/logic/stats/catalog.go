@@ -14,7 +14,7 @@ func init() {
 			Component: "/dashboard/stats/index", Title: "menu.stats", Icon: "lucide:chart-column", Sort: 2, Roles: staff,
 			Children: []rbac.Node{
 				{Type: rbac.TypeButton, AuthCode: "Stats:Report:View", Title: "menu.stats.view", Sort: 1,
-					APIs: []string{"GET /api/stats/cards", "GET /api/stats/quota", "GET /api/stats/activity",
+					APIs: []string{"GET /api/stats/cards", "GET /api/stats/quota", "GET /api/stats/activity", "GET /api/stats/activity/heatmap",
 						"GET /api/stats/top-agents"}},
 				{Type: rbac.TypeButton, AuthCode: "Stats:Report:Export", Title: "menu.stats.export", Sort: 2,
 					APIs: []string{"GET /api/stats/export"}},

@@ -241,3 +241,28 @@ func waitFor(t *testing.T, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// activityWant is the raw logs' successful logins and operations of the users on a day.
+func activityWant(t *testing.T, users []int64, d string) (int64, int64) {
+	t.Helper()
+	s, e := dayBounds(d)
+	ctx := context.Background()
+	// Anonymous rows (user 0: the login requests themselves) are nobody's activity.
+	l, err := dao.LoginLogs.Ctx(ctx).Where("result", 1).WhereGT("user_id", 0).WhereIn("user_id", users).WhereGTE("created_at", s).WhereLT("created_at", e).Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := dao.OperationLogs.Ctx(ctx).WhereGT("user_id", 0).WhereIn("user_id", users).WhereGTE("created_at", s).WhereLT("created_at", e).Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int64(l), int64(o)
+}
+
+// refresh is one run of the refresh job's work, as of the shared clock.
+func refresh(t *testing.T) {
+	t.Helper()
+	if _, err := service.Stats().Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}

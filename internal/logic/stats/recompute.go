@@ -19,7 +19,8 @@ import (
 //     of batches disabled that day (card_batches.disabled_at, generated_count), by owner and project;
 //   - quota: entries on the available part of an account, by user and type: credits, debits
 //     (as a positive sum) and how many;
-//   - activity: successful logins and logged operations by user.
+//   - activity: successful logins and logged operations by user, by day and hour, and the time
+//     online estimated from them (activity_refresh.go).
 
 type cardKey struct{ owner, project int64 }
 
@@ -49,7 +50,7 @@ func (s *sStats) recompute(ctx context.Context, day string, now time.Time, grace
 		if err != nil {
 			return err
 		}
-		activity, err := activityBuckets(ctx, day, start, end)
+		activity, hourly, err := activityBuckets(ctx, day, start, end)
 		if err != nil {
 			return err
 		}
@@ -59,7 +60,8 @@ func (s *sStats) recompute(ctx context.Context, day string, now time.Time, grace
 			n    int
 		}{{func() *gdb.Model { return dao.StatsCardDaily.Ctx(ctx) }, cards, len(cards)},
 			{func() *gdb.Model { return dao.StatsQuotaDaily.Ctx(ctx) }, quota, len(quota)},
-			{func() *gdb.Model { return dao.StatsActivityDaily.Ctx(ctx) }, activity, len(activity)}} {
+			{func() *gdb.Model { return dao.StatsActivityDaily.Ctx(ctx) }, activity, len(activity)},
+			{func() *gdb.Model { return dao.StatsActivityHourly.Ctx(ctx) }, hourly, len(hourly)}} {
 			if _, err := w.m().Where("day", day).Delete(); err != nil {
 				return err
 			}
@@ -144,39 +146,6 @@ func quotaBuckets(ctx context.Context, day string, start, end time.Time) ([]do.S
 	out := make([]do.StatsQuotaDaily, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, do.StatsQuotaDaily{Day: day, UserId: r.UserId, Type: r.Type, AmountIn: r.Qin, AmountOut: r.Qout, Entries: r.N})
-	}
-	return out, nil
-}
-
-func activityBuckets(ctx context.Context, day string, start, end time.Time) ([]do.StatsActivityDaily, error) {
-	type row struct {
-		UserId int64
-		N      int64
-	}
-	agg := map[int64]*do.StatsActivityDaily{}
-	for i, m := range []*gdb.Model{dao.LoginLogs.Ctx(ctx).Where("result", 1), dao.OperationLogs.Ctx(ctx)} {
-		var rows []row
-		err := m.Fields("user_id, COUNT(*) n").WhereGT("user_id", 0).WhereGTE("created_at", start).
-			WhereLT("created_at", end).Group("user_id").Scan(&rows)
-		if err != nil && !dbx.IsNoRows(err) {
-			return nil, err
-		}
-		for _, r := range rows {
-			a := agg[r.UserId]
-			if a == nil {
-				a = &do.StatsActivityDaily{Day: day, UserId: r.UserId, Logins: int64(0), Operations: int64(0)}
-				agg[r.UserId] = a
-			}
-			if i == 0 {
-				a.Logins = r.N
-			} else {
-				a.Operations = r.N
-			}
-		}
-	}
-	out := make([]do.StatsActivityDaily, 0, len(agg))
-	for _, a := range agg {
-		out = append(out, *a)
 	}
 	return out, nil
 }

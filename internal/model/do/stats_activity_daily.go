@@ -10,9 +10,10 @@ import (
 
 // StatsActivityDaily is the golang structure of table stats_activity_daily for DAO operations like Where/Data.
 type StatsActivityDaily struct {
-	g.Meta     `orm:"table:stats_activity_daily, do:true"`
-	Day        any //
-	UserId     any //
-	Logins     any //
-	Operations any //
+	g.Meta        `orm:"table:stats_activity_daily, do:true"`
+	Day           any //
+	UserId        any //
+	Logins        any //
+	Operations    any //
+	OnlineSeconds any //
 }

@@ -7,6 +7,7 @@ DROP INDEX idx_cards_stats_created ON cards;
 DROP TABLE IF EXISTS banners;
 DROP TABLE IF EXISTS stats_state;
 DROP TABLE IF EXISTS stats_days;
+DROP TABLE IF EXISTS stats_activity_hourly;
 DROP TABLE IF EXISTS stats_activity_daily;
 DROP TABLE IF EXISTS stats_quota_daily;
 DROP TABLE IF EXISTS stats_card_daily;

@@ -31,14 +31,28 @@ CREATE TABLE stats_quota_daily (
   KEY idx_stats_quota_daily_user (user_id, day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- User activity per day: successful logins and logged operations.
+-- User activity per day: successful logins, logged operations, and online_seconds, the time
+-- online estimated from session activity: every 5-minute slot with a login or an operation of
+-- the user counts 300 seconds.
 CREATE TABLE stats_activity_daily (
   day CHAR(10) NOT NULL,
   user_id BIGINT NOT NULL,
   logins BIGINT NOT NULL DEFAULT 0,
   operations BIGINT NOT NULL DEFAULT 0,
+  online_seconds BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (day, user_id),
   KEY idx_stats_activity_daily_user (user_id, day)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The same by hour of the day (0-23, display zone), for the hour x weekday heatmap.
+CREATE TABLE stats_activity_hourly (
+  day CHAR(10) NOT NULL,
+  hour INT NOT NULL,
+  user_id BIGINT NOT NULL,
+  logins BIGINT NOT NULL DEFAULT 0,
+  operations BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, hour, user_id),
+  KEY idx_stats_activity_hourly_user (user_id, day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The refresh job's book: a day is recomputed by every run until a run that started at least

@@ -31,15 +31,29 @@ CREATE TABLE stats_quota_daily (
 );
 CREATE INDEX idx_stats_quota_daily_user ON stats_quota_daily (user_id, day);
 
--- User activity per day: successful logins and logged operations.
+-- User activity per day: successful logins, logged operations, and online_seconds, the time
+-- online estimated from session activity: every 5-minute slot with a login or an operation of
+-- the user counts 300 seconds.
 CREATE TABLE stats_activity_daily (
   day CHAR(10) NOT NULL,
   user_id BIGINT NOT NULL,
   logins BIGINT NOT NULL DEFAULT 0,
   operations BIGINT NOT NULL DEFAULT 0,
+  online_seconds BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (day, user_id)
 );
 CREATE INDEX idx_stats_activity_daily_user ON stats_activity_daily (user_id, day);
+
+-- The same by hour of the day (0-23, display zone), for the hour x weekday heatmap.
+CREATE TABLE stats_activity_hourly (
+  day CHAR(10) NOT NULL,
+  hour INT NOT NULL,
+  user_id BIGINT NOT NULL,
+  logins BIGINT NOT NULL DEFAULT 0,
+  operations BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, hour, user_id)
+);
+CREATE INDEX idx_stats_activity_hourly_user ON stats_activity_hourly (user_id, day);
 
 -- The refresh job's book: a day is recomputed by every run until a run that started at least
 -- stats.lateGrace after the day ended has recomputed it; then frozen = 1 and later runs leave
