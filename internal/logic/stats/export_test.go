@@ -43,6 +43,15 @@ func TestStatsExport(t *testing.T) {
 		t.Fatalf("xlsx rows: %v", rows)
 	}
 
+	for _, report := range []string{"cards", "quota", "activity", "top-agents"} {
+		for _, format := range []string{"xlsx", "pdf"} {
+			r := w.Agent2.C.Get(t, "/api/stats/export?report="+report+"&format="+format)
+			if r.Status != http.StatusOK || len(r.Raw) < 100 || !strings.Contains(r.Header.Get("Content-Disposition"), format) {
+				t.Errorf("%s as %s: HTTP %d, %d bytes, %s", report, format, r.Status, len(r.Raw), r.Header.Get("Content-Disposition"))
+			}
+		}
+	}
+
 	// The font path is a setting: a missing file answers 503, nothing written.
 	w.Admin.C.Put(t, "/api/system/settings", map[string]any{"values": map[string]any{"stats.pdfFont": "/nonexistent.ttf"}}).
 		Expect(t, http.StatusOK)

@@ -125,6 +125,21 @@ func TestStatsAgreeWithRawTables(t *testing.T) {
 		t.Fatalf("agent1's first day: %+v", mine)
 	}
 
+	// Top agents in Boss's subtree: agent1 6 cards, agent2 5, Boss itself 3; spent is what left
+	// their available balances (the batch charges).
+	var top struct {
+		Items []struct {
+			UserID int64 `json:"userId"`
+			Cards  int64 `json:"cards"`
+			Spent  int64 `json:"spent"`
+		} `json:"items"`
+	}
+	w.Boss.C.Get(t, "/api/stats/top-agents?"+q(from, to)).Expect(t, http.StatusOK).Decode(t, &top)
+	if len(top.Items) != 3 || top.Items[0].UserID != w.Agent1.ID || top.Items[0].Cards != 6 || top.Items[0].Spent != 30 ||
+		top.Items[1].UserID != w.Agent2.ID || top.Items[2].UserID != w.Boss.ID {
+		t.Fatalf("top agents of the subtree: %+v", top.Items)
+	}
+
 	// A ledger entry written now but stamped on d0 (a slow or back-dated insert): d0 is frozen
 	// (the run at d1 noon started over two hours after it ended), and the entry's id above the
 	// high-water mark reopens it.
