@@ -198,3 +198,39 @@ func TestStatsInput(t *testing.T) {
 	}
 	w.Boss.C.Get(t, "/api/stats/top-agents").Expect(t, http.StatusOK).Decode(t, &top)
 }
+
+// TestStatsWrongRole: a role whose statistics menu the super-admin took away gets 403 on every
+// report, while the other roles keep theirs; restored afterwards.
+func TestStatsWrongRole(t *testing.T) {
+	w := newWorld(t)
+	admin := w.Admin.C
+	var held struct {
+		MenuIds []int64 `json:"menuIds"`
+	}
+	admin.Get(t, "/api/system/role/agent/menus").Expect(t, http.StatusOK).Decode(t, &held)
+	statsIDs, err := dao.Menus.Ctx(context.Background()).Fields("id").
+		Wheref("name = ? OR auth_code LIKE ?", "DashboardStats", "Stats:%").Array()
+	if err != nil || len(statsIDs) != 3 {
+		t.Fatalf("stats menus: %v %v", statsIDs, err)
+	}
+	drop := map[int64]bool{}
+	for _, v := range statsIDs {
+		drop[v.Int64()] = true
+	}
+	var keep []int64
+	for _, id := range held.MenuIds {
+		if !drop[id] {
+			keep = append(keep, id)
+		}
+	}
+	admin.Put(t, "/api/system/role/agent/menus", map[string]any{"menuIds": keep}).Expect(t, http.StatusOK)
+	t.Cleanup(func() { admin.Put(t, "/api/system/role/agent/menus", map[string]any{"menuIds": held.MenuIds}) })
+	waitFor(t, func() bool { return w.Agent1.C.Get(t, "/api/stats/cards").Status == http.StatusForbidden })
+	for _, p := range []string{"/api/stats/quota", "/api/stats/activity", "/api/stats/activity/heatmap",
+		"/api/stats/top-agents", "/api/stats/export?report=cards"} {
+		if r := w.Agent1.C.Get(t, p); r.Status != http.StatusForbidden {
+			t.Errorf("%s: HTTP %d, want 403", p, r.Status)
+		}
+	}
+	w.Boss.C.Get(t, "/api/stats/cards").Expect(t, http.StatusOK)
+}
