@@ -30,10 +30,11 @@ type (
 		Cards(ctx context.Context, req *v1.CardsReq) (*v1.CardsRes, error)
 		// Quota answers the quota flows report: a series "<type>.in" and "<type>.out" per entry type.
 		Quota(ctx context.Context, req *v1.QuotaReq) (*v1.QuotaRes, error)
-		// TopAgents answers the users in scope (agents and agent-admins) with the most cards created.
-		TopAgents(ctx context.Context, req *v1.TopAgentsReq) (*v1.TopAgentsRes, error)
 		// SetClock is how boot (or a test) hands the service its clock: "today" is measured on it.
 		SetClock(c clock.Clock)
+		// TopAgents answers the users in scope (agents and agent-admins) ranked by cards created or by
+		// quota spent over the period, with the other figures beside.
+		TopAgents(ctx context.Context, req *v1.TopAgentsReq) (*v1.TopAgentsRes, error)
 	}
 )
 

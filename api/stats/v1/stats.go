@@ -84,9 +84,10 @@ type HeatmapRes struct {
 }
 
 type TopAgentsReq struct {
-	g.Meta `path:"/stats/top-agents" method:"get" tags:"统计 Statistics" summary:"The users in the caller's scope with the most cards created (and the quota they spent) over the period"`
+	g.Meta `path:"/stats/top-agents" method:"get" tags:"统计 Statistics" summary:"The agents and agent-admins in the caller's scope ranked by cards created or quota spent over the period"`
 	RangeReq
-	Limit int `json:"limit" v:"between:1,100" dc:"default 10"`
+	By    string `json:"by"    v:"in:cards,spent" dc:"rank by cards created (default) or quota spent"`
+	Limit int    `json:"limit" v:"between:1,100" dc:"default 10"`
 }
 
 type TopAgent struct {

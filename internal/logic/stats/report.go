@@ -8,7 +8,6 @@ import (
 	"github.com/gogf/gf/v2/i18n/gi18n"
 
 	v1 "kami/api/stats/v1"
-	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
 	"kami/internal/scope"
@@ -125,61 +124,6 @@ func (s *sStats) Quota(ctx context.Context, req *v1.QuotaReq) (*v1.QuotaRes, err
 		typ := r.Type // entry types are machine names, as the ledger list shows them
 		put(r.Type+".in", typ+" "+title(ctx, "in"), r.Day, r.Qin)
 		put(r.Type+".out", typ+" "+title(ctx, "out"), r.Day, r.Qout)
-	}
-	return res, nil
-}
-
-// TopAgents answers the users in scope (agents and agent-admins) with the most cards created.
-func (s *sStats) TopAgents(ctx context.Context, req *v1.TopAgentsReq) (*v1.TopAgentsRes, error) {
-	from, to, err := s.period(req.RangeReq)
-	if err != nil {
-		return nil, err
-	}
-	limit := req.Limit
-	if limit == 0 {
-		limit = 10
-	}
-	staff := dao.Users.Ctx(ctx).Fields("id").WhereIn("role", []string{consts.RoleAgent, consts.RoleAgentAdmin})
-	res := &v1.TopAgentsRes{Items: []v1.TopAgent{}}
-	err = scoped(ctx, dao.StatsCardDaily.Ctx(ctx), "owner_id", from, to).WhereIn("owner_id", staff).
-		Fields("owner_id user_id, SUM(created) cards").Group("owner_id").
-		Order("cards DESC, owner_id ASC").Limit(limit).Scan(&res.Items)
-	if err != nil && !dbx.IsNoRows(err) {
-		return nil, err
-	}
-	if len(res.Items) == 0 {
-		res.Items = []v1.TopAgent{}
-		return res, nil
-	}
-	ids := make([]int64, len(res.Items))
-	for i, it := range res.Items {
-		ids[i] = it.UserId
-	}
-	var flows []struct {
-		UserId    int64
-		Qin, Qout int64
-	}
-	err = dao.StatsQuotaDaily.Ctx(ctx).WhereGTE("day", from).WhereLTE("day", to).WhereIn("user_id", ids).
-		Fields("user_id, SUM(amount_in) qin, SUM(amount_out) qout").Group("user_id").Scan(&flows)
-	if err != nil && !dbx.IsNoRows(err) {
-		return nil, err
-	}
-	names, err := dao.Users.Ctx(ctx).Fields("id, username").WhereIn("id", ids).All()
-	if err != nil && !dbx.IsNoRows(err) {
-		return nil, err
-	}
-	name := map[int64]string{}
-	for _, r := range names {
-		name[r["id"].Int64()] = r["username"].String()
-	}
-	for i := range res.Items {
-		it := &res.Items[i]
-		it.Username = name[it.UserId]
-		for _, f := range flows {
-			if f.UserId == it.UserId {
-				it.Spent, it.Received = f.Qout, f.Qin
-			}
-		}
 	}
 	return res, nil
 }

@@ -139,6 +139,11 @@ func TestStatsAgreeWithRawTables(t *testing.T) {
 		top.Items[1].UserID != w.Agent2.ID || top.Items[2].UserID != w.Boss.ID {
 		t.Fatalf("top agents of the subtree: %+v", top.Items)
 	}
+	// By quota spent: Boss2's family spent 20 (Other's batch) and nothing else, Other first.
+	w.Boss2.C.Get(t, "/api/stats/top-agents?by=spent&"+q(from, to)).Expect(t, http.StatusOK).Decode(t, &top)
+	if len(top.Items) == 0 || top.Items[0].UserID != w.Other.ID || top.Items[0].Spent != 20 || top.Items[0].Cards != 4 {
+		t.Fatalf("top agents by spent: %+v", top.Items)
+	}
 
 	// A ledger entry written now but stamped on d0 (a slow or back-dated insert): d0 is frozen
 	// (the run at d1 noon started over two hours after it ended), and the entry's id above the
