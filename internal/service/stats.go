@@ -24,7 +24,10 @@ type (
 		// Export answers the report as an .xlsx (the table) or a PDF (the title, a bar chart and the
 		// table), both written completely before a byte is sent.
 		Export(ctx context.Context, req *v1.ExportReq) (*model.Download, error)
-		// Refresh is one run of the stats.refresh job; it answers how many days it recomputed.
+		// Refresh is one run of the stats.refresh job; it answers how many days it recomputed. Runs
+		// are serialized by a Redis lock, whoever starts them (the job runs once per schedule, but a
+		// manual run or a direct call may overlap a scheduled one): two recomputations of one day
+		// would otherwise race their delete and insert.
 		Refresh(ctx context.Context) (int, error)
 		// Cards answers the cards report.
 		Cards(ctx context.Context, req *v1.CardsReq) (*v1.CardsRes, error)

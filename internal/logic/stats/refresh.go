@@ -6,11 +6,14 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
+	"kami/internal/infra/redisx"
 	"kami/internal/service"
 	"kami/utility/dbx"
+	"kami/utility/redislock"
 )
 
 // Incremental refresh. Each run recomputes, from the raw tables, every day that is not frozen:
@@ -31,8 +34,29 @@ var watermarked = []struct {
 	{"cards", func(ctx context.Context) *gdb.Model { return dao.Cards.Ctx(ctx) }},
 }
 
-// Refresh is one run of the stats.refresh job; it answers how many days it recomputed.
+// Refresh is one run of the stats.refresh job; it answers how many days it recomputed. Runs
+// are serialized by a Redis lock, whoever starts them (the job runs once per schedule, but a
+// manual run or a direct call may overlap a scheduled one): two recomputations of one day
+// would otherwise race their delete and insert.
 func (s *sStats) Refresh(ctx context.Context) (int, error) {
+	n := 0
+	err := s.locks().Do(ctx, redisx.Key("lock", "stats", "refresh"), 30*time.Second, func(ctx context.Context) error {
+		var err error
+		n, err = s.refresh(ctx)
+		return err
+	})
+	return n, err
+}
+
+func (s *sStats) locks() *redislock.Locker {
+	if l := s.locker.Load(); l != nil {
+		return l
+	}
+	s.locker.CompareAndSwap(nil, redislock.New(g.Redis()))
+	return s.locker.Load()
+}
+
+func (s *sStats) refresh(ctx context.Context) (int, error) {
 	now := s.now()
 	grace := service.Settings().Duration(settingLateGrace)
 	days, marks, err := s.pending(ctx, now)

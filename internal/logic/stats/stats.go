@@ -14,6 +14,7 @@ import (
 	"kami/internal/logic/job"
 	"kami/internal/logic/settings"
 	"kami/internal/service"
+	"kami/utility/redislock"
 )
 
 const (
@@ -31,7 +32,8 @@ const (
 )
 
 type sStats struct {
-	clock atomic.Pointer[clock.Clock]
+	clock  atomic.Pointer[clock.Clock]
+	locker atomic.Pointer[redislock.Locker] // made on first use: Redis is set up at boot, after init
 }
 
 func init() {
