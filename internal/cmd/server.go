@@ -10,12 +10,14 @@ import (
 	"kami/internal/controller/apicalls"
 	"kami/internal/controller/auth"
 	"kami/internal/controller/authorization"
+	"kami/internal/controller/banner"
 	"kami/internal/controller/card"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
 	"kami/internal/controller/openapi"
 	"kami/internal/controller/project"
 	"kami/internal/controller/quota"
+	"kami/internal/controller/stats"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
 	"kami/internal/logic/middleware"
@@ -57,6 +59,8 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			authorization.NewV1(),
 			card.NewV1(),
 			apicalls.NewV1(),
+			stats.NewV1(),
+			banner.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

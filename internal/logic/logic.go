@@ -8,6 +8,7 @@ import (
 	_ "kami/internal/logic/apicalls"
 	_ "kami/internal/logic/auth"
 	_ "kami/internal/logic/authorization"
+	_ "kami/internal/logic/banner"
 	_ "kami/internal/logic/card"
 	_ "kami/internal/logic/geo"
 	_ "kami/internal/logic/job"
@@ -21,5 +22,6 @@ import (
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/settings"
+	_ "kami/internal/logic/stats"
 	_ "kami/internal/logic/user"
 )
