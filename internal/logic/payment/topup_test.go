@@ -1,0 +1,121 @@
+package payment_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+)
+
+// Pay → notify credits once; the notify replayed 5 times is a no-op each time; the log has the
+// steps.
+func TestTopupNotifyCreditsOnce(t *testing.T) {
+	w := newWorld(t)
+	f := withFake(t)
+	o := create(t, w.Agent1.C, 1000)
+	if o.Status != "pending" || o.PayURL == "" || o.OutTradeNo == "" {
+		t.Fatalf("created %+v", o)
+	}
+	body := f.Pay(o.OutTradeNo, "T"+o.OutTradeNo, 1000)
+	for i := 0; i < 6; i++ {
+		r := notify(t, body)
+		if r.Status != http.StatusOK || string(r.Raw) != "success" {
+			t.Fatalf("notify %d: HTTP %d %s", i, r.Status, r.Raw)
+		}
+	}
+	if got := available(t, w.Agent1.ID); got != 1000 {
+		t.Fatalf("available %d, want 1000", got)
+	}
+	if n := topupMovements(t, w.Agent1.ID); n != 1 {
+		t.Fatalf("%d top-up entries, want 1", n)
+	}
+	d := get(t, w.Agent1.C, o.ID)
+	if d.Status != "paid" || d.TradeNo != "T"+o.OutTradeNo {
+		t.Fatalf("detail %+v", d)
+	}
+	steps := map[string]int{}
+	for _, l := range d.Logs {
+		steps[l.Step+"/"+l.Result]++
+	}
+	if steps["create/ok"] != 1 || steps["paid/ok"] != 1 || steps["notify/duplicate"] != 5 {
+		t.Fatalf("log %v", steps)
+	}
+}
+
+// Forged notifies are refused and credit nothing: a bad signature, another amount, an unknown
+// order.
+func TestTopupForgedNotifyRefused(t *testing.T) {
+	w := newWorld(t)
+	f := withFake(t)
+	o := create(t, w.Agent1.C, 1000)
+	good := f.NotifyBody(o.OutTradeNo, "T1", 1000)
+	forged := []byte(fmt.Sprintf(`{"outTradeNo":%q,"tradeNo":"T1","amount":1000,"sign":"00"}`, o.OutTradeNo))
+	cases := []struct {
+		name string
+		body []byte
+	}{
+		{"bad signature", forged},
+		{"wrong amount", f.NotifyBody(o.OutTradeNo, "T1", 1)},
+		{"unknown order", f.NotifyBody("K000unknown", "T1", 1000)},
+		{"not json", []byte("a=b")},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := notify(t, c.body)
+			if r.Status != http.StatusBadRequest || r.ErrorCode() != "PAYMENT_NOTIFY_INVALID" {
+				t.Fatalf("HTTP %d %s", r.Status, r.Raw)
+			}
+		})
+	}
+	if got := available(t, w.Agent1.ID); got != 0 {
+		t.Fatalf("credited %d", got)
+	}
+	if d := get(t, w.Agent1.C, o.ID); d.Status != "pending" {
+		t.Fatalf("status %s", d.Status)
+	}
+	refused := 0
+	for _, l := range logsOf(t, o.OutTradeNo) {
+		if l.Result == "refused" {
+			refused++
+		}
+	}
+	if refused != 1 { // the wrong amount names the order; the others are logged without one
+		t.Fatalf("%d refusals logged on the order", refused)
+	}
+	_ = good
+}
+
+// Bad input: amounts outside the limits, a disabled channel, the super-admin (no account).
+func TestTopupCreateRules(t *testing.T) {
+	w := newWorld(t)
+	withFake(t)
+	cases := []struct {
+		name   string
+		m      member
+		body   map[string]any
+		status int
+		reason string
+	}{
+		{"below min", w.Agent1, map[string]any{"channel": "alipay", "amount": 99}, 400, "PAYMENT_AMOUNT_INVALID"},
+		{"above max", w.Agent1, map[string]any{"channel": "alipay", "amount": 5_000_001}, 400, "PAYMENT_AMOUNT_INVALID"},
+		{"channel off", w.Agent1, map[string]any{"channel": "wechat", "amount": 1000}, 400, "PAYMENT_CHANNEL_DISABLED"},
+		{"bad channel", w.Agent1, map[string]any{"channel": "paypal", "amount": 1000}, 400, "INVALID_INPUT"},
+		{"super-admin", w.Admin, map[string]any{"channel": "alipay", "amount": 1000}, 403, "FORBIDDEN"},
+		{"agent-admin", w.Boss, map[string]any{"channel": "alipay", "amount": 1000}, 200, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := c.m.C.Post(t, "/api/payment/orders", c.body)
+			if r.Status != c.status || r.ErrorCode() != c.reason {
+				t.Fatalf("HTTP %d %s", r.Status, r.Raw)
+			}
+		})
+	}
+	var top struct {
+		Channels  []string `json:"channels"`
+		MinAmount int64    `json:"minAmount"`
+	}
+	w.Agent1.C.Get(t, "/api/payment/topup").Expect(t, http.StatusOK).Decode(t, &top)
+	if len(top.Channels) != 1 || top.Channels[0] != "alipay" || top.MinAmount != 100 {
+		t.Fatalf("topup %+v", top)
+	}
+}
