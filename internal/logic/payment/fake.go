@@ -22,14 +22,15 @@ type Fake struct {
 	orders  map[string]int64 // out_trade_no → amount
 	paid    map[string]Trade
 	closed  map[string]bool
-	Refunds map[string]int64 // refund number → amount
-	Fail    error            // when set, every call to the provider fails with it
+	refunds map[string]int64 // refund number → amount
+	// Fail, when set before the fake is installed, makes every call to the provider fail.
+	Fail error
 }
 
 // NewFake returns a fake provider signing with secret.
 func NewFake(secret string) *Fake {
 	return &Fake{Secret: secret, orders: map[string]int64{}, paid: map[string]Trade{}, closed: map[string]bool{},
-		Refunds: map[string]int64{}}
+		refunds: map[string]int64{}}
 }
 
 type fakeNotice struct {
@@ -60,6 +61,13 @@ func (f *Fake) NotifyBody(outTradeNo, tradeNo string, amount int64) []byte {
 	n.Sign = f.sign(n)
 	b, _ := json.Marshal(n)
 	return b
+}
+
+// Refunds is how many refunds the provider was asked for.
+func (f *Fake) Refunds() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.refunds)
 }
 
 // Closed reports whether the order was closed at the provider.
@@ -118,7 +126,7 @@ func (f *Fake) Refund(_ context.Context, _, refundNo string, amount, _ int64) er
 	if f.Fail != nil {
 		return f.Fail
 	}
-	f.Refunds[refundNo] = amount
+	f.refunds[refundNo] = amount
 	return nil
 }
 
