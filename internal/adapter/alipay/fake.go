@@ -84,7 +84,10 @@ func (g *FakeGateway) Pay(outTradeNo, amount string) url.Values {
 		g.trades[outTradeNo] = t
 	}
 	g.seq++
-	t.status, t.tradeNo = "TRADE_SUCCESS", fmt.Sprintf("2026%020d", g.seq)
+	var r [6]byte
+	_, _ = rand.Read(r[:])
+	// Alipay's trade numbers are unique across all apps; a random part keeps two gateways' apart.
+	t.status, t.tradeNo = "TRADE_SUCCESS", fmt.Sprintf("2026%06d%x", g.seq, r)
 	form := url.Values{"notify_time": {time.Now().In(shanghai).Format("2006-01-02 15:04:05")},
 		"notify_type": {"trade_status_sync"}, "notify_id": {fmt.Sprintf("n%d", g.seq)}, "app_id": {g.AppID},
 		"charset": {"utf-8"}, "version": {"1.0"}, "trade_no": {t.tradeNo}, "out_trade_no": {outTradeNo},
