@@ -68,7 +68,9 @@ type APIError struct {
 	Message string `json:"message"`
 }
 
-func (e *APIError) Error() string { return fmt.Sprintf("wechatpay: HTTP %d %s: %s", e.Status, e.Code, e.Message) }
+func (e *APIError) Error() string {
+	return fmt.Sprintf("wechatpay: HTTP %d %s: %s", e.Status, e.Code, e.Message)
+}
 
 func nonce() string {
 	var b [16]byte
