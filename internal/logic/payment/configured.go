@@ -23,6 +23,8 @@ func (s *sPayment) configured(channel string) (Provider, error) {
 	switch channel {
 	case ChannelAlipay:
 		p, err = s.newAlipay()
+	case ChannelWechat:
+		p, err = s.newWechat()
 	default:
 		return nil, errs.PaymentChannel.New()
 	}
