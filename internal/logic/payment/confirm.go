@@ -30,6 +30,7 @@ func (s *sPayment) confirm(ctx context.Context, channel, source string, t Trade)
 	if o == nil || o.Channel != channel {
 		s.log(ctx, 0, t.OutTradeNo, source, resultRefused, "unknown order")
 		g.Log().Warningf(ctx, "payment %s: %s reports unknown order %q", channel, source, t.OutTradeNo)
+		s.alert(ctx, 0, channel, t.OutTradeNo, "unknown order")
 		return nil, errs.PaymentNotify.New()
 	}
 	if !t.Paid {
@@ -41,7 +42,17 @@ func (s *sPayment) confirm(ctx context.Context, channel, source string, t Trade)
 			fmt.Sprintf("paid %d units, trade %q; the order is %d", t.Amount, t.TradeNo, o.Amount))
 		g.Log().Errorf(ctx, "payment %s: %s of %s reports %d units, the order is %d: refused",
 			channel, source, o.OutTradeNo, t.Amount, o.Amount)
+		s.alert(ctx, o.Id, channel, o.OutTradeNo, "amount mismatch")
 		return nil, errs.PaymentNotify.New()
+	}
+	if clash, err := tradeTaken(ctx, channel, t.TradeNo, o.Id); err != nil || clash {
+		if clash {
+			// One provider payment credits one order at most (the unique index is the guard).
+			s.log(ctx, o.Id, o.OutTradeNo, source, resultRefused, "trade "+t.TradeNo+" belongs to another order")
+			s.alert(ctx, o.Id, channel, o.OutTradeNo, "trade number of another order")
+			return nil, errs.PaymentNotify.New()
+		}
+		return nil, err
 	}
 	if o.Status != StatusPending {
 		s.log(ctx, o.Id, o.OutTradeNo, source, resultDuplicate, "already "+o.Status)
@@ -82,6 +93,14 @@ func (s *sPayment) confirm(ctx context.Context, channel, source string, t Trade)
 		s.log(ctx, o.Id, o.OutTradeNo, source, resultDuplicate, "confirmed concurrently")
 	}
 	return orderByTradeNo(ctx, o.OutTradeNo)
+}
+
+// tradeTaken reports whether another order of the channel holds the provider's trade number.
+func tradeTaken(ctx context.Context, channel, tradeNo string, orderID int64) (bool, error) {
+	cols := dao.PaymentOrders.Columns()
+	n, err := dao.PaymentOrders.Ctx(ctx).Where(cols.Channel, channel).Where(cols.TradeNo, tradeNo).
+		WhereNot(cols.Id, orderID).Count()
+	return n > 0, err
 }
 
 // orderByTradeNo is the order of our number, or nil.

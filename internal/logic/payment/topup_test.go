@@ -1,9 +1,12 @@
 package payment_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
+
+	"kami/internal/dao"
 )
 
 // Pay → notify credits once; the notify replayed 5 times is a no-op each time; the log has the
@@ -81,7 +84,32 @@ func TestTopupForgedNotifyRefused(t *testing.T) {
 	if refused != 1 { // the wrong amount names the order; the others are logged without one
 		t.Fatalf("%d refusals logged on the order", refused)
 	}
-	_ = good
+	// The signed mismatch is alerted to the super-admins; the forged signature only logged.
+	n, err := dao.Notices.Ctx(context.Background()).Where("kind", "payment.alert").Where("ref_type", "payment.order").
+		Where("ref_id", o.ID).Count()
+	if err != nil || n != 1 {
+		t.Fatalf("%d alerts of the order (%v)", n, err)
+	}
+	// The genuine notify still credits after the refusals.
+	notify(t, good).Expect(t, http.StatusOK)
+	if got := available(t, w.Agent1.ID); got != 1000 {
+		t.Fatalf("available %d after the genuine notify", got)
+	}
+}
+
+// A signed report naming a trade number another order already holds is refused, not a 500.
+func TestTopupTradeNumberOfAnotherOrder(t *testing.T) {
+	w := newWorld(t)
+	f := withFake(t)
+	a, b := create(t, w.Agent1.C, 1000), create(t, w.Agent1.C, 1000)
+	notify(t, f.NotifyBody(a.OutTradeNo, "Tsame"+a.OutTradeNo, 1000)).Expect(t, http.StatusOK)
+	if r := notify(t, f.NotifyBody(b.OutTradeNo, "Tsame"+a.OutTradeNo, 1000)); r.Status != 400 ||
+		r.ErrorCode() != "PAYMENT_NOTIFY_INVALID" {
+		t.Fatalf("HTTP %d %s", r.Status, r.Raw)
+	}
+	if got := available(t, w.Agent1.ID); got != 1000 {
+		t.Fatalf("available %d", got)
+	}
 }
 
 // Bad input: amounts outside the limits, a disabled channel, the super-admin (no account).
