@@ -37,8 +37,7 @@ func init() {
 		Enum: []string{"qr", "page"}})
 }
 
-// alipayProvider is the Alipay adapter as the payment logic sees it. Amounts: 1 unit = 1 分
-// (kami.quota.unitsPerYuan = 100, the default).
+// alipayProvider is the Alipay adapter as the payment logic sees it.
 type alipayProvider struct {
 	c         *alipay.Client
 	mode      string

@@ -37,10 +37,10 @@ func (s *sPayment) confirm(ctx context.Context, channel, source string, t Trade)
 		s.log(ctx, o.Id, o.OutTradeNo, source, resultPending, "not paid")
 		return o, nil
 	}
-	if t.Amount != o.Amount || t.TradeNo == "" {
+	if fen, _ := s.fen(o.Amount); t.Amount != fen || t.TradeNo == "" {
 		s.log(ctx, o.Id, o.OutTradeNo, source, resultRefused,
-			fmt.Sprintf("paid %d units, trade %q; the order is %d", t.Amount, t.TradeNo, o.Amount))
-		g.Log().Errorf(ctx, "payment %s: %s of %s reports %d units, the order is %d: refused",
+			fmt.Sprintf("paid %d fen, trade %q; the order is %d units", t.Amount, t.TradeNo, o.Amount))
+		g.Log().Errorf(ctx, "payment %s: %s of %s reports %d fen, the order is %d units: refused",
 			channel, source, o.OutTradeNo, t.Amount, o.Amount)
 		s.alert(ctx, o.Id, channel, o.OutTradeNo, "amount mismatch")
 		return nil, errs.PaymentNotify.New()

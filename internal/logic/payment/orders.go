@@ -56,6 +56,10 @@ func (s *sPayment) Create(ctx context.Context, req *v1.OrderCreateReq) (*v1.Orde
 	if req.Amount < set.Int(settingMinAmount) || req.Amount > set.Int(settingMaxAmount) {
 		return nil, errs.PaymentAmount.New(set.Int(settingMinAmount), set.Int(settingMaxAmount))
 	}
+	fen, exact := s.fen(req.Amount)
+	if !exact {
+		return nil, errs.PaymentAmount.New(set.Int(settingMinAmount), set.Int(settingMaxAmount))
+	}
 	prov, err := s.provider(req.Channel)
 	if err != nil {
 		return nil, err
@@ -74,7 +78,7 @@ func (s *sPayment) Create(ctx context.Context, req *v1.OrderCreateReq) (*v1.Orde
 		return nil, err
 	}
 	s.log(ctx, id, outTradeNo, "create", resultOK, fmt.Sprintf("%s %d units by user %d", req.Channel, req.Amount, p.UserID))
-	url, err := prov.Create(ctx, Order{OutTradeNo: outTradeNo, Amount: req.Amount, Subject: "Kami top-up",
+	url, err := prov.Create(ctx, Order{OutTradeNo: outTradeNo, Amount: fen, Subject: "Kami top-up",
 		NotifyURL: notifyURL(req.Channel), ExpiresAt: expires})
 	if err != nil {
 		// The provider never took the order: it is closed, so nothing can pay it later.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/service"
 )
 
@@ -37,6 +38,7 @@ const (
 
 type sPayment struct {
 	clock atomic.Pointer[clock.Clock]
+	cfg   atomic.Pointer[func() *config.Config]
 	mu    sync.RWMutex
 	// installed are providers a test (or boot) put in place of the ones built from settings.
 	installed map[string]Provider

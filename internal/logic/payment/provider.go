@@ -8,7 +8,8 @@ import (
 
 // Provider is what the payment logic needs from a payment provider (Alipay, WeChat Pay): the
 // logic owns this interface, each adapter (internal/adapter/alipay, internal/adapter/wechatpay)
-// is wrapped to it, and tests install a Fake. Amounts are units (1 unit = 1 分 by default).
+// is wrapped to it, and tests install a Fake. Amounts here are 分, the providers' unit; the
+// logic converts from and to ledger units (kami.quota.unitsPerYuan).
 type Provider interface {
 	// Create registers the order with the provider and answers the URL (or QR content) to pay.
 	Create(ctx context.Context, o Order) (payURL string, err error)

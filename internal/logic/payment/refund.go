@@ -62,7 +62,8 @@ func (s *sPayment) Refund(ctx context.Context, req *v1.OrderRefundReq) (*v1.Orde
 			if _, err = dao.PaymentOrders.Ctx(ctx).Data(do.PaymentOrders{RefundMovementId: mv}).Where(cols.Id, o.Id).Update(); err != nil {
 				return err
 			}
-			if err = prov.Refund(ctx, o.OutTradeNo, refundNo, o.Amount, o.Amount); err != nil {
+			fen, _ := s.fen(o.Amount) // exact: Create refused the others
+			if err = prov.Refund(ctx, o.OutTradeNo, refundNo, fen, fen); err != nil {
 				return errs.PaymentProvider.Wrap(err)
 			}
 			s.log(ctx, o.Id, o.OutTradeNo, "refund", resultOK, fmt.Sprintf("refund %s, movement %d: %s", refundNo, mv, req.Reason))

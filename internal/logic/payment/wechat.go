@@ -38,7 +38,7 @@ func init() {
 }
 
 // wechatProvider is the WeChat Pay adapter as the payment logic sees it (Native payment: the
-// code_url is the QR code's content). 1 unit = 1 分, as for Alipay.
+// code_url is the QR code's content).
 type wechatProvider struct{ c *wechatpay.Client }
 
 func (s *sPayment) newWechat() (Provider, error) {
