@@ -9,6 +9,7 @@ import (
 	"context"
 	v1 "kami/api/payment/v1"
 	"kami/internal/clock"
+	"kami/internal/config"
 )
 
 type (
@@ -45,6 +46,8 @@ type (
 		// provider failure rolls the first two back. The refund number is derived from the order, so a
 		// retry after a lost answer asks the provider for the same refund, never a second one.
 		Refund(ctx context.Context, req *v1.OrderRefundReq) (*v1.OrderRefundRes, error)
+		// Configure is how boot hands the service its configuration (the ledger's unit).
+		Configure(cfg func() *config.Config)
 	}
 )
 
