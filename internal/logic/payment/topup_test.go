@@ -2,11 +2,14 @@ package payment_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"testing"
 
 	"kami/internal/dao"
+	"kami/internal/logic/payment"
+	"kami/internal/testkit"
 )
 
 // Pay → notify credits once; the notify replayed 5 times is a no-op each time; the log has the
@@ -145,5 +148,26 @@ func TestTopupCreateRules(t *testing.T) {
 	w.Agent1.C.Get(t, "/api/payment/topup").Expect(t, http.StatusOK).Decode(t, &top)
 	if len(top.Channels) != 1 || top.Channels[0] != "alipay" || top.MinAmount != 100 {
 		t.Fatalf("topup %+v", top)
+	}
+}
+
+// A provider that does not answer: 503, and the order is closed so nothing can pay it later.
+func TestTopupProviderDown(t *testing.T) {
+	w := newWorld(t)
+	f := payment.NewFake("s")
+	f.Fail = errors.New("gateway down")
+	old := payment.SetProvider(payment.ChannelAlipay, f)
+	t.Cleanup(func() { payment.SetProvider(payment.ChannelAlipay, old) })
+	testkit.SetSettings(t, map[string]any{"payment.channels": []string{"alipay"}})
+	r := w.Agent1.C.Post(t, "/api/payment/orders", map[string]any{"channel": "alipay", "amount": 1000})
+	if r.Status != http.StatusServiceUnavailable || r.ErrorCode() != "PAYMENT_PROVIDER_FAILED" {
+		t.Fatalf("HTTP %d %s", r.Status, r.Raw)
+	}
+	var page struct {
+		Items []order `json:"items"`
+	}
+	w.Agent1.C.Get(t, "/api/payment/orders/list").Expect(t, http.StatusOK).Decode(t, &page)
+	if len(page.Items) != 1 || page.Items[0].Status != "closed" {
+		t.Fatalf("orders %+v", page.Items)
 	}
 }
