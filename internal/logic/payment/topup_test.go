@@ -171,3 +171,16 @@ func TestTopupProviderDown(t *testing.T) {
 		t.Fatalf("orders %+v", page.Items)
 	}
 }
+
+// A retried create with the same Idempotency-Key answers the first order, not a second one.
+func TestTopupCreateIdempotent(t *testing.T) {
+	w := newWorld(t)
+	withFake(t)
+	c := w.Agent1.C
+	c.Header.Set("Idempotency-Key", "topup-"+testkit.UniqueName("k"))
+	defer c.Header.Del("Idempotency-Key")
+	a, b := create(t, c, 1000), create(t, c, 1000)
+	if a.ID != b.ID || a.OutTradeNo != b.OutTradeNo {
+		t.Fatalf("two orders: %d, %d", a.ID, b.ID)
+	}
+}
