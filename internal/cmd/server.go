@@ -15,6 +15,7 @@ import (
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
 	"kami/internal/controller/openapi"
+	"kami/internal/controller/payment"
 	"kami/internal/controller/project"
 	"kami/internal/controller/quota"
 	"kami/internal/controller/stats"
@@ -58,6 +59,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			project.NewV1(),
 			authorization.NewV1(),
 			card.NewV1(),
+			payment.NewV1(),
 			apicalls.NewV1(),
 			stats.NewV1(),
 			banner.NewV1(),

@@ -1,0 +1,12 @@
+package payment
+
+import (
+	"context"
+
+	"kami/api/payment/v1"
+	"kami/internal/service"
+)
+
+func (c *ControllerV1) OrderRefund(ctx context.Context, req *v1.OrderRefundReq) (res *v1.OrderRefundRes, err error) {
+	return service.Payment().Refund(ctx, req)
+}

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS payment_logs;
+DROP TABLE IF EXISTS payment_orders;
