@@ -136,6 +136,9 @@ func Prepare(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if o := prepareOptionsFrom(ctx); o.noMigrate {
+		return nil
+	}
 	applied, err := migrate.Up(ctx, conn, db.Dialect())
 	if err != nil {
 		return err
