@@ -35,4 +35,6 @@ type ISystemV1 interface {
 	UserUpdate(ctx context.Context, req *v1.UserUpdateReq) (res *v1.UserUpdateRes, err error)
 	UserStatus(ctx context.Context, req *v1.UserStatusReq) (res *v1.UserStatusRes, err error)
 	UserPassword(ctx context.Context, req *v1.UserPasswordReq) (res *v1.UserPasswordRes, err error)
+	Version(ctx context.Context, req *v1.VersionReq) (res *v1.VersionRes, err error)
+	MaintenanceGet(ctx context.Context, req *v1.MaintenanceGetReq) (res *v1.MaintenanceGetRes, err error)
 }

@@ -45,7 +45,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	// OPTIONS itself, so no preflight ever reaches a handler.
 	s.Use(mw.ReadDeadline, mw.Metrics, mw.SecurityHeaders, mw.CORS)
 	s.Group("/api", func(group *ghttp.RouterGroup) {
-		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Body, mw.Auth, mw.Strict, mw.PathParams, mw.Idempotency)
+		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Maintenance, mw.Body, mw.Auth, mw.Strict, mw.PathParams, mw.Idempotency)
 		group.Bind(
 			auth.NewV1(),
 			user.NewV1(),

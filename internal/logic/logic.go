@@ -13,6 +13,7 @@ import (
 	_ "kami/internal/logic/job"
 	_ "kami/internal/logic/logs"
 	_ "kami/internal/logic/mail"
+	_ "kami/internal/logic/maintenance"
 	_ "kami/internal/logic/middleware"
 	_ "kami/internal/logic/notify"
 	_ "kami/internal/logic/openapi"

@@ -37,7 +37,7 @@ type SettingItem struct {
 }
 
 type SettingsUpdateReq struct {
-	g.Meta `path:"/system/settings" method:"put" tags:"系统 System" summary:"Change settings, all or nothing; null resets a key to its default; a masked secret written back keeps its value"`
+	g.Meta `path:"/system/settings" method:"put" tags:"系统 System" summary:"Change settings, all or nothing; null resets a key to its default; a masked secret written back keeps its value; runs during maintenance, so the switch can be turned off" maintenance:"exempt"`
 	Values map[string]json.RawMessage `json:"values" v:"required" dc:"key → new JSON value"`
 }
 

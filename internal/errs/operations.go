@@ -1,0 +1,9 @@
+package errs
+
+// Operations codes (maintenance, backups, system log): last two digits 53-54 for this part of
+// the operations range (conventions.md; 50-52 belong to statistics and banners).
+var (
+	// Maintenance: the maintenance switch is on; every mutating admin call not tagged
+	// maintenance:"exempt" answers it, with Retry-After.
+	Maintenance = define(50353, "MAINTENANCE")
+)
