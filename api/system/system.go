@@ -29,6 +29,8 @@ type ISystemV1 interface {
 	SettingsGet(ctx context.Context, req *v1.SettingsGetReq) (res *v1.SettingsGetRes, err error)
 	SettingsUpdate(ctx context.Context, req *v1.SettingsUpdateReq) (res *v1.SettingsUpdateRes, err error)
 	SettingChanges(ctx context.Context, req *v1.SettingChangesReq) (res *v1.SettingChangesRes, err error)
+	SystemLogList(ctx context.Context, req *v1.SystemLogListReq) (res *v1.SystemLogListRes, err error)
+	SystemLogExport(ctx context.Context, req *v1.SystemLogExportReq) (res *v1.SystemLogExportRes, err error)
 	UserList(ctx context.Context, req *v1.UserListReq) (res *v1.UserListRes, err error)
 	UserGet(ctx context.Context, req *v1.UserGetReq) (res *v1.UserGetRes, err error)
 	UserCreate(ctx context.Context, req *v1.UserCreateReq) (res *v1.UserCreateRes, err error)
