@@ -21,7 +21,7 @@ import (
 // Mask is what a set secret reads as; written back unchanged, it keeps the stored value.
 const Mask = "******"
 
-// List answers every setting, grouped, from this node's snapshot.
+// List answers every setting (or one page's, req.Section), grouped, from this node's snapshot.
 func (s *sSettings) List(ctx context.Context, req *v1.SettingsGetReq) (*v1.SettingsGetRes, error) {
 	res := v1.SettingsGetRes{}
 	for _, g := range s.groups(ctx) {
