@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/errors/gerror"
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gcmd"
@@ -16,7 +15,6 @@ import (
 	"kami/internal/backup"
 	"kami/internal/config"
 	"kami/internal/infra/db"
-	"kami/internal/migrate"
 )
 
 // `kami backup` writes one full backup of the configured database into kami.backup.dir and
@@ -30,11 +28,11 @@ var (
 			if err := Prepare(ctx); err != nil {
 				return err
 			}
-			path, m, err := writeBackup(ctx, config.Get())
+			f, err := writeBackup(ctx, config.Get())
 			if err != nil {
 				return err
 			}
-			fmt.Printf("%s: %d tables, schema %s, verified\n", path, len(m.Tables), m.SchemaVersion)
+			fmt.Printf("%s: %d bytes, sha256 %s, %d tables, schema %s, verified\n", f.Path, f.Size, f.SHA256, len(f.Manifest.Tables), f.Manifest.SchemaVersion)
 			return nil
 		},
 	}
@@ -73,68 +71,20 @@ var (
 	}
 )
 
-// writeBackup writes kami-<UTC time>.bak into the backup folder (private, like the data dir),
-// then reads it back in full: a backup that cannot be read is an error now, not at restore.
-func writeBackup(ctx context.Context, c *config.Config) (string, *backup.Manifest, error) {
+// writeBackup writes one verified backup of the configured database into the backup folder.
+func writeBackup(ctx context.Context, c *config.Config) (*backup.File, error) {
 	key, err := backup.ParseKey(c.Backup.Key)
 	if err != nil {
-		return "", nil, err
+		return nil, err
 	}
-	dir := c.Backup.Dir
-	if dir == "" {
-		dir = filepath.Join(c.DataDir, "backups")
-	}
-	if err = os.MkdirAll(dir, 0o700); err != nil {
-		return "", nil, err
-	}
-	var conn gdb.DB = g.DB()
-	version, err := migrate.SchemaVersion(ctx, conn)
-	if err != nil {
-		return "", nil, err
-	}
-	src, done, err := backup.Source(conn, db.Dialect())
-	if err != nil {
-		return "", nil, err
-	}
-	defer done()
-	now := time.Now().UTC() // the command line's own moment; no business rule reads it
-	path := filepath.Join(dir, "kami-"+now.Format("20060102-150405")+".bak")
-	tmp := path + ".part"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return "", nil, err
-	}
-	m, err := backup.Write(ctx, src, db.Dialect(), key, backup.Header{SchemaVersion: version, CreatedAt: now.Format(time.RFC3339)}, f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = verifyFile(tmp, key, m)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return "", nil, err
-	}
-	return path, m, os.Rename(tmp, path)
+	// The command line's own moment; no business rule reads it.
+	return backup.WriteFile(ctx, g.DB(), db.Dialect(), BackupDir(c), key, time.Now())
 }
 
-func verifyFile(path string, key []byte, want *backup.Manifest) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+// BackupDir is kami.backup.dir, or <dataDir>/backups.
+func BackupDir(c *config.Config) string {
+	if c.Backup.Dir != "" {
+		return c.Backup.Dir
 	}
-	defer f.Close()
-	got, err := backup.Read(f, key, nil)
-	if err != nil {
-		return gerror.Wrap(err, "the backup just written does not verify")
-	}
-	for t, s := range want.Tables {
-		if got.Tables[t] != s {
-			return gerror.Newf("the backup just written does not verify: table %s", t)
-		}
-	}
-	return nil
+	return filepath.Join(c.DataDir, "backups")
 }
