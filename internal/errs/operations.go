@@ -7,3 +7,7 @@ var (
 	// maintenance:"exempt" answers it, with Retry-After.
 	Maintenance = define(50353, "MAINTENANCE")
 )
+
+// BackupFailed: a backup could not be written or did not verify (no kami.backup.key, disk
+// full, a read-back mismatch); the record says why.
+var BackupFailed = define(50054, "BACKUP_FAILED")

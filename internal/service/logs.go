@@ -20,6 +20,9 @@ type (
 		// Capture is the glog handler (boot installs it after EscapeLog): it queues the warnings and
 		// errors and always passes the entry on.
 		Capture(ctx context.Context, in *glog.HandlerInput)
+		// Note puts an operations event (a backup written, a restore approved) into the system log at
+		// level info: the process log's info lines are not stored, these are.
+		Note(ctx context.Context, module string, message string)
 		// StartCapture starts the writer; entries logged before it wait in the queue.
 		StartCapture(ctx context.Context)
 		// StopCapture writes what is queued and ends the writer.

@@ -14,7 +14,7 @@ import (
 type SystemLogFilter struct {
 	From   string `json:"from"   v:"max-length:40"                   dc:"RFC 3339; rows at or after it"`
 	To     string `json:"to"     v:"max-length:40"                   dc:"RFC 3339; rows before it"`
-	Level  string `json:"level"  v:"in:warning,error,critical"       dc:"only this level"`
+	Level  string `json:"level"  v:"in:info,warning,error,critical"  dc:"only this level (info: operations events such as backups and restores)"`
 	Module string `json:"module" v:"max-length:64"                   dc:"the module that logged it (the message's \"<module>: \" prefix), e.g. settings"`
 	Node   string `json:"node"   v:"max-length:64"                   dc:"kami.nodeId of the node that logged it"`
 }
@@ -32,7 +32,7 @@ type SystemLogListRes struct {
 
 type SystemLogItem struct {
 	ID        int64  `json:"id"`
-	Level     string `json:"level"   dc:"warning, error or critical"`
+	Level     string `json:"level"   dc:"info, warning, error or critical"`
 	Module    string `json:"module"`
 	Message   string `json:"message"`
 	TraceID   string `json:"traceId" dc:"the request or job run it happened in"`

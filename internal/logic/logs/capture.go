@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/os/gctx"
 	"github.com/gogf/gf/v2/os/glog"
 	"github.com/gogf/gf/v2/os/gtime"
 
@@ -78,6 +79,19 @@ func (s *sLogs) Capture(ctx context.Context, in *glog.HandlerInput) {
 		}
 	}
 	in.Next(ctx)
+}
+
+// Note puts an operations event (a backup written, a restore approved) into the system log at
+// level info: the process log's info lines are not stored, these are.
+func (s *sLogs) Note(ctx context.Context, module, message string) {
+	e := captured{level: "info", module: module, message: text.Truncate(message, maxMessage), trace: gctx.CtxId(ctx), at: s.clock.Now()}
+	select {
+	case s.sys.queue <- e:
+	default:
+		s.sys.mu.Lock()
+		s.sys.dropped++
+		s.sys.mu.Unlock()
+	}
 }
 
 func levelName(l int) string {

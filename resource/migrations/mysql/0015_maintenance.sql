@@ -1,4 +1,4 @@
--- Operations (issue 11): the system log.
+-- Operations (issue 11): the system log and the backup records.
 -- Warnings and errors of the service and its jobs, written in batches by the process log's
 -- handler (internal/logic/logs/capture.go); node is kami.nodeId, module the message's
 -- "<module>: " prefix.
@@ -14,4 +14,24 @@ CREATE TABLE system_logs (
   KEY idx_system_logs_created (created_at),
   KEY idx_system_logs_level (level, created_at),
   KEY idx_system_logs_module (module, created_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The backups this deployment wrote (internal/logic/backup): the file on the node that wrote
+-- it, its size and SHA-256, what it holds, and whether reading it back verified.
+CREATE TABLE backups (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  file VARCHAR(255) NOT NULL,
+  node VARCHAR(64) NOT NULL DEFAULT '',
+  size BIGINT NOT NULL DEFAULT 0,
+  sha256 VARCHAR(64) NOT NULL DEFAULT '',
+  schema_version VARCHAR(64) NOT NULL DEFAULT '',
+  tables_count INT NOT NULL DEFAULT 0,
+  rows_count BIGINT NOT NULL DEFAULT 0,
+  status VARCHAR(16) NOT NULL,
+  error TEXT NULL,
+  trigger_by BIGINT NOT NULL DEFAULT 0,
+  created_at DATETIME NULL,
+  verified_at DATETIME NULL,
+  PRIMARY KEY (id),
+  KEY idx_backups_created (created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
