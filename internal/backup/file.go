@@ -12,8 +12,17 @@ import (
 
 	"github.com/gogf/gf/v2/database/gdb"
 
+	"kami/internal/config"
 	"kami/internal/migrate"
 )
+
+// Dir is where backups go: kami.backup.dir, or <dataDir>/backups.
+func Dir(c *config.Config) string {
+	if c.Backup.Dir != "" {
+		return c.Backup.Dir
+	}
+	return filepath.Join(c.DataDir, "backups")
+}
 
 // File is a backup written to disk and read back.
 type File struct {

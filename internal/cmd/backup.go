@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/gogf/gf/v2/errors/gerror"
@@ -78,13 +77,5 @@ func writeBackup(ctx context.Context, c *config.Config) (*backup.File, error) {
 		return nil, err
 	}
 	// The command line's own moment; no business rule reads it.
-	return backup.WriteFile(ctx, g.DB(), db.Dialect(), BackupDir(c), key, time.Now())
-}
-
-// BackupDir is kami.backup.dir, or <dataDir>/backups.
-func BackupDir(c *config.Config) string {
-	if c.Backup.Dir != "" {
-		return c.Backup.Dir
-	}
-	return filepath.Join(c.DataDir, "backups")
+	return backup.WriteFile(ctx, g.DB(), db.Dialect(), backup.Dir(c), key, time.Now())
 }

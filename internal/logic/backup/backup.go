@@ -65,13 +65,7 @@ func (s *sBackup) SetClock(c clock.Clock) {
 // Configure hands the service the configuration (backup key and folder); boot calls it.
 func (s *sBackup) Configure(cfg func() *config.Config) { s.cfg = cfg }
 
-func (s *sBackup) dir() string {
-	c := s.cfg()
-	if c.Backup.Dir != "" {
-		return c.Backup.Dir
-	}
-	return filepath.Join(c.DataDir, "backups")
-}
+func (s *sBackup) dir() string { return backup.Dir(s.cfg()) }
 
 // Run writes one backup, records it (verified or failed, with why), notes it in the system
 // log and applies retention. by is the user who asked (0: the schedule).

@@ -69,14 +69,7 @@ func (s *sLogs) Capture(ctx context.Context, in *glog.HandlerInput) {
 		if in.Stack != "" {
 			msg += "\n" + in.Stack
 		}
-		e := captured{level: levelName(in.Level), module: module, message: text.Truncate(msg, maxMessage), trace: in.TraceId, at: in.Time}
-		select {
-		case s.sys.queue <- e:
-		default:
-			s.sys.mu.Lock()
-			s.sys.dropped++
-			s.sys.mu.Unlock()
-		}
+		s.sys.push(captured{level: levelName(in.Level), module: module, message: text.Truncate(msg, maxMessage), trace: in.TraceId, at: in.Time})
 	}
 	in.Next(ctx)
 }
@@ -84,13 +77,17 @@ func (s *sLogs) Capture(ctx context.Context, in *glog.HandlerInput) {
 // Note puts an operations event (a backup written, a restore approved) into the system log at
 // level info: the process log's info lines are not stored, these are.
 func (s *sLogs) Note(ctx context.Context, module, message string) {
-	e := captured{level: "info", module: module, message: text.Truncate(message, maxMessage), trace: gctx.CtxId(ctx), at: s.clock.Now()}
+	s.sys.push(captured{level: "info", module: module, message: text.Truncate(message, maxMessage), trace: gctx.CtxId(ctx), at: s.clock.Now()})
+}
+
+// push queues e, or drops and counts it when the queue is full: never blocks the caller.
+func (c *capture) push(e captured) {
 	select {
-	case s.sys.queue <- e:
+	case c.queue <- e:
 	default:
-		s.sys.mu.Lock()
-		s.sys.dropped++
-		s.sys.mu.Unlock()
+		c.mu.Lock()
+		c.dropped++
+		c.mu.Unlock()
 	}
 }
 
