@@ -13,6 +13,8 @@ import (
 type ISystemV1 interface {
 	BackupList(ctx context.Context, req *v1.BackupListReq) (res *v1.BackupListRes, err error)
 	BackupCreate(ctx context.Context, req *v1.BackupCreateReq) (res *v1.BackupCreateRes, err error)
+	RestoreRequestCreate(ctx context.Context, req *v1.RestoreRequestCreateReq) (res *v1.RestoreRequestCreateRes, err error)
+	RestoreRequestApprove(ctx context.Context, req *v1.RestoreRequestApproveReq) (res *v1.RestoreRequestApproveRes, err error)
 	JobList(ctx context.Context, req *v1.JobListReq) (res *v1.JobListRes, err error)
 	JobUpdate(ctx context.Context, req *v1.JobUpdateReq) (res *v1.JobUpdateRes, err error)
 	JobRun(ctx context.Context, req *v1.JobRunReq) (res *v1.JobRunRes, err error)

@@ -26,6 +26,11 @@ type (
 		List(ctx context.Context, req *v1.BackupListReq) (*v1.BackupListRes, error)
 		// Create takes a backup now for the calling super-admin.
 		Create(ctx context.Context, _ *v1.BackupCreateReq) (*v1.BackupCreateRes, error)
+		// RestoreRequest records a pending request by the caller.
+		RestoreRequest(ctx context.Context, req *v1.RestoreRequestCreateReq) (*v1.RestoreRequestCreateRes, error)
+		// Approve claims a pending request of another super-admin (a guarded update: two approvals at
+		// once run it once), turns maintenance mode on and restores.
+		Approve(ctx context.Context, req *v1.RestoreRequestApproveReq) (*v1.RestoreRequestApproveRes, error)
 	}
 )
 

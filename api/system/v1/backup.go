@@ -41,3 +41,35 @@ type BackupCreateReq struct {
 type BackupCreateRes struct {
 	BackupItem
 }
+
+type RestoreRequestItem struct {
+	ID          int64   `json:"id"`
+	BackupID    int64   `json:"backupId"`
+	Reason      string  `json:"reason"`
+	Status      string  `json:"status"      dc:"pending, done or failed"`
+	RequestedBy int64   `json:"requestedBy"`
+	ApprovedBy  int64   `json:"approvedBy"`
+	Error       string  `json:"error"`
+	CreatedAt   string  `json:"createdAt"`
+	FinishedAt  *string `json:"finishedAt"`
+}
+
+type RestoreRequestCreateReq struct {
+	g.Meta `path:"/system/backups/{id}/restore" method:"post" tags:"运维 Operations" summary:"Ask to restore a backup into an empty database (another super-admin approves)"`
+	ID     int64  `json:"id"     in:"path" v:"required|min:1"`
+	Target string `json:"target" v:"required|max-length:1000" dc:"link of the empty database production moves to: mysql:... or sqlite::@file(...)"`
+	Reason string `json:"reason" v:"required|max-length:255"`
+}
+
+type RestoreRequestCreateRes struct {
+	RestoreRequestItem
+}
+
+type RestoreRequestApproveReq struct {
+	g.Meta `path:"/system/restore-requests/{id}/approve" method:"post" tags:"运维 Operations" summary:"Approve another super-admin's restore request: maintenance mode goes on and the backup is loaded and verified; runs during maintenance" maintenance:"exempt"`
+	ID     int64 `json:"id" in:"path" v:"required|min:1"`
+}
+
+type RestoreRequestApproveRes struct {
+	RestoreRequestItem
+}

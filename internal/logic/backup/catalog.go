@@ -15,5 +15,7 @@ func init() {
 				APIs: []string{"GET /api/system/backups/list"}},
 			{Type: rbac.TypeButton, AuthCode: "System:Backup:Create", Title: "menu.system.backup.create", Sort: 2,
 				APIs: []string{"POST /api/system/backups"}},
+			{Type: rbac.TypeButton, AuthCode: "System:Backup:Restore", Title: "menu.system.backup.restore", Sort: 3,
+				APIs: []string{"POST /api/system/backups/{id}/restore", "POST /api/system/restore-requests/{id}/approve"}},
 		}})
 }

@@ -35,3 +35,22 @@ CREATE TABLE backups (
   PRIMARY KEY (id),
   KEY idx_backups_created (created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Restoring production (seed 001 §10.2): one super-admin asks, another approves; the approval
+-- turns maintenance mode on and loads the backup into the empty database the request names
+-- (target is sealed with the master key: a link carries a password). status: pending,
+-- done, failed.
+CREATE TABLE restore_requests (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  backup_id BIGINT NOT NULL,
+  target TEXT NOT NULL,
+  reason VARCHAR(255) NOT NULL DEFAULT '',
+  status VARCHAR(16) NOT NULL,
+  requested_by BIGINT NOT NULL,
+  approved_by BIGINT NOT NULL DEFAULT 0,
+  error TEXT NULL,
+  created_at DATETIME NULL,
+  finished_at DATETIME NULL,
+  PRIMARY KEY (id),
+  KEY idx_restore_requests_status (status, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -33,3 +33,21 @@ CREATE TABLE backups (
   verified_at DATETIME NULL
 );
 CREATE INDEX idx_backups_created ON backups (created_at);
+
+-- Restoring production (seed 001 §10.2): one super-admin asks, another approves; the approval
+-- turns maintenance mode on and loads the backup into the empty database the request names
+-- (target is sealed with the master key: a link carries a password). status: pending,
+-- done, failed.
+CREATE TABLE restore_requests (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  backup_id BIGINT NOT NULL,
+  target TEXT NOT NULL,
+  reason VARCHAR(255) NOT NULL DEFAULT '',
+  status VARCHAR(16) NOT NULL,
+  requested_by BIGINT NOT NULL,
+  approved_by BIGINT NOT NULL DEFAULT 0,
+  error TEXT NULL,
+  created_at DATETIME NULL,
+  finished_at DATETIME NULL
+);
+CREATE INDEX idx_restore_requests_status ON restore_requests (status, id);
