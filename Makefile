@@ -11,8 +11,14 @@ RUNS ?= 10
 run: build
 	./$(BIN)
 
+# The release version and commit are stamped into the binary (kami version, GET /api/system/version);
+# VERSION=1.2.0 make build for a release, the default otherwise.
+VERSION ?= 0.11.0
+COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+LDFLAGS := -X kami/internal/version.Version=$(VERSION) -X kami/internal/version.Commit=$(COMMIT)
+
 build:
-	$(GO) build -o $(BIN) .
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 migrate: build
 	./$(BIN) migrate

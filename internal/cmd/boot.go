@@ -43,6 +43,8 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.Mail().Define(c.Mail); err != nil {
 		return err
 	}
+	// The system log's writer: what was logged since Prepare is stored from now on.
+	service.Logs().StartCapture(ctx)
 	// Settings come first: what starts after them may read its policies there.
 	if err := service.Settings().Start(ctx); err != nil {
 		return err
@@ -94,7 +96,7 @@ func wire(cfg func() *config.Config, c clock.Clock) {
 	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
 		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota(),
 		service.Project(), service.Authorization(), service.Card(), service.Openapi(), service.ApiCalls(), service.Stats(),
-		service.Banner(), service.Payment()} {
+		service.Banner(), service.Payment(), service.Backup()} {
 		if s, ok := svc.(configured); ok {
 			s.Configure(cfg)
 		}
@@ -119,7 +121,9 @@ func WithClock(c clock.Clock) Option { return func(o *bootOptions) { o.clock = c
 func Prepare(ctx context.Context) error {
 	// Every line of the process log is one line, whatever a request put into it (a %0a in a
 	// username, a recipient address): set before any goroutine logs, as changing it later races.
-	g.Log().SetHandlers(middleware.EscapeLog)
+	// Warnings and errors also go to the system log (queued here, stored once Boot starts its
+	// writer).
+	g.Log().SetHandlers(middleware.EscapeLog, service.Logs().Capture)
 	// The process time zone is left alone: changing time.Local once goroutines exist (gf starts
 	// timers at init) is a data race. Stored times are UTC by construction instead (the db
 	// package's driver wrapper and loc=UTC), and the display zone is applied when formatting.
@@ -136,6 +140,9 @@ func Prepare(ctx context.Context) error {
 	conn, err := db.Open(ctx, c)
 	if err != nil {
 		return err
+	}
+	if o := prepareOptionsFrom(ctx); o.noMigrate {
+		return nil
 	}
 	applied, err := migrate.Up(ctx, conn, db.Dialect())
 	if err != nil {
@@ -173,5 +180,7 @@ func Shutdown(ctx context.Context) {
 	service.Notify().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()
+	// Last but the store: what the others logged while stopping is still written.
+	service.Logs().StopCapture()
 	redisx.CloseEmbedded()
 }

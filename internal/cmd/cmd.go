@@ -15,7 +15,7 @@ import (
 var (
 	Main = gcmd.Command{
 		Name:  "kami",
-		Usage: "kami [http|migrate|cron]",
+		Usage: "kami [http|migrate [down [N]]|cron|version|backup|restore <file> [--into LINK]]",
 		Brief: "Kami reseller backend",
 		Func: func(ctx context.Context, parser *gcmd.Parser) error {
 			return serve(ctx)
@@ -59,7 +59,10 @@ var (
 )
 
 func init() {
-	if err := Main.AddCommand(&HTTP, &Migrate, &Cron); err != nil {
+	if err := Migrate.AddCommand(&MigrateDown); err != nil {
+		panic(err)
+	}
+	if err := Main.AddCommand(&HTTP, &Migrate, &Cron, &Version, &Backup, &Restore); err != nil {
 		panic(err)
 	}
 }

@@ -42,13 +42,13 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	s.SetDumpRouterMap(false)
 	applyHTTPLimits(s, config.Get().HTTP)
 	// Set before the server starts: changing a logger other goroutines use is a data race.
-	s.Logger().SetHandlers(middleware.EscapeLog)
+	s.Logger().SetHandlers(middleware.EscapeLog, service.Logs().Capture)
 	mw := service.Middleware()
 	// Server-level middleware runs for every path, before any handler. CORS answers every
 	// OPTIONS itself, so no preflight ever reaches a handler.
 	s.Use(mw.ReadDeadline, mw.Metrics, mw.SecurityHeaders, mw.CORS)
 	s.Group("/api", func(group *ghttp.RouterGroup) {
-		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Body, mw.Auth, mw.Strict, mw.PathParams, mw.Idempotency)
+		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Maintenance, mw.Body, mw.Auth, mw.Strict, mw.PathParams, mw.Idempotency)
 		group.Bind(
 			auth.NewV1(),
 			user.NewV1(),

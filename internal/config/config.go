@@ -130,8 +130,18 @@ type Config struct {
 	ExportMaxRows int `json:"exportMaxRows"`
 	// Quota is the ledger's unit, fixed at first boot (see the quota module).
 	Quota Quota `json:"quota"`
+	// Backup is where backups go and the key that seals them (internal/backup).
+	Backup Backup `json:"backup"`
 	// NodeID names this process in job run logs and metrics.
 	NodeID string `json:"-"`
+}
+
+// Backup configures the logical backups. Key is its own 32 bytes (64 hex digits or base64),
+// never the master key: whoever holds backups and this key can read them, nothing else.
+type Backup struct {
+	Key string `json:"key"`
+	// Dir holds the backup files; empty: <dataDir>/backups.
+	Dir string `json:"dir"`
 }
 
 var current atomic.Pointer[Config]
@@ -197,6 +207,8 @@ func applyEnv(c *Config) error {
 	str("KAMI_REDIS_PREFIX", &c.Redis.Prefix)
 	str("KAMI_ADMIN_PASSWORD", &c.AdminPassword)
 	str("KAMI_SECRET_KEY", &c.SecretKey)
+	str("KAMI_BACKUP_KEY", &c.Backup.Key)
+	str("KAMI_BACKUP_DIR", &c.Backup.Dir)
 	str("KAMI_NODE_ID", &c.NodeID)
 	str("KAMI_PUBLIC_URL", &c.PublicURL)
 	if v := os.Getenv("KAMI_TRUSTED_PROXIES"); v != "" {

@@ -67,26 +67,11 @@ func Up(ctx context.Context, db gdb.DB, dialect string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	sqlDB, err := db.Master()
+	conn, release, err := lock(ctx, db, dialect)
 	if err != nil {
 		return nil, err
 	}
-	conn, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer conn.Close()
-
-	if dialect == "mysql" {
-		var got sql.NullInt64
-		if err = conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 120)", lockName).Scan(&got); err != nil {
-			return nil, err
-		}
-		if got.Int64 != 1 {
-			return nil, gerror.New("another node is migrating; gave up after 120 s")
-		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT RELEASE_LOCK(?)", lockName)
-	}
+	defer release()
 	if _, err = conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version VARCHAR(64) NOT NULL PRIMARY KEY,
 		name VARCHAR(255) NOT NULL,
@@ -105,6 +90,35 @@ func Up(ctx context.Context, db gdb.DB, dialect string) ([]string, error) {
 		}
 	}
 	return applied, nil
+}
+
+// lock takes one dedicated connection and, on MySQL, the migration lock on it (SQLite
+// serialises each migration with BEGIN IMMEDIATE instead); release gives both back.
+func lock(ctx context.Context, db gdb.DB, dialect string) (*sql.Conn, func(), error) {
+	sqlDB, err := db.Master()
+	if err != nil {
+		return nil, nil, err
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if dialect != "mysql" {
+		return conn, func() { conn.Close() }, nil
+	}
+	var got sql.NullInt64
+	if err = conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 120)", lockName).Scan(&got); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	if got.Int64 != 1 {
+		conn.Close()
+		return nil, nil, gerror.New("another node is migrating; gave up after 120 s")
+	}
+	return conn, func() {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "SELECT RELEASE_LOCK(?)", lockName)
+		conn.Close()
+	}, nil
 }
 
 // apply runs one migration unless it is recorded already; an edited applied migration is an

@@ -11,10 +11,22 @@ import (
 	"kami/internal/clock"
 	"kami/internal/config"
 	"kami/internal/model"
+
+	"github.com/gogf/gf/v2/os/glog"
 )
 
 type (
 	ILogs interface {
+		// Capture is the glog handler (boot installs it after EscapeLog): it queues the warnings and
+		// errors and always passes the entry on.
+		Capture(ctx context.Context, in *glog.HandlerInput)
+		// Note puts an operations event (a backup written, a restore approved) into the system log at
+		// level info: the process log's info lines are not stored, these are.
+		Note(ctx context.Context, module string, message string)
+		// StartCapture starts the writer; entries logged before it wait in the queue.
+		StartCapture(ctx context.Context)
+		// StopCapture writes what is queued and ends the writer.
+		StopCapture()
 		// OperationExport downloads every operation log row matching the filter (not one page).
 		OperationExport(ctx context.Context, req *v1.OperationLogExportReq) (*model.Download, error)
 		// LoginExport downloads every login log row matching the filter.
@@ -34,6 +46,10 @@ type (
 		// with their own window (outbox.retention, notify.retention) are deleted in batches. A window of
 		// 0 keeps that table's rows.
 		Retain(ctx context.Context) (int, error)
+		// SystemList pages the system log.
+		SystemList(ctx context.Context, req *v1.SystemLogListReq) (*v1.SystemLogListRes, error)
+		// SystemExport downloads every system log row matching the filter.
+		SystemExport(ctx context.Context, req *v1.SystemLogExportReq) (*model.Download, error)
 	}
 )
 

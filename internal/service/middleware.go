@@ -59,6 +59,13 @@ type (
 		I18n(r *ghttp.Request)
 		// Idempotency runs after Auth and Strict, right around the handler.
 		Idempotency(r *ghttp.Request)
+		// Maintenance refuses every mutating call with 503 MAINTENANCE and Retry-After while the
+		// maintenance switch is on; reads go on, and so do the routes whose g.Meta says
+		// maintenance:"exempt" (paying customers' traffic; login, refresh and logout, and the settings
+		// write that switches maintenance off again). It runs before authentication, so a refused call
+		// costs no session lookup and nothing is written; the route's method and tag are those of the
+		// route that matched, never the path string.
+		Maintenance(r *ghttp.Request)
 		// Metrics records every request, including the ones a later middleware refused.
 		Metrics(r *ghttp.Request)
 		// SetClock hands the pipeline its clock; boot calls it before serving.

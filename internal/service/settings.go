@@ -13,8 +13,8 @@ import (
 
 type (
 	ISettings interface {
-		// List answers every setting, grouped, from this node's snapshot.
-		List(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
+		// List answers every setting (or one page's, req.Section), grouped, from this node's snapshot.
+		List(ctx context.Context, req *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
 		// Update validates every value first and writes all of them or none.
 		Update(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
 		// Changes is the change history, newest first unless asked otherwise.

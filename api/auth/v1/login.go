@@ -3,7 +3,7 @@ package v1
 import "github.com/gogf/gf/v2/frame/g"
 
 type LoginReq struct {
-	g.Meta      `path:"/auth/login" method:"post" tags:"认证 Auth" summary:"Log in with username and password" auth:"public"`
+	g.Meta      `path:"/auth/login" method:"post" tags:"认证 Auth" summary:"Log in with username and password" auth:"public" maintenance:"exempt"`
 	Username    string `json:"username"    v:"required|max-length:128" dc:"a staff username or a customer's email address, any case"`
 	Password    string `json:"password"    v:"required|max-length:128" dc:"password"`
 	CaptchaID   string `json:"captchaId"   v:"max-length:64"           dc:"from GET /auth/captcha; required after 3 failures"`
@@ -24,7 +24,7 @@ type LoginRes struct {
 }
 
 type RefreshReq struct {
-	g.Meta `path:"/auth/refresh" method:"post" tags:"认证 Auth" summary:"Rotate the refresh cookie and return a new access token as the raw body" auth:"public" raw:"true"`
+	g.Meta `path:"/auth/refresh" method:"post" tags:"认证 Auth" summary:"Rotate the refresh cookie and return a new access token as the raw body" auth:"public" raw:"true" maintenance:"exempt"`
 	// Vben's bare client posts its axios options as the body: {"withCredentials": true}.
 	WithCredentials bool `json:"withCredentials" dc:"sent by the stock Vben client; ignored"`
 }
@@ -32,7 +32,7 @@ type RefreshReq struct {
 type RefreshRes struct{}
 
 type LogoutReq struct {
-	g.Meta          `path:"/auth/logout" method:"post" tags:"认证 Auth" summary:"Revoke the session named by the bearer token and/or the refresh cookie, and clear the cookie" auth:"public"`
+	g.Meta          `path:"/auth/logout" method:"post" tags:"认证 Auth" summary:"Revoke the session named by the bearer token and/or the refresh cookie, and clear the cookie" auth:"public" maintenance:"exempt"`
 	WithCredentials bool `json:"withCredentials" dc:"sent by the stock Vben client; ignored"`
 }
 

@@ -12,15 +12,18 @@ import (
 // changed here by the super-admin; every node applies a change within about a second.
 
 type SettingsGetReq struct {
-	g.Meta `path:"/system/settings" method:"get" tags:"系统 System" summary:"Every setting, grouped; secret values are masked"`
+	g.Meta  `path:"/system/settings" method:"get" tags:"系统 System" summary:"Every setting, grouped by page (section) and group; secret values are masked"`
+	Section string `json:"section" v:"in:basic,security,quota,notification,openapi,other" dc:"only the groups of this page of the configuration screen"`
 }
 
 type SettingsGetRes []SettingGroup
 
 type SettingGroup struct {
-	Group string        `json:"group" dc:"group code"`
-	Title string        `json:"title" dc:"localized group title"`
-	Items []SettingItem `json:"items"`
+	Section      string        `json:"section"      dc:"page of the configuration screen: basic, security, quota, notification, openapi or other"`
+	SectionTitle string        `json:"sectionTitle" dc:"localized page title"`
+	Group        string        `json:"group"        dc:"group code"`
+	Title        string        `json:"title"        dc:"localized group title"`
+	Items        []SettingItem `json:"items"`
 }
 
 type SettingItem struct {
@@ -37,7 +40,7 @@ type SettingItem struct {
 }
 
 type SettingsUpdateReq struct {
-	g.Meta `path:"/system/settings" method:"put" tags:"系统 System" summary:"Change settings, all or nothing; null resets a key to its default; a masked secret written back keeps its value"`
+	g.Meta `path:"/system/settings" method:"put" tags:"系统 System" summary:"Change settings, all or nothing; null resets a key to its default; a masked secret written back keeps its value; runs during maintenance, so the switch can be turned off" maintenance:"exempt"`
 	Values map[string]json.RawMessage `json:"values" v:"required" dc:"key → new JSON value"`
 }
 

@@ -1,4 +1,4 @@
-// Package logs serves the operation and login logs to admins (filtered, paged, exported to
+// Package logs serves the operation, login and system logs to admins (filtered, paged, exported to
 // Excel), always through the caller's data scope, and archives old rows with the
 // log.retention job.
 package logs
@@ -12,13 +12,14 @@ import (
 type sLogs struct {
 	clock clock.Clock           // "now" of the retention cutoff and export names; set at boot
 	cfg   func() *config.Config // the configuration, handed at boot
+	sys   *capture              // the system log's queue and writer (capture.go)
 }
 
 func init() {
 	service.RegisterLogs(New())
 }
 
-func New() *sLogs { return &sLogs{clock: clock.System} }
+func New() *sLogs { return &sLogs{clock: clock.System, sys: newCapture()} }
 
 // SetClock hands the service its clock; boot calls it before serving.
 func (s *sLogs) SetClock(c clock.Clock) {

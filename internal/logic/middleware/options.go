@@ -23,7 +23,8 @@ import (
 //	bodyLimit:"8MB" a body cap other than the default 1 MB (uploads, imports); at most the
 //	                server's clientMaxBodySize. Larger bodies get 413 before they are read.
 //
-// Reserved by conventions.md, not read yet: maintenance:"exempt".
+//	maintenance:"exempt"  keeps running while the maintenance switch is on (maintenance.go);
+//	                every other mutating route answers 503 MAINTENANCE then.
 const (
 	TagAuth   = "auth"
 	TagStrict = "strict"
@@ -31,6 +32,9 @@ const (
 	TagIdem   = "idempotent"
 	// TagBodyLimit is read by Body.
 	TagBodyLimit = "bodyLimit"
+	// TagMaintenance is read by Maintenance.
+	TagMaintenance    = "maintenance"
+	MaintenanceExempt = "exempt"
 
 	AccessPublic = "public"
 	AccessLogin  = "login"

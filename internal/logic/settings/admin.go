@@ -21,9 +21,14 @@ import (
 // Mask is what a set secret reads as; written back unchanged, it keeps the stored value.
 const Mask = "******"
 
-// List answers every setting, grouped, from this node's snapshot.
-func (s *sSettings) List(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error) {
-	res := v1.SettingsGetRes(s.groups(ctx))
+// List answers every setting (or one page's, req.Section), grouped, from this node's snapshot.
+func (s *sSettings) List(ctx context.Context, req *v1.SettingsGetReq) (*v1.SettingsGetRes, error) {
+	res := v1.SettingsGetRes{}
+	for _, g := range s.groups(ctx) {
+		if req == nil || req.Section == "" || g.Section == req.Section {
+			res = append(res, g)
+		}
+	}
 	return &res, nil
 }
 
@@ -31,7 +36,9 @@ func (s *sSettings) groups(ctx context.Context) []v1.SettingGroup {
 	out := []v1.SettingGroup{}
 	for _, d := range defs() {
 		if len(out) == 0 || out[len(out)-1].Group != d.Group {
-			out = append(out, v1.SettingGroup{Group: d.Group, Title: gi18n.T(ctx, "settings.group."+d.Group)})
+			section, _ := sectionOf(d.Group)
+			out = append(out, v1.SettingGroup{Section: section, SectionTitle: gi18n.T(ctx, "settings.section."+section),
+				Group: d.Group, Title: gi18n.T(ctx, "settings.group."+d.Group)})
 		}
 		g := &out[len(out)-1]
 		g.Items = append(g.Items, v1.SettingItem{
@@ -40,6 +47,7 @@ func (s *sSettings) groups(ctx context.Context) []v1.SettingGroup {
 			Min: d.Min, Max: d.Max, Enum: d.Enum,
 		})
 	}
+	bySection(out, func(g v1.SettingGroup) string { return g.Group })
 	return out
 }
 
