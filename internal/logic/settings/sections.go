@@ -11,7 +11,7 @@ var sections = []struct {
 }{
 	{"basic", []string{"system", "maintenance"}},
 	{"security", []string{"auth", "password", "register"}},
-	{"quota", []string{"quota"}},
+	{"quota", []string{"quota", "payment"}},
 	{"notification", []string{"notify", "mail", "outbox"}},
 	{"openapi", []string{"openapi", "projects"}},
 }
