@@ -21,7 +21,6 @@ import (
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/relay"
-	_ "kami/internal/logic/relay"
 	_ "kami/internal/logic/settings"
 	_ "kami/internal/logic/user"
 )

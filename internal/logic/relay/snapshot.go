@@ -57,10 +57,10 @@ type tier struct {
 // snapshot is the immutable in-memory view the hot path reads: no database access per
 // request. A write replaces it whole.
 type snapshot struct {
-	prices map[string]Price            // enabled prices by requested model
-	groups map[string]decimal.Decimal  // group code -> ratio
+	prices map[string]Price             // enabled prices by requested model
+	groups map[string]decimal.Decimal   // group code -> ratio
 	route  map[string]map[string][]tier // group -> model -> tiers, highest priority first
-	served map[string]map[string]bool  // group -> model -> any channel lists it, enabled or not
+	served map[string]map[string]bool   // group -> model -> any channel lists it, enabled or not
 }
 
 var buildMu sync.Mutex
