@@ -32,7 +32,16 @@ func ref(rid string) string { return "relay:" + rid }
 
 // open reserves pre in the ledger and inserts the pending log row, in one transaction: either
 // both exist or neither.
+// The account lock is taken before the transaction opens (the ledger's rule for callers that
+// write their own rows): a transaction waiting on the lock would otherwise hold a connection
+// and row locks the lock's holder may need.
 func (s *sRelay) open(ctx context.Context, q *request, clientIP string) error {
+	return service.Quota().Lock(ctx, []int64{q.tk.UserID}, func(ctx context.Context) error {
+		return s.openTx(ctx, q, clientIP)
+	})
+}
+
+func (s *sRelay) openTx(ctx context.Context, q *request, clientIP string) error {
 	return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		if q.pre > 0 {
 			id, err := service.Quota().Reserve(ctx, tx, model.QuotaReserve{UserID: q.tk.UserID, Amount: q.pre,
@@ -92,38 +101,40 @@ func (s *sRelay) settle(ctx context.Context, q *request, o outcome) (err error) 
 		if o.channel != nil {
 			chID, chName = o.channel.ID, o.channel.Name
 		}
-		err = dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-			res, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{
-				Status: o.status, HttpStatus: o.httpStatus, ErrorCode: o.errorCode, ErrorMessage: o.errorMessage,
-				PromptTokens: o.usage.Prompt, CompletionTokens: o.usage.Completion, CachedTokens: o.usage.Cached,
-				UsageSource: o.usageSource, Quota: quota, SettleState: state, Final: 1, ChannelId: chID,
-				ChannelName: chName, KeyId: o.keyID, UpstreamModel: o.upstreamName, Attempts: o.attempts,
-				TtfbMs: o.ttfb.Milliseconds(), LatencyMs: now.Sub(q.started).Milliseconds(),
-				SettledAt: gtime.NewFromTime(now),
-			}).Where(dao.RelayLogs.Columns().RequestId, q.rid).
-				Where(dao.RelayLogs.Columns().SettleState, "pending").Update()
-			if err != nil {
+		err = service.Quota().Lock(ctx, []int64{q.tk.UserID}, func(ctx context.Context) error {
+			return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+				res, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{
+					Status: o.status, HttpStatus: o.httpStatus, ErrorCode: o.errorCode, ErrorMessage: o.errorMessage,
+					PromptTokens: o.usage.Prompt, CompletionTokens: o.usage.Completion, CachedTokens: o.usage.Cached,
+					UsageSource: o.usageSource, Quota: quota, SettleState: state, Final: 1, ChannelId: chID,
+					ChannelName: chName, KeyId: o.keyID, UpstreamModel: o.upstreamName, Attempts: o.attempts,
+					TtfbMs: o.ttfb.Milliseconds(), LatencyMs: now.Sub(q.started).Milliseconds(),
+					SettledAt: gtime.NewFromTime(now),
+				}).Where(dao.RelayLogs.Columns().RequestId, q.rid).
+					Where(dao.RelayLogs.Columns().SettleState, "pending").Update()
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n == 0 {
+					return nil // already settled
+				}
+				if q.resID == 0 {
+					return nil
+				}
+				if quota == 0 {
+					return service.Quota().Release(ctx, tx, q.resID)
+				}
+				collected, err := service.Quota().Commit(ctx, tx, q.resID, quota,
+					model.QuotaCommit{IdemKey: ref(q.rid) + ":s", AllowOverage: true, Remark: ref(q.rid)})
+				if err != nil {
+					return err
+				}
+				if collected < quota {
+					_, err = dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{Uncollected: quota - collected}).
+						Where(dao.RelayLogs.Columns().RequestId, q.rid).Update()
+				}
 				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return nil // already settled
-			}
-			if q.resID == 0 {
-				return nil
-			}
-			if quota == 0 {
-				return service.Quota().Release(ctx, tx, q.resID)
-			}
-			collected, err := service.Quota().Commit(ctx, tx, q.resID, quota,
-				model.QuotaCommit{IdemKey: ref(q.rid) + ":s", AllowOverage: true, Remark: ref(q.rid)})
-			if err != nil {
-				return err
-			}
-			if collected < quota {
-				_, err = dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{Uncollected: quota - collected}).
-					Where(dao.RelayLogs.Columns().RequestId, q.rid).Update()
-			}
-			return err
+			})
 		})
 		if err == nil {
 			err = unhold(ctx, q.tk.ID, q.pre, quota)
