@@ -23,6 +23,14 @@ type Behaviour struct {
 	ErrCode string
 	Message string
 	Header  map[string]string
+	// Streaming (a request with "stream":true): Chunks content chunks (0: 3) Gap apart, then a
+	// finish chunk, a usage chunk unless NoUsage, and [DONE] unless NoDone. DropAfter > 0 cuts
+	// the connection after that many chunks; ErrorAfter > 0 sends an error event instead.
+	Chunks     int
+	Gap        time.Duration
+	DropAfter  int
+	ErrorAfter int
+	NoDone     bool
 }
 
 // Recorded is one request the fake received.
@@ -132,9 +140,18 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req struct {
-		Model string `json:"model"`
+		Model  string `json:"model"`
+		Stream bool   `json:"stream"`
 	}
 	_ = json.Unmarshal(body, &req)
+	if req.Stream {
+		if f.stream(w, r, req.Model, b) {
+			f.mu.Lock()
+			f.requests[idx].Cancelled = true
+			f.mu.Unlock()
+		}
+		return
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(answer(r.URL.Path, req.Model, b))
 }
@@ -174,4 +191,59 @@ func answer(path, model string, b Behaviour) []byte {
 	}
 	data, _ := json.Marshal(out)
 	return data
+}
+
+// stream writes an SSE answer; true when the client went away first.
+func (f *Fake) stream(w http.ResponseWriter, r *http.Request, model string, b Behaviour) bool {
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.WriteHeader(http.StatusOK)
+	fl, _ := w.(http.Flusher)
+	n := b.Chunks
+	if n == 0 {
+		n = 3
+	}
+	send := func(v any) {
+		data, _ := json.Marshal(v)
+		_, _ = fmt.Fprintf(w, "data: %s\n\n", data)
+		if fl != nil {
+			fl.Flush()
+		}
+	}
+	chunk := func(delta map[string]any, finish any) map[string]any {
+		return map[string]any{"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 1700000000, "model": model,
+			"choices": []any{map[string]any{"index": 0, "delta": delta, "finish_reason": finish}}}
+	}
+	for i := 0; i < n; i++ {
+		if b.DropAfter > 0 && i == b.DropAfter {
+			panic(http.ErrAbortHandler) // cuts the connection without a clean end
+		}
+		if b.ErrorAfter > 0 && i == b.ErrorAfter {
+			send(map[string]any{"error": map[string]any{"message": "upstream exploded", "type": "server_error"}})
+			return false
+		}
+		if b.Gap > 0 && i > 0 {
+			select {
+			case <-time.After(b.Gap):
+			case <-r.Context().Done():
+				return true
+			}
+		}
+		if r.Context().Err() != nil {
+			return true
+		}
+		send(chunk(map[string]any{"content": fmt.Sprintf("tok%d ", i)}, nil))
+	}
+	send(chunk(map[string]any{}, "stop"))
+	if !b.NoUsage {
+		u := b.Usage
+		if u == [3]int64{} {
+			u = [3]int64{10, int64(n), 0}
+		}
+		send(map[string]any{"id": "chatcmpl-fake", "object": "chat.completion.chunk", "model": model, "choices": []any{},
+			"usage": map[string]any{"prompt_tokens": u[0], "completion_tokens": u[1], "total_tokens": u[0] + u[1]}})
+	}
+	if !b.NoDone {
+		_, _ = io.WriteString(w, "data: [DONE]\n\n")
+	}
+	return false
 }

@@ -31,6 +31,7 @@ type Upstream interface {
 	Chat(ctx context.Context, t Target, body []byte) (*Response, error)
 	// Embeddings posts body to {baseUrl}/embeddings.
 	Embeddings(ctx context.Context, t Target, body []byte) (*Response, error)
+	Streamer
 }
 
 // Class is what a failed attempt means for the request and the channel.

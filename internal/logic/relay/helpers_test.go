@@ -155,3 +155,7 @@ func audit(t testing.TB, userID int64) {
 		t.Fatalf("balance after the audit = %+v", b)
 	}
 }
+
+func countPending(userID int64) (int, error) {
+	return dao.RelayLogs.Ctx(context.Background()).Where("user_id", userID).Where("settle_state", "pending").Count()
+}

@@ -84,8 +84,11 @@ type parsed struct {
 	fields map[string]json.RawMessage
 	model  string
 	stream bool
-	est    int64
-	maxOut int64
+	// includeUsage is the client's stream_options.include_usage: upstream always gets true
+	// (the relay bills on it), the client sees the usage chunk only if it asked.
+	includeUsage bool
+	est          int64
+	maxOut       int64
 }
 
 func parseBody(body []byte, k kind) (*parsed, *apiError) {
@@ -108,6 +111,11 @@ func parseBody(body []byte, k kind) (*parsed, *apiError) {
 		return nil, newAPIError(http.StatusBadRequest, "missing_required_parameter", "Missing required parameter: '"+field+"'.").withParam(field)
 	}
 	_ = json.Unmarshal(p.fields["stream"], &p.stream)
+	var so struct {
+		IncludeUsage bool `json:"include_usage"`
+	}
+	_ = json.Unmarshal(p.fields["stream_options"], &so)
+	p.includeUsage = so.IncludeUsage
 	p.est = EstimatePromptTokens(len(raw) + len(p.fields["tools"]))
 	if k == kindChat {
 		var maxC, maxT *int64
@@ -135,10 +143,6 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		aerr.write(r, rid)
 		return
 	}
-	if p.stream {
-		newAPIError(http.StatusBadRequest, "stream_unsupported", "Streaming is not available on this relay yet.").write(r, rid)
-		return
-	}
 	if len(tk.AllowedModels) > 0 && !tk.AllowedModels[p.model] {
 		newAPIError(http.StatusForbidden, "model_not_allowed", "This API key may not use the model "+p.model+".").write(r, rid)
 		return
@@ -159,7 +163,7 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		newAPIError(http.StatusServiceUnavailable, "no_available_channel", "No available channel for the model "+p.model+".").write(r, rid)
 		return
 	}
-	q := &request{rid: rid, tk: tk, price: price, groupRatio: gr, started: s.now()}
+	q := &request{rid: rid, tk: tk, price: price, groupRatio: gr, started: s.now(), stream: p.stream}
 	q.pre = PreQuota(price, gr, p.est, p.maxOut)
 	if ok, err := hold(ctx, tk, q.pre); err != nil {
 		newAPIError(http.StatusServiceUnavailable, "service_unavailable", "The service is temporarily unavailable.").write(r, rid)
@@ -203,7 +207,15 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 		t := openaicompat.Target{BaseURL: c.BaseURL, Key: key.Secret, FirstByteLimit: firstByteTimeout}
 		var resp *openaicompat.Response
 		var err error
-		if k == kindEmbeddings {
+		if p.stream && k == kindChat {
+			var ev *openaicompat.Events
+			var first []byte
+			if ev, first, err = s.openStream(r, t, body); err == nil {
+				o.ttfb = s.now().Sub(q.started)
+				s.finishStream(r, q, p, ev, first, o)
+				return
+			}
+		} else if k == kindEmbeddings {
 			resp, err = s.upstream.Embeddings(ctx, t, body)
 		} else {
 			resp, err = s.upstream.Chat(ctx, t, body)
@@ -285,6 +297,12 @@ func rewrite(p *parsed, c *channel) ([]byte, string) {
 		fields[k] = v
 	}
 	fields["model"], _ = json.Marshal(name)
+	if p.stream {
+		so := map[string]json.RawMessage{}
+		_ = json.Unmarshal(p.fields["stream_options"], &so)
+		so["include_usage"] = json.RawMessage("true")
+		fields["stream_options"], _ = json.Marshal(so)
+	}
 	body, _ := json.Marshal(fields)
 	return body, name
 }
