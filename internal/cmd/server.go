@@ -75,6 +75,8 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 		r := service.Relay()
 		group.POST("/chat/completions", r.ChatCompletions)
 		group.POST("/embeddings", r.Embeddings)
+		group.GET("/models", r.Models)
+		group.GET("/models/{model}", r.Models)
 		group.ALL("/*any", r.UnknownURL)
 	})
 	bindPlatform(s)

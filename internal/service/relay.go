@@ -14,6 +14,8 @@ import (
 
 type (
 	IRelay interface {
+		// Models serves GET /v1/models and GET /v1/models/{model}.
+		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.
 		ChatCompletions(r *ghttp.Request)
 		// Embeddings serves POST /v1/embeddings.

@@ -14,6 +14,7 @@ type Price struct {
 	ModelPrice      decimal.Decimal // > 0: per-call mode
 	Tokenizer       string
 	OwnedBy         string
+	Created         int64 // unix seconds, for /v1/models
 }
 
 // PerCall reports whether the price charges per call instead of per token.

@@ -94,6 +94,11 @@ func buildSnapshot(ctx context.Context) (*snapshot, error) {
 		sn.prices[p.Model] = Price{Model: p.Model, ModelRatio: parseDec(p.ModelRatio, "0"),
 			CompletionRatio: parseDec(p.CompletionRatio, "1"), CacheRatio: parseDec(p.CacheRatio, "1"),
 			ModelPrice: parseDec(p.ModelPrice, "0"), Tokenizer: p.Tokenizer, OwnedBy: p.OwnedBy}
+		if p.CreatedAt != nil {
+			pr := sn.prices[p.Model]
+			pr.Created = p.CreatedAt.Unix()
+			sn.prices[p.Model] = pr
+		}
 	}
 	var groups []entity.RelayGroups
 	if err := dao.RelayGroups.Ctx(ctx).Scan(&groups); err != nil {
