@@ -233,6 +233,9 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 		f := &openaicompat.Failure{Class: openaicompat.Transient, Err: err}
 		_ = errors.As(err, &f)
 		last, lastCh = f, c
+		if f.Class == openaicompat.Fatal && c.AutoBan {
+			s.autoDisable(ctx, c, key.ID, f)
+		}
 		if f.Status != http.StatusTooManyRequests {
 			all429 = false
 		}

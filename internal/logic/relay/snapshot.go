@@ -34,6 +34,7 @@ type channel struct {
 	Mapping  map[string]string
 	Priority int
 	Weight   int
+	AutoBan  bool
 	Keys     []channelKey
 	rr       atomic.Uint64
 }
@@ -129,7 +130,7 @@ func buildSnapshot(ctx context.Context) (*snapshot, error) {
 		_ = json.Unmarshal([]byte(row.Models), &models)
 		_ = json.Unmarshal([]byte(row.GroupCodes), &groupCodes)
 		c := &channel{ID: row.Id, Name: row.Name, BaseURL: strings.TrimRight(row.BaseUrl, "/"),
-			Mapping: map[string]string{}, Priority: row.Priority, Weight: row.Weight, Keys: byChannel[row.Id]}
+			Mapping: map[string]string{}, Priority: row.Priority, Weight: row.Weight, AutoBan: row.AutoBan == 1, Keys: byChannel[row.Id]}
 		_ = json.Unmarshal([]byte(row.ModelMapping), &c.Mapping)
 		routable := row.Status == statusEnabled && len(c.Keys) > 0
 		for _, g := range groupCodes {
