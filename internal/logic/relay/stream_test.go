@@ -180,3 +180,38 @@ func waitSettled(t *testing.T, userID int64) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// A failure before the first event (a 500, or a stream that ends before any) is retried on the
+// next channel invisibly: the client sees one clean stream, one reservation, attempts 3.
+func TestStreamingRetryBeforeCommit(t *testing.T) {
+	ctx := context.Background()
+	top, mid, low := fakeUpstream(t), fakeUpstream(t), fakeUpstream(t)
+	top.SetDefault(openaicompat.Behaviour{Status: 500})
+	mid.SetDefault(openaicompat.Behaviour{Body: "data: [DONE]\n\n"}) // 2xx with no event
+	low.SetDefault(openaicompat.Behaviour{Chunks: 3})
+	m := testkit.UniqueName("gpt")
+	seedPrice(t, m, "1", "1")
+	seedChannel(t, "top", top.URL(), 20, 1, []string{m}, "sk-a")
+	seedChannel(t, "mid", mid.URL(), 10, 1, []string{m}, "sk-b")
+	seedChannel(t, "low", low.URL(), 0, 1, []string{m}, "sk-c")
+	service.Relay().Invalidate(ctx)
+	a := newAgent(t, 100000, 0)
+	cl := sdk(a.Key)
+	stream := cl.Chat.Completions.NewStreaming(ctx, chatParams(m))
+	acc := openai.ChatCompletionAccumulator{}
+	for stream.Next() {
+		acc.AddChunk(stream.Current())
+	}
+	if stream.Err() != nil || acc.Choices[0].Message.Content != "tok0 tok1 tok2 " {
+		t.Fatalf("stream %v %+v", stream.Err(), acc.Choices)
+	}
+	waitSettled(t, a.UserID)
+	row := logRow(t, a.TokenID)
+	if row.Attempts != 3 || row.Status != "success" || row.Quota != 13 { // usage {10, 3}
+		t.Fatalf("row attempts %d status %s quota %d", row.Attempts, row.Status, row.Quota)
+	}
+	if n, _ := dao.QuotaReservations.Ctx(ctx).Where("ref", "relay:"+row.RequestId).Count(); n != 1 {
+		t.Fatalf("reservations = %d", n)
+	}
+	audit(t, a.UserID)
+}
