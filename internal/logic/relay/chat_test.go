@@ -113,7 +113,16 @@ func TestAdmissionErrors(t *testing.T) {
 	if _, err := dao.RelayTokens.Ctx(ctx).WherePri(picky.TokenID).Data("allowed_models", `["other"]`).Update(); err != nil {
 		t.Fatal(err)
 	}
+	throttled := newAgent(t, 100000, 0)
+	if _, err := dao.RelayTokens.Ctx(ctx).WherePri(throttled.TokenID).Data("rpm_limit", 1).Update(); err != nil {
+		t.Fatal(err)
+	}
 	service.Relay().Invalidate(ctx)
+	// The first request of the minute passes admission (and is refused later for its model).
+	tcl := sdk(throttled.Key)
+	if _, err := tcl.Chat.Completions.New(ctx, chatParams("nope-"+m)); err == nil {
+		t.Fatal("an unpriced model was served")
+	}
 
 	cases := []struct {
 		name   string
@@ -130,6 +139,7 @@ func TestAdmissionErrors(t *testing.T) {
 		{"model not allowed", picky.Key, chatParams(m), 403, "model_not_allowed", "permission_error"},
 		{"unpriced model", rich.Key, chatParams("nope-" + m), 404, "model_not_found", "invalid_request_error"},
 		{"all channels off", rich.Key, chatParams(disabled), 503, "no_available_channel", "server_error"},
+		{"rpm limit", throttled.Key, chatParams(m), 429, "rate_limit_exceeded", "rate_limit_error"},
 		{"token quota", limited.Key, chatParams(m), 403, "token_quota_exhausted", "insufficient_quota"},
 		{"user quota", poor.Key, chatParams(m), 403, "insufficient_user_quota", "insufficient_quota"},
 	}
@@ -150,7 +160,7 @@ func TestAdmissionErrors(t *testing.T) {
 	if n := len(fake.Requests()); n != 0 {
 		t.Fatalf("upstream called %d times", n)
 	}
-	for _, a := range []agent{rich, poor, limited, picky} {
+	for _, a := range []agent{rich, poor, limited, picky, throttled} {
 		if n, _ := dao.RelayLogs.Ctx(ctx).Where("token_id", a.TokenID).Count(); n != 0 {
 			t.Fatalf("refusals wrote %d rows", n)
 		}

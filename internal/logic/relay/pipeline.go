@@ -138,6 +138,10 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		aerr.write(r, rid)
 		return
 	}
+	if aerr = rpmAllow(ctx, tk); aerr != nil {
+		aerr.write(r, rid)
+		return
+	}
 	p, aerr := parseBody(r.GetBody(), k)
 	if aerr != nil {
 		aerr.write(r, rid)
