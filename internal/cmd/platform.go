@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
@@ -36,7 +37,12 @@ func bindPlatform(s *ghttp.Server) {
 		r.Response.WriteJson(checks)
 	})
 	// Unknown paths answer in the envelope too, so clients never have to parse an HTML page.
+	// The relay's /v1 answers its own OpenAI-shaped 404s (model_not_found, unknown_url: its
+	// catch-all route takes every /v1 path), which this handler must leave alone.
 	s.BindStatusHandler(http.StatusNotFound, func(r *ghttp.Request) {
+		if strings.HasPrefix(r.URL.Path, "/v1/") {
+			return
+		}
 		r.Response.ClearBuffer()
 		// Outside /api the language middleware has not run: pick the language here.
 		ctx := gi18n.WithLanguage(r.Context(), middleware.Language(r.Header.Get("Accept-Language")))

@@ -74,6 +74,17 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 		group.Middleware(service.Openapi().Middleware)
 		group.Bind(openapi.NewV1())
 	})
+	// The AI relay (relay.md): OpenAI's wire format, its own error bodies and streaming, and
+	// a relay token as the only credential, so none of the admin API's middleware runs here
+	// either. Plain handlers, not g.Meta routes: gf's typed handlers cannot stream.
+	s.Group("/v1", func(group *ghttp.RouterGroup) {
+		r := service.Relay()
+		group.POST("/chat/completions", r.ChatCompletions)
+		group.POST("/embeddings", r.Embeddings)
+		group.GET("/models", r.Models)
+		group.GET("/models/{model}", r.Models)
+		group.ALL("/*any", r.UnknownURL)
+	})
 	bindPlatform(s)
 	serveOpenAPI(s)
 	return s, nil

@@ -1,0 +1,93 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// RelayGroupsDao is the data access object for the table relay_groups.
+type RelayGroupsDao struct {
+	table    string             // table is the underlying table name of the DAO.
+	group    string             // group is the database configuration group name of the current DAO.
+	columns  RelayGroupsColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler // handlers for customized model modification.
+}
+
+// RelayGroupsColumns defines and stores column names for the table relay_groups.
+type RelayGroupsColumns struct {
+	Id              string //
+	Code            string //
+	Name            string //
+	Ratio           string //
+	AgentAssignable string //
+	Remark          string //
+	CreatedAt       string //
+	UpdatedAt       string //
+}
+
+// relayGroupsColumns holds the columns for the table relay_groups.
+var relayGroupsColumns = RelayGroupsColumns{
+	Id:              "id",
+	Code:            "code",
+	Name:            "name",
+	Ratio:           "ratio",
+	AgentAssignable: "agent_assignable",
+	Remark:          "remark",
+	CreatedAt:       "created_at",
+	UpdatedAt:       "updated_at",
+}
+
+// NewRelayGroupsDao creates and returns a new DAO object for table data access.
+func NewRelayGroupsDao(handlers ...gdb.ModelHandler) *RelayGroupsDao {
+	return &RelayGroupsDao{
+		group:    "default",
+		table:    "relay_groups",
+		columns:  relayGroupsColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *RelayGroupsDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *RelayGroupsDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *RelayGroupsDao) Columns() RelayGroupsColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *RelayGroupsDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *RelayGroupsDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *RelayGroupsDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

@@ -1,0 +1,151 @@
+package relay
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/os/gtime"
+	"github.com/shopspring/decimal"
+
+	"kami/internal/dao"
+	"kami/internal/model"
+	"kami/internal/model/do"
+	"kami/internal/service"
+)
+
+// request is one admitted /v1 call between its reservation and its settlement.
+type request struct {
+	rid        string
+	tk         *token
+	price      Price
+	groupRatio decimal.Decimal
+	pre        int64
+	resID      int64
+	stream     bool
+	started    time.Time
+	once       sync.Once
+}
+
+func ref(rid string) string { return "relay:" + rid }
+
+// open reserves pre in the ledger and inserts the pending log row, in one transaction: either
+// both exist or neither.
+// The account lock is taken before the transaction opens (the ledger's rule for callers that
+// write their own rows): a transaction waiting on the lock would otherwise hold a connection
+// and row locks the lock's holder may need.
+func (s *sRelay) open(ctx context.Context, q *request, clientIP string) error {
+	return service.Quota().Lock(ctx, []int64{q.tk.UserID}, func(ctx context.Context) error {
+		return s.openTx(ctx, q, clientIP)
+	})
+}
+
+func (s *sRelay) openTx(ctx context.Context, q *request, clientIP string) error {
+	return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+		if q.pre > 0 {
+			id, err := service.Quota().Reserve(ctx, tx, model.QuotaReserve{UserID: q.tk.UserID, Amount: q.pre,
+				Type: model.QuotaTypeRelay, Ref: ref(q.rid), IdemKey: ref(q.rid) + ":r"})
+			if err != nil {
+				return err
+			}
+			q.resID = id
+		}
+		p := q.price
+		_, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{
+			RequestId: q.rid, UserId: q.tk.UserID, TokenId: q.tk.ID, TokenName: q.tk.Name, GroupCode: q.tk.Group,
+			Model: p.Model, IsStream: boolInt(q.stream), Status: "pending", ModelRatio: p.ModelRatio.String(),
+			CompletionRatio: p.CompletionRatio.String(), CacheRatio: p.CacheRatio.String(),
+			GroupRatio: q.groupRatio.String(), ModelPrice: p.ModelPrice.String(), PreQuota: q.pre,
+			ReservationId: q.resID, SettleState: "pending", ClientIp: clientIP,
+			CreatedAt: gtime.NewFromTime(q.started),
+		}).Insert()
+		return err
+	})
+}
+
+// outcome is how a request ended, for its log row and its charge.
+type outcome struct {
+	status       string // success, client_aborted, upstream_error, timeout
+	httpStatus   int
+	errorCode    string
+	errorMessage string
+	usage        Usage
+	usageSource  string
+	delivered    bool
+	channel      *channel
+	keyID        int64
+	upstreamName string
+	attempts     int
+	ttfb         time.Duration
+}
+
+// settle writes the outcome and commits (or releases) the reservation, once per request, in
+// one transaction on a context that outlives the client: the guarded pending -> final UPDATE
+// makes a second settlement (a retry, the sweeper) a no-op.
+func (s *sRelay) settle(ctx context.Context, q *request, o outcome) (err error) {
+	q.once.Do(func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		quota := int64(0)
+		if o.status == "success" || o.status == "client_aborted" || o.delivered {
+			quota = FinalQuota(q.price, q.groupRatio, o.usage, o.delivered)
+		}
+		state := "committed"
+		if quota == 0 {
+			state = "released"
+		}
+		now := s.now()
+		var chID int64
+		var chName string
+		if o.channel != nil {
+			chID, chName = o.channel.ID, o.channel.Name
+		}
+		err = service.Quota().Lock(ctx, []int64{q.tk.UserID}, func(ctx context.Context) error {
+			return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+				res, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{
+					Status: o.status, HttpStatus: o.httpStatus, ErrorCode: o.errorCode, ErrorMessage: o.errorMessage,
+					PromptTokens: o.usage.Prompt, CompletionTokens: o.usage.Completion, CachedTokens: o.usage.Cached,
+					UsageSource: o.usageSource, Quota: quota, SettleState: state, Final: 1, ChannelId: chID,
+					ChannelName: chName, KeyId: o.keyID, UpstreamModel: o.upstreamName, Attempts: o.attempts,
+					TtfbMs: o.ttfb.Milliseconds(), LatencyMs: now.Sub(q.started).Milliseconds(),
+					SettledAt: gtime.NewFromTime(now),
+				}).Where(dao.RelayLogs.Columns().RequestId, q.rid).
+					Where(dao.RelayLogs.Columns().SettleState, "pending").Update()
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n == 0 {
+					return nil // already settled
+				}
+				if q.resID == 0 {
+					return nil
+				}
+				if quota == 0 {
+					return service.Quota().Release(ctx, tx, q.resID)
+				}
+				collected, err := service.Quota().Commit(ctx, tx, q.resID, quota,
+					model.QuotaCommit{IdemKey: ref(q.rid) + ":s", AllowOverage: true, Remark: ref(q.rid)})
+				if err != nil {
+					return err
+				}
+				if collected < quota {
+					_, err = dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{Uncollected: quota - collected}).
+						Where(dao.RelayLogs.Columns().RequestId, q.rid).Update()
+				}
+				return err
+			})
+		})
+		if err == nil {
+			err = unhold(ctx, q.tk.ID, q.pre, quota)
+		}
+	})
+	return err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,188 @@
+package relay
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/gogf/gf/v2/net/ghttp"
+
+	"kami/internal/adapter/openaicompat"
+)
+
+// chunkView is the little the relay reads of a stream chunk; the payload itself is forwarded
+// unchanged, never re-marshalled.
+type chunkView struct {
+	Error   json.RawMessage `json:"error"`
+	Choices []struct {
+		Delta struct {
+			Content          string `json:"content"`
+			ReasoningContent string `json:"reasoning_content"`
+			ToolCalls        []struct {
+				Function struct {
+					Name      string `json:"name"`
+					Arguments string `json:"arguments"`
+				} `json:"function"`
+			} `json:"tool_calls"`
+		} `json:"delta"`
+		FinishReason *string `json:"finish_reason"`
+	} `json:"choices"`
+	Usage *struct {
+		PromptTokens        int64 `json:"prompt_tokens"`
+		CompletionTokens    int64 `json:"completion_tokens"`
+		PromptTokensDetails *struct {
+			CachedTokens int64 `json:"cached_tokens"`
+		} `json:"prompt_tokens_details"`
+	} `json:"usage"`
+}
+
+// streamState follows one stream after the commit point.
+type streamState struct {
+	delivered  int // bytes of delivered content, reasoning and tool calls
+	chunks     int
+	usage      *Usage
+	finished   bool
+	wantsUsage bool
+}
+
+// openStream is one attempt before the commit point: the upstream answered 2xx and its first
+// data event is in hand. Any failure up to here is retried on another channel invisibly.
+func (s *sRelay) openStream(r *ghttp.Request, t openaicompat.Target, body []byte) (*openaicompat.Events, []byte, error) {
+	ev, err := s.upstream.Stream(r.Context(), t, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	first, err := ev.Next()
+	if err != nil {
+		ev.Close()
+		f := &openaicompat.Failure{Class: openaicompat.Transient, Err: err}
+		if errors.Is(err, io.EOF) {
+			f.Err = errors.New("the upstream ended the stream before its first event")
+		}
+		return nil, nil, f
+	}
+	var v chunkView
+	if json.Unmarshal(first, &v) != nil || len(v.Error) > 0 {
+		ev.Close()
+		return nil, nil, &openaicompat.Failure{Class: openaicompat.Transient, Message: "the upstream's first event is an error or not JSON"}
+	}
+	return ev, first, nil
+}
+
+// pump writes the stream from its first event to its end (the commit point is the first
+// write) and returns how it ended.
+func (s *sRelay) pump(r *ghttp.Request, ev *openaicompat.Events, first []byte, st *streamState) (status, code string) {
+	h := r.Response.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	r.Response.WriteHeader(http.StatusOK)
+	payload := first
+	for {
+		if r.Context().Err() != nil {
+			return "client_aborted", ""
+		}
+		if forward := st.observe(payload); forward {
+			r.Response.Write("data: ")
+			r.Response.Write(payload)
+			r.Response.Write("\n\n")
+			r.Response.Flush()
+			// gf's Flush reports no error: a chunk written before the client's departure
+			// was noticed counts as delivered.
+			st.count(payload)
+			if r.Context().Err() != nil {
+				return "client_aborted", ""
+			}
+		}
+		var err error
+		payload, err = ev.Next()
+		if err == nil {
+			var v chunkView
+			if json.Unmarshal(payload, &v) == nil && len(v.Error) > 0 {
+				return s.interrupt(r, "stream_interrupted")
+			}
+			continue
+		}
+		if r.Context().Err() != nil {
+			return "client_aborted", ""
+		}
+		if errors.Is(err, io.EOF) && (ev.Done || st.finished) {
+			r.Response.Write("data: [DONE]\n\n")
+			r.Response.Flush()
+			return "success", ""
+		}
+		return s.interrupt(r, "stream_interrupted")
+	}
+}
+
+// interrupt ends a committed stream with an error event and no [DONE].
+func (s *sRelay) interrupt(r *ghttp.Request, code string) (string, string) {
+	r.Response.Write(`data: {"error":{"message":"The upstream stream was interrupted.","type":"upstream_error","param":null,"code":"` + code + `"}}` + "\n\n")
+	r.Response.Flush()
+	return "upstream_error", code
+}
+
+// observe reads usage and finish_reason and says whether the payload goes to the client: a
+// chunk with empty choices and no usage is dropped; a usage-only chunk only if asked for.
+func (st *streamState) observe(payload []byte) bool {
+	var v chunkView
+	if json.Unmarshal(payload, &v) != nil {
+		return true
+	}
+	if v.Usage != nil {
+		u := Usage{Prompt: v.Usage.PromptTokens, Completion: v.Usage.CompletionTokens}
+		if v.Usage.PromptTokensDetails != nil {
+			u.Cached = v.Usage.PromptTokensDetails.CachedTokens
+		}
+		st.usage = &u
+	}
+	for _, c := range v.Choices {
+		if c.FinishReason != nil && *c.FinishReason != "" {
+			st.finished = true
+		}
+	}
+	if len(v.Choices) == 0 {
+		return v.Usage != nil && st.wantsUsage
+	}
+	return true
+}
+
+// count adds a delivered chunk's text to the local completion count.
+func (st *streamState) count(payload []byte) {
+	var v chunkView
+	if json.Unmarshal(payload, &v) != nil {
+		return
+	}
+	for _, c := range v.Choices {
+		n := len(c.Delta.Content) + len(c.Delta.ReasoningContent)
+		for _, tc := range c.Delta.ToolCalls {
+			n += len(tc.Function.Name) + len(tc.Function.Arguments)
+		}
+		if n > 0 {
+			st.delivered += n
+			st.chunks++
+		}
+	}
+}
+
+// finishStream pumps a committed stream and settles it: the upstream's usage if it sent one,
+// else the local count of what was delivered; nothing delivered is billed 0.
+func (s *sRelay) finishStream(r *ghttp.Request, q *request, p *parsed, ev *openaicompat.Events, first []byte, o outcome) {
+	st := &streamState{wantsUsage: p.includeUsage}
+	o.status, o.errorCode = s.pump(r, ev, first, st)
+	ev.Close()
+	o.httpStatus = http.StatusOK
+	o.delivered = st.chunks > 0
+	switch {
+	case o.status == "success" && st.usage != nil:
+		o.usage, o.usageSource = *st.usage, "upstream"
+	case !o.delivered:
+		o.usage, o.usageSource = Usage{}, ""
+	case st.usage != nil:
+		o.usage, o.usageSource = *st.usage, "upstream"
+	default:
+		o.usage, o.usageSource = Usage{Prompt: p.est, Completion: EstimatePromptTokens(st.delivered)}, "local"
+	}
+	_ = s.settle(r.Context(), q, o)
+}
