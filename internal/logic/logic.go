@@ -18,6 +18,7 @@ import (
 	_ "kami/internal/logic/openapi"
 	_ "kami/internal/logic/outbox"
 	_ "kami/internal/logic/project"
+	_ "kami/internal/logic/proxy"
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/settings"

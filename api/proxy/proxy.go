@@ -1,0 +1,19 @@
+// =================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// =================================================================================
+
+package proxy
+
+import (
+	"context"
+
+	"kami/api/proxy/v1"
+)
+
+type IProxyV1 interface {
+	ProductList(ctx context.Context, req *v1.ProductListReq) (res *v1.ProductListRes, err error)
+	SettingsGet(ctx context.Context, req *v1.SettingsGetReq) (res *v1.SettingsGetRes, err error)
+	SettingsUpdate(ctx context.Context, req *v1.SettingsUpdateReq) (res *v1.SettingsUpdateRes, err error)
+	SettingsProbe(ctx context.Context, req *v1.SettingsProbeReq) (res *v1.SettingsProbeRes, err error)
+	CallbackToken(ctx context.Context, req *v1.CallbackTokenReq) (res *v1.CallbackTokenRes, err error)
+}

@@ -1,0 +1,25 @@
+package proxy
+
+import (
+	"kami/internal/consts"
+	"kami/internal/logic/rbac"
+)
+
+// The Proxy catalog (§6). This step lands the products page and the super-admin's settings;
+// the other pages join as their routes land.
+func init() {
+	staff := []string{consts.RoleAgentAdmin, consts.RoleAgent}
+	rbac.Register(rbac.Node{
+		Type: rbac.TypeCatalog, Name: "Proxy", Path: "/proxy", Title: "menu.proxy", Icon: "lucide:globe", Sort: 20,
+		Roles: staff,
+		Children: []rbac.Node{
+			{Type: rbac.TypeMenu, Name: "ProxyProducts", Path: "/proxy/products", Component: "/proxy/products/list",
+				Title: "menu.proxy.products", Icon: "lucide:package", Sort: 1, Roles: staff,
+				APIs: []string{"GET /api/proxy/products/list"}},
+			{Type: rbac.TypeMenu, Name: "ProxySettings", Path: "/proxy/settings", Component: "/proxy/settings/index",
+				Title: "menu.proxy.settings", Icon: "lucide:settings", Sort: 90, Roles: []string{consts.RoleSuperAdmin},
+				APIs: []string{"GET /api/proxy/settings", "PUT /api/proxy/settings", "POST /api/proxy/settings/test",
+					"POST /api/proxy/settings/callback-token"}},
+		},
+	})
+}

@@ -1,0 +1,47 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/proxy/v1"
+	"kami/internal/clock"
+)
+
+type (
+	IProxy interface {
+		// Products is GET /api/proxy/products/list.
+		Products(ctx context.Context, req *v1.ProductListReq) (*v1.ProductListRes, error)
+		// SyncProducts runs product_sync once: an unchanged upstream writes no product or area row
+		// (compared by the hash of the raw upstream row), so a run costs reads only.
+		SyncProducts(ctx context.Context) (int, error)
+		// SetClock hands the service its clock (sync times, order ages, the breaker's cooldown).
+		SetClock(c clock.Clock)
+		// GetSettings is GET /api/proxy/settings.
+		GetSettings(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
+		// UpdateSettings is PUT /api/proxy/settings: the present fields, all or nothing.
+		UpdateSettings(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
+		// RotateCallbackToken is POST /api/proxy/settings/callback-token.
+		RotateCallbackToken(ctx context.Context, _ *v1.CallbackTokenReq) (*v1.CallbackTokenRes, error)
+		// ProbeSettings is POST /api/proxy/settings/test: info/v2 with the current settings.
+		ProbeSettings(ctx context.Context, _ *v1.SettingsProbeReq) (*v1.SettingsProbeRes, error)
+	}
+)
+
+var (
+	localProxy IProxy
+)
+
+func Proxy() IProxy {
+	if localProxy == nil {
+		panic("implement not found for interface IProxy, forgot register?")
+	}
+	return localProxy
+}
+
+func RegisterProxy(i IProxy) {
+	localProxy = i
+}
