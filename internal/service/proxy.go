@@ -13,6 +13,12 @@ import (
 
 type (
 	IProxy interface {
+		// GetOrder is GET /api/proxy/orders/{id}.
+		GetOrder(ctx context.Context, req *v1.OrderGetReq) (*v1.OrderGetRes, error)
+		// RefreshOrder is POST /api/proxy/orders/{id}/refresh: order/v2 now, then apply.
+		RefreshOrder(ctx context.Context, req *v1.OrderRefreshReq) (*v1.OrderRefreshRes, error)
+		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
+		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
 		// Products is GET /api/proxy/products/list.
 		Products(ctx context.Context, req *v1.ProductListReq) (*v1.ProductListRes, error)
 		// SyncProducts runs product_sync once: an unchanged upstream writes no product or area row

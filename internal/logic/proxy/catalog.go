@@ -16,6 +16,13 @@ func init() {
 			{Type: rbac.TypeMenu, Name: "ProxyProducts", Path: "/proxy/products", Component: "/proxy/products/list",
 				Title: "menu.proxy.products", Icon: "lucide:package", Sort: 1, Roles: staff,
 				APIs: []string{"GET /api/proxy/products/list"}},
+			{Type: rbac.TypeMenu, Name: "ProxyOrders", Path: "/proxy/orders", Component: "/proxy/orders/list",
+				Title: "menu.proxy.orders", Icon: "lucide:receipt", Sort: 3, Roles: staff,
+				APIs: []string{"GET /api/proxy/orders/{id}"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Order:Create", Title: "menu.proxy.order.create", Sort: 1,
+						APIs: []string{"POST /api/proxy/orders/static", "POST /api/proxy/orders/{id}/refresh"}},
+				}},
 			{Type: rbac.TypeMenu, Name: "ProxySettings", Path: "/proxy/settings", Component: "/proxy/settings/index",
 				Title: "menu.proxy.settings", Icon: "lucide:settings", Sort: 90, Roles: []string{consts.RoleSuperAdmin},
 				APIs: []string{"GET /api/proxy/settings", "PUT /api/proxy/settings", "POST /api/proxy/settings/test",

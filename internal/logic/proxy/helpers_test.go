@@ -41,3 +41,10 @@ func withFake(t *testing.T, w world) *ipipv.Fake {
 		"baseUrl": f.URL(), "appKey": fakeKey, "appSecret": fakeSecret}).Expect(t, http.StatusOK)
 	return f
 }
+
+// testkitSeedAgent is an agent under another agent-admin (outside the world's scope).
+func testkitSeedAgent(t *testing.T) testkit.SeededUser {
+	t.Helper()
+	boss2 := testkit.SeedUser(t, consts.RoleAgentAdmin, testkit.SuperAdmin(t))
+	return testkit.SeedUser(t, consts.RoleAgent, boss2)
+}

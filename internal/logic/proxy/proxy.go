@@ -11,6 +11,7 @@ import (
 	"kami/internal/adapter/ipipv"
 	"kami/internal/clock"
 	"kami/internal/service"
+	"kami/utility/redislock"
 )
 
 type sProxy struct {
@@ -20,6 +21,7 @@ type sProxy struct {
 	cfg     ipipv.Config
 	client  *ipipv.Client
 	breaker *ipipv.Breaker // one per node, kept across settings changes
+	locks   *redislock.Locker
 	// newUpstream builds the upstream for a configuration; tests may wrap it.
 	newUpstream func(cfg ipipv.Config, br *ipipv.Breaker) *ipipv.Client
 }

@@ -15,6 +15,16 @@ type upstream interface {
 	Info(ctx context.Context) (ipipv.Info, error)
 	Products(ctx context.Context, productNo string) ([]ipipv.Product, error)
 	Areas(ctx context.Context, productNo string, proxyType int) ([]ipipv.Area, error)
+	// SendOrder sends an order write's stored bytes under its stored reqId (every re-send too).
+	SendOrder(ctx context.Context, path, reqID, appOrderNo string, plain []byte) (ipipv.OrderAck, error)
+	QueryOrder(ctx context.Context, appOrderNo string) (ipipv.Order, error)
+}
+
+// breakerOpen lets an order fail fast (503, no reserve) while the upstream is known down.
+func (s *sProxy) breakerOpen() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.breaker.Open()
 }
 
 var _ upstream = (*ipipv.Client)(nil)
