@@ -26,6 +26,8 @@ type (
 		SyncProducts(ctx context.Context) (int, error)
 		// SetClock hands the service its clock (sync times, order ages, the breaker's cooldown).
 		SetClock(c clock.Clock)
+		// ReconcileOrders runs order_reconcile once over the orders whose next check is due.
+		ReconcileOrders(ctx context.Context) (int, error)
 		// GetSettings is GET /api/proxy/settings.
 		GetSettings(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
 		// UpdateSettings is PUT /api/proxy/settings: the present fields, all or nothing.

@@ -6,4 +6,5 @@ import (
 	"kami/internal/testkit"
 )
 
-func TestMain(m *testing.M) { testkit.Main(m) }
+// The shared clock lets the reconcile tests move past its 10- and 30-minute rules.
+func TestMain(m *testing.M) { testkit.Main(m, testkit.WithSharedClock()) }

@@ -101,7 +101,7 @@ func (s *sProxy) insertOrder(ctx context.Context, o *entity.ProxyOrder, charged 
 		id, err := dao.ProxyOrder.Ctx(ctx).Data(do.ProxyOrder{AppOrderNo: o.AppOrderNo, ReqId: o.ReqId, Kind: o.Kind,
 			Status: o.Status, AgentId: o.AgentId, UserId: o.UserId, ProductNo: o.ProductNo, Quantity: o.Quantity,
 			CycleTimes: o.CycleTimes, UnitPrice: o.UnitPrice, SaleAmount: o.SaleAmount, UpstreamPath: o.UpstreamPath,
-			RequestBody: o.RequestBody, NextCheckAt: now, CreatedAt: now, UpdatedAt: now}).InsertAndGetId()
+			RequestBody: o.RequestBody, NextCheckAt: gtime.New(s.now().Add(backoff[0])), CreatedAt: now, UpdatedAt: now}).InsertAndGetId()
 		if err != nil {
 			return err
 		}
