@@ -11,6 +11,8 @@ import (
 )
 
 type IProxyV1 interface {
+	CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (res *v1.CallbackGetRes, err error)
+	CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (res *v1.CallbackPostRes, err error)
 	StaticOrder(ctx context.Context, req *v1.StaticOrderReq) (res *v1.StaticOrderRes, err error)
 	OrderGet(ctx context.Context, req *v1.OrderGetReq) (res *v1.OrderGetRes, err error)
 	OrderRefresh(ctx context.Context, req *v1.OrderRefreshReq) (res *v1.OrderRefreshRes, err error)

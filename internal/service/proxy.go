@@ -17,6 +17,11 @@ type (
 		GetOrder(ctx context.Context, req *v1.OrderGetReq) (*v1.OrderGetRes, error)
 		// RefreshOrder is POST /api/proxy/orders/{id}/refresh: order/v2 now, then apply.
 		RefreshOrder(ctx context.Context, req *v1.OrderRefreshReq) (*v1.OrderRefreshRes, error)
+		// CallbackGet and CallbackPost are the public callback routes.
+		CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (*v1.CallbackGetRes, error)
+		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
+		// RetryCallbacks runs callback_retry once.
+		RetryCallbacks(ctx context.Context) (int, error)
 		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
 		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
 		// Products is GET /api/proxy/products/list.

@@ -120,6 +120,12 @@ func (f *Fake) Fault(path string, fl Fault) {
 	f.faults[path] = append(f.faults[path], fl)
 }
 
+// FaultFor queues a fault for the next call to path about appOrderNo only, so background
+// jobs querying other orders do not consume it.
+func (f *Fake) FaultFor(path, appOrderNo string, fl Fault) {
+	f.Fault(path+"|"+appOrderNo, fl)
+}
+
 // Script sets the outcome for an appOrderNo or a productNo.
 func (f *Fake) Script(key string, o Outcome) {
 	f.mu.Lock()
@@ -192,8 +198,14 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.calls = append(f.calls, FakeCall{Path: r.URL.Path, ReqID: env.ReqID, Params: params})
 	var fault Fault
-	if q := f.faults[r.URL.Path]; len(q) > 0 {
-		fault, f.faults[r.URL.Path] = q[0], q[1:]
+	var about struct {
+		AppOrderNo string `json:"appOrderNo"`
+	}
+	_ = json.Unmarshal(params, &about)
+	for _, key := range []string{r.URL.Path + "|" + about.AppOrderNo, r.URL.Path} {
+		if q := f.faults[key]; len(q) > 0 && fault.kind == "" {
+			fault, f.faults[key] = q[0], q[1:]
+		}
 	}
 	f.mu.Unlock()
 	switch fault.kind {
