@@ -1,9 +1,13 @@
 package proxy_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
+
+	"kami/internal/adapter/ipipv"
+	"kami/internal/dao"
 )
 
 type settingsView struct {
@@ -77,6 +81,12 @@ func TestProbeFollowsBaseURLChange(t *testing.T) {
 	w.Admin.C.Post(t, "/api/proxy/settings/test", nil).Expect(t, http.StatusOK)
 	if len(second.Calls()) != 1 || len(first.Calls()) != 1 {
 		t.Fatalf("the client must follow the new baseUrl: first %d calls, second %d", len(first.Calls()), len(second.Calls()))
+	}
+	// Every call is in proxy_call_log under its reqId.
+	n, err := dao.ProxyCallLog.Ctx(context.Background()).Where("req_id", second.Calls()[0].ReqID).
+		Where("path", ipipv.PathInfo).Where("code", 200).Where("http_status", 200).Count()
+	if err != nil || n != 1 {
+		t.Fatalf("call log rows %d, %v", n, err)
 	}
 	// Unconfigured → 503 UPSTREAM_NOT_CONFIGURED.
 	w.Admin.C.Put(t, "/api/proxy/settings", map[string]any{"appKey": ""}).Expect(t, http.StatusOK)

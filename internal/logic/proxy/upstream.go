@@ -40,6 +40,7 @@ func (s *sProxy) upstream() (upstream, error) {
 	defer s.mu.Unlock()
 	if s.client == nil || s.cfg != cfg {
 		s.cfg, s.client = cfg, s.newUpstream(cfg, s.breaker)
+		s.client.OnCall = s.logCall
 	}
 	return s.client, nil
 }
