@@ -24,6 +24,9 @@ type (
 		RetryCallbacks(ctx context.Context) (int, error)
 		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
 		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
+		// UpdateProduct is PUT /api/proxy/products/{productNo} (super-admin). The row's version guards
+		// the write, so an edit racing the sync's margin guard is 409 CONFLICT instead of undoing it.
+		UpdateProduct(ctx context.Context, req *v1.ProductUpdateReq) (*v1.ProductUpdateRes, error)
 		// Products is GET /api/proxy/products/list.
 		Products(ctx context.Context, req *v1.ProductListReq) (*v1.ProductListRes, error)
 		// SyncProducts runs product_sync once: an unchanged upstream writes no product or area row

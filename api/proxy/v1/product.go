@@ -52,3 +52,14 @@ type ProductListRes struct {
 	Items []ProductItem `json:"items"`
 	Total int           `json:"total"`
 }
+
+type ProductUpdateReq struct {
+	g.Meta      `path:"/proxy/products/{productNo}" method:"put" tags:"代理 Proxy" summary:"Set a product's sale price (fen per unit), on-sale switch, display name, sort; price changes are kept as history"`
+	ProductNo   string  `json:"productNo"   in:"path" v:"required|max-length:64"`
+	SalePrice   *int64  `json:"salePrice"   v:"min:0"`
+	Sellable    *bool   `json:"sellable"`
+	DisplayName *string `json:"displayName" v:"max-length:128"`
+	Sort        *int    `json:"sort"`
+}
+
+type ProductUpdateRes = ProductItem

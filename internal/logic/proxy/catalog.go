@@ -15,7 +15,11 @@ func init() {
 		Children: []rbac.Node{
 			{Type: rbac.TypeMenu, Name: "ProxyProducts", Path: "/proxy/products", Component: "/proxy/products/list",
 				Title: "menu.proxy.products", Icon: "lucide:package", Sort: 1, Roles: staff,
-				APIs: []string{"GET /api/proxy/products/list"}},
+				APIs: []string{"GET /api/proxy/products/list"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Product:Edit", Title: "menu.proxy.product.edit", Sort: 1,
+						Roles: []string{consts.RoleSuperAdmin}, APIs: []string{"PUT /api/proxy/products/{productNo}"}},
+				}},
 			{Type: rbac.TypeMenu, Name: "ProxyOrders", Path: "/proxy/orders", Component: "/proxy/orders/list",
 				Title: "menu.proxy.orders", Icon: "lucide:receipt", Sort: 3, Roles: staff,
 				APIs: []string{"GET /api/proxy/orders/{id}"},

@@ -47,11 +47,8 @@ func onSale(t *testing.T, w world) *ipipv.Fake {
 	t.Helper()
 	f := withFake(t, w)
 	w.Admin.C.RunJob(t, proxy.JobProductSync)
-	cols := dao.ProxyProduct.Columns()
-	if _, err := dao.ProxyProduct.Ctx(context.Background()).Where(cols.ProductNo, "ST101").
-		Data(cols.SalePrice, 1200, cols.Sellable, 1).Update(); err != nil {
-		t.Fatal(err)
-	}
+	w.Admin.C.Put(t, "/api/proxy/products/ST101", map[string]any{"salePrice": 1200, "sellable": true}).Expect(t, http.StatusOK)
+	w.Boss.C.Put(t, "/api/proxy/products/ST101", map[string]any{"salePrice": 1}).Expect(t, http.StatusForbidden)
 	return f
 }
 
