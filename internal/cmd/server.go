@@ -17,6 +17,7 @@ import (
 	"kami/internal/controller/openapi"
 	"kami/internal/controller/payment"
 	"kami/internal/controller/project"
+	"kami/internal/controller/proxy"
 	"kami/internal/controller/quota"
 	"kami/internal/controller/stats"
 	"kami/internal/controller/system"
@@ -63,6 +64,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			apicalls.NewV1(),
 			stats.NewV1(),
 			banner.NewV1(),
+			proxy.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

@@ -22,6 +22,7 @@ import (
 	_ "kami/internal/logic/outbox"
 	_ "kami/internal/logic/payment"
 	_ "kami/internal/logic/project"
+	_ "kami/internal/logic/proxy"
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/relay"

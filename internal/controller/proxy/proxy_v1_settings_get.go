@@ -1,0 +1,12 @@
+package proxy
+
+import (
+	"context"
+
+	"kami/api/proxy/v1"
+	"kami/internal/service"
+)
+
+func (c *ControllerV1) SettingsGet(ctx context.Context, req *v1.SettingsGetReq) (res *v1.SettingsGetRes, err error) {
+	return service.Proxy().GetSettings(ctx, req)
+}

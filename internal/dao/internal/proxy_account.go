@@ -1,0 +1,87 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// ProxyAccountDao is the data access object for the table proxy_account.
+type ProxyAccountDao struct {
+	table    string              // table is the underlying table name of the DAO.
+	group    string              // group is the database configuration group name of the current DAO.
+	columns  ProxyAccountColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler  // handlers for customized model modification.
+}
+
+// ProxyAccountColumns defines and stores column names for the table proxy_account.
+type ProxyAccountColumns struct {
+	Id               string //
+	AgentId          string //
+	AppUsername      string //
+	UpstreamUsername string //
+	CreatedAt        string //
+}
+
+// proxyAccountColumns holds the columns for the table proxy_account.
+var proxyAccountColumns = ProxyAccountColumns{
+	Id:               "id",
+	AgentId:          "agent_id",
+	AppUsername:      "app_username",
+	UpstreamUsername: "upstream_username",
+	CreatedAt:        "created_at",
+}
+
+// NewProxyAccountDao creates and returns a new DAO object for table data access.
+func NewProxyAccountDao(handlers ...gdb.ModelHandler) *ProxyAccountDao {
+	return &ProxyAccountDao{
+		group:    "default",
+		table:    "proxy_account",
+		columns:  proxyAccountColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *ProxyAccountDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *ProxyAccountDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *ProxyAccountDao) Columns() ProxyAccountColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *ProxyAccountDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *ProxyAccountDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *ProxyAccountDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

@@ -1,0 +1,93 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// ProxyPriceDao is the data access object for the table proxy_price.
+type ProxyPriceDao struct {
+	table    string             // table is the underlying table name of the DAO.
+	group    string             // group is the database configuration group name of the current DAO.
+	columns  ProxyPriceColumns  // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler // handlers for customized model modification.
+}
+
+// ProxyPriceColumns defines and stores column names for the table proxy_price.
+type ProxyPriceColumns struct {
+	Id        string //
+	AgentId   string //
+	ProductNo string //
+	SalePrice string //
+	SetBy     string //
+	Version   string //
+	CreatedAt string //
+	UpdatedAt string //
+}
+
+// proxyPriceColumns holds the columns for the table proxy_price.
+var proxyPriceColumns = ProxyPriceColumns{
+	Id:        "id",
+	AgentId:   "agent_id",
+	ProductNo: "product_no",
+	SalePrice: "sale_price",
+	SetBy:     "set_by",
+	Version:   "version",
+	CreatedAt: "created_at",
+	UpdatedAt: "updated_at",
+}
+
+// NewProxyPriceDao creates and returns a new DAO object for table data access.
+func NewProxyPriceDao(handlers ...gdb.ModelHandler) *ProxyPriceDao {
+	return &ProxyPriceDao{
+		group:    "default",
+		table:    "proxy_price",
+		columns:  proxyPriceColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *ProxyPriceDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *ProxyPriceDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *ProxyPriceDao) Columns() ProxyPriceColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *ProxyPriceDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *ProxyPriceDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *ProxyPriceDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

@@ -1,0 +1,97 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// ProxyProductAreaDao is the data access object for the table proxy_product_area.
+type ProxyProductAreaDao struct {
+	table    string                  // table is the underlying table name of the DAO.
+	group    string                  // group is the database configuration group name of the current DAO.
+	columns  ProxyProductAreaColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler      // handlers for customized model modification.
+}
+
+// ProxyProductAreaColumns defines and stores column names for the table proxy_product_area.
+type ProxyProductAreaColumns struct {
+	Id          string //
+	ProductNo   string //
+	AreaCode    string //
+	CountryCode string //
+	StateCode   string //
+	CityCode    string //
+	Status      string //
+	Region      string //
+	RawHash     string //
+	SyncedAt    string //
+}
+
+// proxyProductAreaColumns holds the columns for the table proxy_product_area.
+var proxyProductAreaColumns = ProxyProductAreaColumns{
+	Id:          "id",
+	ProductNo:   "product_no",
+	AreaCode:    "area_code",
+	CountryCode: "country_code",
+	StateCode:   "state_code",
+	CityCode:    "city_code",
+	Status:      "status",
+	Region:      "region",
+	RawHash:     "raw_hash",
+	SyncedAt:    "synced_at",
+}
+
+// NewProxyProductAreaDao creates and returns a new DAO object for table data access.
+func NewProxyProductAreaDao(handlers ...gdb.ModelHandler) *ProxyProductAreaDao {
+	return &ProxyProductAreaDao{
+		group:    "default",
+		table:    "proxy_product_area",
+		columns:  proxyProductAreaColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *ProxyProductAreaDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *ProxyProductAreaDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *ProxyProductAreaDao) Columns() ProxyProductAreaColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *ProxyProductAreaDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *ProxyProductAreaDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *ProxyProductAreaDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

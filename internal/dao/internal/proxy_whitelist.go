@@ -1,0 +1,87 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// ProxyWhitelistDao is the data access object for the table proxy_whitelist.
+type ProxyWhitelistDao struct {
+	table    string                // table is the underlying table name of the DAO.
+	group    string                // group is the database configuration group name of the current DAO.
+	columns  ProxyWhitelistColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler    // handlers for customized model modification.
+}
+
+// ProxyWhitelistColumns defines and stores column names for the table proxy_whitelist.
+type ProxyWhitelistColumns struct {
+	Id        string //
+	AgentId   string //
+	ProductNo string //
+	Ip        string //
+	CreatedAt string //
+}
+
+// proxyWhitelistColumns holds the columns for the table proxy_whitelist.
+var proxyWhitelistColumns = ProxyWhitelistColumns{
+	Id:        "id",
+	AgentId:   "agent_id",
+	ProductNo: "product_no",
+	Ip:        "ip",
+	CreatedAt: "created_at",
+}
+
+// NewProxyWhitelistDao creates and returns a new DAO object for table data access.
+func NewProxyWhitelistDao(handlers ...gdb.ModelHandler) *ProxyWhitelistDao {
+	return &ProxyWhitelistDao{
+		group:    "default",
+		table:    "proxy_whitelist",
+		columns:  proxyWhitelistColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *ProxyWhitelistDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *ProxyWhitelistDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *ProxyWhitelistDao) Columns() ProxyWhitelistColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *ProxyWhitelistDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *ProxyWhitelistDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *ProxyWhitelistDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

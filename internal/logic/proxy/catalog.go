@@ -1,0 +1,36 @@
+package proxy
+
+import (
+	"kami/internal/consts"
+	"kami/internal/logic/rbac"
+)
+
+// The Proxy catalog (§6). This step lands the products page and the super-admin's settings;
+// the other pages join as their routes land.
+func init() {
+	staff := []string{consts.RoleAgentAdmin, consts.RoleAgent}
+	rbac.Register(rbac.Node{
+		Type: rbac.TypeCatalog, Name: "Proxy", Path: "/proxy", Title: "menu.proxy", Icon: "lucide:globe", Sort: 20,
+		Roles: staff,
+		Children: []rbac.Node{
+			{Type: rbac.TypeMenu, Name: "ProxyProducts", Path: "/proxy/products", Component: "/proxy/products/list",
+				Title: "menu.proxy.products", Icon: "lucide:package", Sort: 1, Roles: staff,
+				APIs: []string{"GET /api/proxy/products/list"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Product:Edit", Title: "menu.proxy.product.edit", Sort: 1,
+						Roles: []string{consts.RoleSuperAdmin}, APIs: []string{"PUT /api/proxy/products/{productNo}"}},
+				}},
+			{Type: rbac.TypeMenu, Name: "ProxyOrders", Path: "/proxy/orders", Component: "/proxy/orders/list",
+				Title: "menu.proxy.orders", Icon: "lucide:receipt", Sort: 3, Roles: staff,
+				APIs: []string{"GET /api/proxy/orders/{id}"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Order:Create", Title: "menu.proxy.order.create", Sort: 1,
+						APIs: []string{"POST /api/proxy/orders/static", "POST /api/proxy/orders/{id}/refresh"}},
+				}},
+			{Type: rbac.TypeMenu, Name: "ProxySettings", Path: "/proxy/settings", Component: "/proxy/settings/index",
+				Title: "menu.proxy.settings", Icon: "lucide:settings", Sort: 90, Roles: []string{consts.RoleSuperAdmin},
+				APIs: []string{"GET /api/proxy/settings", "PUT /api/proxy/settings", "POST /api/proxy/settings/test",
+					"POST /api/proxy/settings/callback-token"}},
+		},
+	})
+}

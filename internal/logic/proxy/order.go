@@ -1,0 +1,221 @@
+package proxy
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/os/gtime"
+
+	v1 "kami/api/proxy/v1"
+	"kami/internal/adapter/ipipv"
+	"kami/internal/consts"
+	"kami/internal/dao"
+	"kami/internal/errs"
+	"kami/internal/idemkey"
+	"kami/internal/model"
+	"kami/internal/model/do"
+	"kami/internal/model/entity"
+	"kami/internal/principal"
+	"kami/internal/service"
+	"kami/utility/dbx"
+)
+
+// Order statuses (§2 Order view).
+const (
+	stSubmitting = "submitting"
+	stUnknown    = "unknown"
+	stProcessing = "processing"
+	stSuccess    = "success"
+	stPartial    = "partial"
+	stFailed     = "failed"
+)
+
+// QuotaTypeOrder is the ledger movement type of an order's charge.
+const QuotaTypeOrder = "proxy_order"
+
+func orderRef(appOrderNo string) string { return "proxy_order:" + appOrderNo }
+
+// sellableProduct loads a product the caller may buy now and its effective unit price.
+func sellableProduct(ctx context.Context, productNo string, agentID int64) (entity.ProxyProduct, int64, error) {
+	var p *entity.ProxyProduct
+	err := dao.ProxyProduct.Ctx(ctx).Where(dao.ProxyProduct.Columns().ProductNo, productNo).Scan(&p)
+	if err != nil && !dbx.IsNoRows(err) {
+		return entity.ProxyProduct{}, 0, err
+	}
+	if p == nil {
+		return entity.ProxyProduct{}, 0, errs.NotFound.New()
+	}
+	over, err := effectivePrices(ctx, agentID)
+	if err != nil {
+		return *p, 0, err
+	}
+	price := p.SalePrice
+	if o, ok := over[productNo]; ok {
+		price = o
+	}
+	if !sellable(*p, price) {
+		return *p, 0, errs.ProductNotSellable.New()
+	}
+	return *p, price, nil
+}
+
+// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
+func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error) {
+	caller := principal.From(ctx)
+	up, err := s.upstream()
+	if err != nil {
+		return nil, err
+	}
+	if s.breakerOpen() {
+		return nil, errs.UpstreamUnavailable.New()
+	}
+	p, price, err := sellableProduct(ctx, req.ProductNo, caller.UserID)
+	if err != nil {
+		return nil, err
+	}
+	if p.Kind != "static" {
+		return nil, errs.ProductNotSellable.New()
+	}
+	sale := price * int64(req.Count) * int64(req.CycleTimes)
+	appOrderNo := ipipv.NewAppOrderNo(s.now())
+	body, _ := json.Marshal(ipipv.OpenRequest{AppOrderNo: appOrderNo,
+		Params: []ipipv.OpenItem{{ProductNo: p.ProductNo, Count: req.Count, CycleTimes: req.CycleTimes}}})
+	o := entity.ProxyOrder{AppOrderNo: appOrderNo, ReqId: ipipv.NewReqID(), Kind: "static", Status: stSubmitting,
+		AgentId: caller.UserID, UserId: req.UserId, ProductNo: p.ProductNo, Quantity: req.Count,
+		CycleTimes: req.CycleTimes, UnitPrice: price, SaleAmount: sale, UpstreamPath: ipipv.PathOpen,
+		RequestBody: string(body)}
+	if err := s.insertOrder(ctx, &o, caller.Role != consts.RoleSuperAdmin); err != nil {
+		return nil, err
+	}
+	return s.send(ctx, up, o)
+}
+
+// insertOrder writes the order row and its reserve in one transaction: not enough quota rolls
+// both back, so no upstream call is ever made without a committed, funded order row. The
+// super-admin's orders are the system's own and reserve nothing.
+func (s *sProxy) insertOrder(ctx context.Context, o *entity.ProxyOrder, charged bool) error {
+	now := gtime.New(s.now())
+	return dao.ProxyOrder.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+		id, err := dao.ProxyOrder.Ctx(ctx).Data(do.ProxyOrder{AppOrderNo: o.AppOrderNo, ReqId: o.ReqId, Kind: o.Kind,
+			Status: o.Status, AgentId: o.AgentId, UserId: o.UserId, ProductNo: o.ProductNo, Quantity: o.Quantity,
+			CycleTimes: o.CycleTimes, UnitPrice: o.UnitPrice, SaleAmount: o.SaleAmount, UpstreamPath: o.UpstreamPath,
+			RequestBody: o.RequestBody, NextCheckAt: gtime.New(s.now().Add(backoff[0])), CreatedAt: now, UpdatedAt: now}).InsertAndGetId()
+		if err != nil {
+			return err
+		}
+		o.Id = id
+		if !charged || o.SaleAmount == 0 {
+			return nil
+		}
+		resID, err := service.Quota().Reserve(ctx, tx, model.QuotaReserve{UserID: o.AgentId, Amount: o.SaleAmount,
+			Type: QuotaTypeOrder, Ref: orderRef(o.AppOrderNo), IdemKey: idemkey.Derive(ctx, "reserve")})
+		if err != nil {
+			return err
+		}
+		o.ReservationId = resID
+		_, err = dao.ProxyOrder.Ctx(ctx).WherePri(id).Data(do.ProxyOrder{ReservationId: resID}).Update()
+		return err
+	})
+}
+
+// send makes the first send and decides from what it proves (§3 step 4).
+func (s *sProxy) send(ctx context.Context, up upstream, o entity.ProxyOrder) (*v1.OrderView, error) {
+	ack, err := up.SendOrder(ctx, o.UpstreamPath, o.ReqId, o.AppOrderNo, []byte(o.RequestBody))
+	switch ipipv.KindOf(err) {
+	case 0:
+		cost, _ := ipipv.YuanToFen(ack.Amount)
+		if _, err := s.transition(ctx, o, []string{stSubmitting}, stProcessing, func(d *do.ProxyOrder) {
+			d.UpstreamOrderNo, d.CostAmount, d.Sends = ack.OrderNo, cost, o.Sends+1
+		}); err != nil {
+			return nil, err
+		}
+	case ipipv.Rejected:
+		// One verify: a refusal of a repeat (or an answer lost in a proxy) may hide an order.
+		if uo, qerr := up.QueryOrder(ctx, o.AppOrderNo); qerr == nil {
+			if err := s.apply(ctx, o.AppOrderNo, uo); err != nil {
+				return nil, err
+			}
+			break
+		}
+		if err := s.fail(ctx, o, err.Error()); err != nil {
+			return nil, err
+		}
+		return nil, upstreamErr(err)
+	case ipipv.NotSent, ipipv.BreakerOpen:
+		if err := s.fail(ctx, o, err.Error()); err != nil {
+			return nil, err
+		}
+		return nil, errs.UpstreamUnavailable.Wrap(err)
+	default: // sent, no answer: unknown until the reconcile re-queries by appOrderNo
+		if _, err := s.transition(ctx, o, []string{stSubmitting}, stUnknown, func(d *do.ProxyOrder) {
+			d.LastError, d.Sends = trim(err.Error()), o.Sends+1
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return s.orderView(ctx, o.Id)
+}
+
+// fail ends an order that provably did nothing upstream, releasing its reserve in the same tx.
+func (s *sProxy) fail(ctx context.Context, o entity.ProxyOrder, why string) error {
+	_, err := s.transition(ctx, o, []string{stSubmitting, stUnknown, stProcessing}, stFailed, func(d *do.ProxyOrder) {
+		d.LastError, d.FinishedAt = trim(why), gtime.New(s.now())
+	})
+	return err
+}
+
+func trim(s string) string {
+	if len(s) > 255 {
+		return s[:255]
+	}
+	return s
+}
+
+// transition moves the order from one of `from` to `to` with a guarded UPDATE in one
+// transaction with its ledger step (terminal states settle the reserve). 0 rows: another
+// node or callback got there first; nothing is done (false).
+func (s *sProxy) transition(ctx context.Context, o entity.ProxyOrder, from []string, to string, set func(*do.ProxyOrder)) (bool, error) {
+	return s.transitionWith(ctx, o, from, to, set, nil)
+}
+
+// transitionWith is transition with more writes (the instances) in the same transaction.
+func (s *sProxy) transitionWith(ctx context.Context, o entity.ProxyOrder, from []string, to string,
+	set func(*do.ProxyOrder), also func(ctx context.Context) error) (bool, error) {
+	moved := false
+	err := dao.ProxyOrder.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+		d := do.ProxyOrder{Status: to, Version: gdb.Raw("version+1"), UpdatedAt: gtime.New(s.now())}
+		if set != nil {
+			set(&d)
+		}
+		cols := dao.ProxyOrder.Columns()
+		r, err := dao.ProxyOrder.Ctx(ctx).Where(cols.Id, o.Id).WhereIn(cols.Status, from).Data(d).Update()
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return nil
+		}
+		moved = true
+		if also != nil {
+			if err := also(ctx); err != nil {
+				return err
+			}
+		}
+		if o.ReservationId == 0 {
+			return nil
+		}
+		switch to {
+		case stFailed:
+			return service.Quota().Release(ctx, tx, o.ReservationId)
+		case stSuccess, stPartial:
+			charged, _ := d.ChargedAmount.(int64)
+			_, err := service.Quota().Commit(ctx, tx, o.ReservationId, charged,
+				model.QuotaCommit{IdemKey: fmt.Sprintf("proxy_commit:%d", o.Id), Remark: orderRef(o.AppOrderNo)})
+			return err
+		}
+		return nil
+	})
+	return moved, err
+}

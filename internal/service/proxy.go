@@ -1,0 +1,63 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/proxy/v1"
+	"kami/internal/clock"
+)
+
+type (
+	IProxy interface {
+		// GetOrder is GET /api/proxy/orders/{id}.
+		GetOrder(ctx context.Context, req *v1.OrderGetReq) (*v1.OrderGetRes, error)
+		// RefreshOrder is POST /api/proxy/orders/{id}/refresh: order/v2 now, then apply.
+		RefreshOrder(ctx context.Context, req *v1.OrderRefreshReq) (*v1.OrderRefreshRes, error)
+		// CallbackGet and CallbackPost are the public callback routes.
+		CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (*v1.CallbackGetRes, error)
+		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
+		// RetryCallbacks runs callback_retry once.
+		RetryCallbacks(ctx context.Context) (int, error)
+		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
+		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
+		// UpdateProduct is PUT /api/proxy/products/{productNo} (super-admin). The row's version guards
+		// the write, so an edit racing the sync's margin guard is 409 CONFLICT instead of undoing it.
+		UpdateProduct(ctx context.Context, req *v1.ProductUpdateReq) (*v1.ProductUpdateRes, error)
+		// Products is GET /api/proxy/products/list.
+		Products(ctx context.Context, req *v1.ProductListReq) (*v1.ProductListRes, error)
+		// SyncProducts runs product_sync once: an unchanged upstream writes no product or area row
+		// (compared by the hash of the raw upstream row), so a run costs reads only.
+		SyncProducts(ctx context.Context) (int, error)
+		// SetClock hands the service its clock (sync times, order ages, the breaker's cooldown).
+		SetClock(c clock.Clock)
+		// ReconcileOrders runs order_reconcile once over the orders whose next check is due.
+		ReconcileOrders(ctx context.Context) (int, error)
+		// GetSettings is GET /api/proxy/settings.
+		GetSettings(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
+		// UpdateSettings is PUT /api/proxy/settings: the present fields, all or nothing.
+		UpdateSettings(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
+		// RotateCallbackToken is POST /api/proxy/settings/callback-token.
+		RotateCallbackToken(ctx context.Context, _ *v1.CallbackTokenReq) (*v1.CallbackTokenRes, error)
+		// ProbeSettings is POST /api/proxy/settings/test: info/v2 with the current settings.
+		ProbeSettings(ctx context.Context, _ *v1.SettingsProbeReq) (*v1.SettingsProbeRes, error)
+	}
+)
+
+var (
+	localProxy IProxy
+)
+
+func Proxy() IProxy {
+	if localProxy == nil {
+		panic("implement not found for interface IProxy, forgot register?")
+	}
+	return localProxy
+}
+
+func RegisterProxy(i IProxy) {
+	localProxy = i
+}
