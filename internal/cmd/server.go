@@ -16,6 +16,7 @@ import (
 	"kami/internal/controller/openapi"
 	"kami/internal/controller/project"
 	"kami/internal/controller/quota"
+	"kami/internal/controller/security"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
 	"kami/internal/logic/middleware"
@@ -57,6 +58,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			authorization.NewV1(),
 			card.NewV1(),
 			apicalls.NewV1(),
+			security.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

@@ -20,6 +20,7 @@ import (
 	_ "kami/internal/logic/project"
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
+	_ "kami/internal/logic/security"
 	_ "kami/internal/logic/settings"
 	_ "kami/internal/logic/user"
 )

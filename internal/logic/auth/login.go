@@ -121,6 +121,11 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 		return nil, err
 	}
 	s.setRefreshCookie(ctx, refresh, s.cfg().Auth.RefreshTTL)
+	// Before this login is logged, so the user's usual regions are the earlier logins'. A
+	// failed check must not cost the person the session it already has.
+	if err = service.Security().CheckLogin(ctx, u, ip); err != nil {
+		g.Log().Warningf(ctx, "security: login check of user %d: %v", u.Id, err)
+	}
 	s.writeLoginLog(ctx, u.Id, typed, ip, ua, true, "")
 	return &v1.LoginRes{
 		AccessToken:        access,

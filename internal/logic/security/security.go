@@ -1,0 +1,43 @@
+// Package security watches accounts for anomalies (seed 001 §9.1): a login from a region the
+// user does not usually log in from, bursts of sensitive operations. Every anomaly is a row of
+// the security log (who, what, from where, the measure taken), listed and exported through the
+// caller's data scope, and a notice to the user and its superior.
+package security
+
+import (
+	"time"
+
+	"kami/internal/clock"
+	"kami/internal/config"
+	"kami/internal/logic/settings"
+	"kami/internal/service"
+)
+
+// Settings of the module.
+const (
+	// SettingRegionWindow is how far back the user's usual regions are read from its login log.
+	SettingRegionWindow = "security.regionWindow"
+)
+
+func init() {
+	service.RegisterSecurity(New())
+	settings.Define(settings.Def{Key: SettingRegionWindow, Group: "security", Type: settings.TypeDuration, Default: 30 * 24 * time.Hour,
+		Min: settings.Bound(int64(time.Hour)), Max: settings.Bound(int64(366 * 24 * time.Hour))})
+}
+
+type sSecurity struct {
+	clock clock.Clock           // "now" of every event and window; set at boot
+	cfg   func() *config.Config // the configuration (export cap), handed at boot
+}
+
+func New() *sSecurity { return &sSecurity{clock: clock.System, cfg: config.Get} }
+
+// SetClock hands the service its clock; boot calls it before serving.
+func (s *sSecurity) SetClock(c clock.Clock) {
+	if c != nil {
+		s.clock = c
+	}
+}
+
+// Configure hands the service the configuration it reads; boot calls it before serving.
+func (s *sSecurity) Configure(cfg func() *config.Config) { s.cfg = cfg }

@@ -1,0 +1,17 @@
+-- Security monitoring (issue 16): the security log. One row per account anomaly (a login from a
+-- new region, a burst of sensitive operations, ...): who, what, from where, and the measure taken.
+-- Listed and exported through the caller's data scope (user_id), like the login log.
+CREATE TABLE security_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id BIGINT NOT NULL DEFAULT 0,
+  username VARCHAR(128) NOT NULL DEFAULT '',
+  kind VARCHAR(32) NOT NULL,
+  severity VARCHAR(16) NOT NULL DEFAULT 'info',
+  measure VARCHAR(16) NOT NULL DEFAULT 'notify',
+  ip VARCHAR(45) NOT NULL DEFAULT '',
+  location VARCHAR(128) NOT NULL DEFAULT '',
+  detail VARCHAR(255) NOT NULL DEFAULT '',
+  created_at DATETIME NULL
+);
+CREATE INDEX idx_security_events_user ON security_events (user_id, created_at);
+CREATE INDEX idx_security_events_kind ON security_events (kind, created_at);
