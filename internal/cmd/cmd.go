@@ -10,12 +10,14 @@ import (
 
 	"github.com/gogf/gf/v2/net/ghttp"
 	"github.com/gogf/gf/v2/os/gcmd"
+
+	"kami/internal/service"
 )
 
 var (
 	Main = gcmd.Command{
 		Name:  "kami",
-		Usage: "kami [http|migrate|cron]",
+		Usage: "kami [http|migrate|cron|unlock USER]",
 		Brief: "Kami reseller backend",
 		Func: func(ctx context.Context, parser *gcmd.Parser) error {
 			return serve(ctx)
@@ -39,6 +41,28 @@ var (
 			return nil
 		},
 	}
+	// Unlock lifts a user's anomaly locks from a server: the way out for a super-admin, which has
+	// no superior to do it over the API, before its lock expires.
+	Unlock = gcmd.Command{
+		Name:  "unlock",
+		Usage: "kami unlock USER",
+		Brief: "lift the anomaly locks of USER (security monitoring)",
+		Func: func(ctx context.Context, parser *gcmd.Parser) error {
+			name := parser.GetArg(2).String()
+			if name == "" {
+				return fmt.Errorf("usage: kami unlock USER")
+			}
+			if err := Prepare(ctx); err != nil {
+				return err
+			}
+			n, err := service.Security().UnlockUser(ctx, name)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("%s: %d lock(s) lifted\n", name, n)
+			return nil
+		},
+	}
 	Cron = gcmd.Command{
 		Name:  "cron",
 		Brief: "run the job scheduler without serving HTTP (pair with kami.jobs.enabled=false on HTTP nodes)",
@@ -59,7 +83,7 @@ var (
 )
 
 func init() {
-	if err := Main.AddCommand(&HTTP, &Migrate, &Cron); err != nil {
+	if err := Main.AddCommand(&HTTP, &Migrate, &Cron, &Unlock); err != nil {
 		panic(err)
 	}
 }

@@ -46,7 +46,9 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	// OPTIONS itself, so no preflight ever reaches a handler.
 	s.Use(mw.ReadDeadline, mw.Metrics, mw.SecurityHeaders, mw.CORS)
 	s.Group("/api", func(group *ghttp.RouterGroup) {
-		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Body, mw.Auth, mw.Strict, mw.PathParams, mw.Idempotency)
+		// security.Watch counts the caller's sensitive operations (exports, password changes, quota
+		// movements, role grants) once a handler succeeded: it needs the caller, so after Auth.
+		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Body, mw.Auth, service.Security().Watch, mw.Strict, mw.PathParams, mw.Idempotency)
 		group.Bind(
 			auth.NewV1(),
 			user.NewV1(),

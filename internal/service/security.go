@@ -12,10 +12,31 @@ import (
 	"kami/internal/config"
 	"kami/internal/model"
 	"kami/internal/model/entity"
+
+	"github.com/gogf/gf/v2/net/ghttp"
 )
 
 type (
 	ISecurity interface {
+		// Watch is the admin API middleware that counts each successful sensitive operation of the
+		// caller and takes the measure a threshold names when the count reaches it: notify at
+		// security.burstNotify, require a captcha at security.burstCaptcha, lock at security.burstLock.
+		// Each threshold fires once per window (the count equals it once). A failure to count never
+		// fails the request: the operation already happened.
+		Watch(r *ghttp.Request)
+		// CaptchaRequired reports whether a burst measure requires a captcha of the user's logins.
+		CaptchaRequired(ctx context.Context, userID int64) (bool, error)
+		// CheckLocked refuses the login of a user an anomaly lock holds: 423 ACCOUNT_ANOMALY_LOCKED.
+		CheckLocked(ctx context.Context, userID int64) error
+		// LockList pages the locks in force on users in the caller's scope.
+		LockList(ctx context.Context, req *v1.LockListReq) (*v1.LockListRes, error)
+		// Unlock lifts a lock for the locked user's superior: a lock on a user outside the caller's
+		// scope is 404 like a missing one, the user's own lock is 403 SECURITY_UNLOCK_SELF, and a lock
+		// lifted meanwhile is 409 (the guarded update lets one of two racing unlocks win).
+		Unlock(ctx context.Context, req *v1.LockUnlockReq) (*v1.LockUnlockRes, error)
+		// UnlockUser lifts every lock of the named user, for `kami unlock USER` on a server (lifted_by
+		// 0): the way out of a super-admin's lock before it expires.
+		UnlockUser(ctx context.Context, name string) (int64, error)
 		// List pages the security log rows the caller may see.
 		List(ctx context.Context, req *v1.EventListReq) (*v1.EventListRes, error)
 		// Export downloads every security log row matching the filter (not one page), with the kind,

@@ -18,6 +18,16 @@ func init() {
 						{Type: rbac.TypeButton, AuthCode: "Security:Log:List", Title: "menu.security.log.list", Sort: 1,
 							APIs: []string{"GET /api/security/log/list", "GET /api/security/log/export"}},
 					}},
+				// Agents cannot lift locks (theirs is never theirs to lift); an agent-admin lifts its
+				// agents', the scope keeps it out of other trees.
+				{Type: rbac.TypeMenu, Name: "SecurityLocks", Path: "/security/locks", Component: "/security/locks/list",
+					Title: "menu.security.lock", Icon: "lucide:lock", Sort: 2, Roles: []string{consts.RoleAgentAdmin},
+					Children: []rbac.Node{
+						{Type: rbac.TypeButton, AuthCode: "Security:Lock:List", Title: "menu.security.lock.list", Sort: 1,
+							APIs: []string{"GET /api/security/locks/list"}},
+						{Type: rbac.TypeButton, AuthCode: "Security:Lock:Unlock", Title: "menu.security.lock.unlock", Sort: 2,
+							APIs: []string{"POST /api/security/locks/{id}/unlock"}},
+					}},
 			}},
 	)
 }

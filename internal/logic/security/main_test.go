@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"testing"
 
+	v1 "kami/api/security/v1"
 	"kami/internal/consts"
 	"kami/internal/testkit"
 )
@@ -95,3 +96,5 @@ func inbox(t *testing.T, c *testkit.Client, kind string) []notice {
 }
 
 func itoa(n int64) string { return fmt.Sprint(n) }
+
+func unlockReq(id int64) *v1.LockUnlockReq { return &v1.LockUnlockReq{Id: id} }

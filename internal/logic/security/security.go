@@ -23,6 +23,16 @@ func init() {
 	service.RegisterSecurity(New())
 	settings.Define(settings.Def{Key: SettingRegionWindow, Group: "security", Type: settings.TypeDuration, Default: 30 * 24 * time.Hour,
 		Min: settings.Bound(int64(time.Hour)), Max: settings.Bound(int64(366 * 24 * time.Hour))})
+	settings.Define(settings.Def{Key: SettingBurstWindow, Group: "security", Type: settings.TypeDuration, Default: 10 * time.Minute,
+		Min: settings.Bound(int64(time.Second)), Max: settings.Bound(int64(24 * time.Hour))})
+	// Captcha and lock are off until an operator sets them: a bulk job of an integration (a
+	// recharge script, a nightly export) would otherwise lock the account it runs as.
+	for key, def := range map[string]int64{SettingBurstNotify: 20, SettingBurstCaptcha: 0, SettingBurstLock: 0} {
+		settings.Define(settings.Def{Key: key, Group: "security", Type: settings.TypeInt, Default: def,
+			Min: settings.Bound(0), Max: settings.Bound(100_000)})
+	}
+	settings.Define(settings.Def{Key: SettingSuperAdminLock, Group: "security", Type: settings.TypeDuration, Default: 30 * time.Minute,
+		Min: settings.Bound(int64(time.Minute)), Max: settings.Bound(int64(7 * 24 * time.Hour))})
 }
 
 type sSecurity struct {

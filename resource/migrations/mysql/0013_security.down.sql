@@ -1,1 +1,2 @@
+DROP TABLE IF EXISTS security_locks;
 DROP TABLE IF EXISTS security_events;

@@ -16,3 +16,19 @@ CREATE TABLE security_events (
   KEY idx_security_events_user (user_id, created_at),
   KEY idx_security_events_kind (kind, created_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Anomaly locks: an account locked by a measure (a burst of sensitive operations) stays locked
+-- until its superior lifts it (lifted_at, lifted_by; 0 = `kami unlock` on a server), or, for a
+-- super-admin, which has no superior, until expires_at.
+CREATE TABLE security_locks (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  user_id BIGINT NOT NULL,
+  event_id BIGINT NOT NULL DEFAULT 0,
+  reason VARCHAR(32) NOT NULL DEFAULT '',
+  locked_at DATETIME NULL,
+  expires_at DATETIME NULL,
+  lifted_at DATETIME NULL,
+  lifted_by BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (id),
+  KEY idx_security_locks_user (user_id, lifted_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -15,3 +15,18 @@ CREATE TABLE security_events (
 );
 CREATE INDEX idx_security_events_user ON security_events (user_id, created_at);
 CREATE INDEX idx_security_events_kind ON security_events (kind, created_at);
+
+-- Anomaly locks: an account locked by a measure (a burst of sensitive operations) stays locked
+-- until its superior lifts it (lifted_at, lifted_by; 0 = `kami unlock` on a server), or, for a
+-- super-admin, which has no superior, until expires_at.
+CREATE TABLE security_locks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  user_id BIGINT NOT NULL,
+  event_id BIGINT NOT NULL DEFAULT 0,
+  reason VARCHAR(32) NOT NULL DEFAULT '',
+  locked_at DATETIME NULL,
+  expires_at DATETIME NULL,
+  lifted_at DATETIME NULL,
+  lifted_by BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX idx_security_locks_user ON security_locks (user_id, lifted_at);

@@ -1,0 +1,11 @@
+package errs
+
+// Security monitoring codes: last two digits 87-91 (conventions.md).
+var (
+	// UnlockSelf: an anomaly lock is lifted by the user's superior, never by the user.
+	UnlockSelf = define(40387, "SECURITY_UNLOCK_SELF")
+	// LockNotActive: the lock was lifted already (or expired).
+	LockNotActive = define(40987, "SECURITY_LOCK_NOT_ACTIVE")
+	// AnomalyLocked: the account is locked by an anomaly measure until its superior lifts it.
+	AnomalyLocked = define(42387, "ACCOUNT_ANOMALY_LOCKED")
+)
