@@ -42,6 +42,12 @@ type (
 		// Export downloads every security log row matching the filter (not one page), with the kind,
 		// severity and measure in the reader's language.
 		Export(ctx context.Context, req *v1.EventExportReq) (*model.Download, error)
+		// SetRedisPinger replaces the Redis probe (nil: g.Redis()) and returns the previous one, so a
+		// test can point the monitor at a Redis it starts and stops itself.
+		SetRedisPinger(p func(context.Context) error) func(context.Context) error
+		// Monitor runs every check once and applies its finding to the alerts; it reports how many
+		// checks failed. A check's own failure to run is its finding, never the job's error.
+		Monitor(ctx context.Context) (int, error)
 		// CheckLogin runs on every successful login, before it is written to the login log: a login from
 		// a place where the user has not logged in within security.regionWindow (异地登录) is an anomaly,
 		// recorded and notified. The place is the offline geo location ("country region city"), so a

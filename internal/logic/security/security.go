@@ -33,11 +33,18 @@ func init() {
 	}
 	settings.Define(settings.Def{Key: SettingSuperAdminLock, Group: "security", Type: settings.TypeDuration, Default: 30 * time.Minute,
 		Min: settings.Bound(int64(time.Minute)), Max: settings.Bound(int64(7 * 24 * time.Hour))})
+	settings.Define(settings.Def{Key: SettingMonitorLatency, Group: "security", Type: settings.TypeDuration, Default: 500 * time.Millisecond,
+		Min: settings.Bound(int64(time.Millisecond)), Max: settings.Bound(int64(time.Minute))})
+	settings.Define(settings.Def{Key: SettingMonitorErrorRate, Group: "security", Type: settings.TypeInt, Default: int64(5),
+		Min: settings.Bound(1), Max: settings.Bound(100)})
+	settings.Define(settings.Def{Key: SettingMonitorDiskFree, Group: "security", Type: settings.TypeInt, Default: int64(10),
+		Min: settings.Bound(0), Max: settings.Bound(99)})
 }
 
 type sSecurity struct {
 	clock clock.Clock           // "now" of every event and window; set at boot
-	cfg   func() *config.Config // the configuration (export cap), handed at boot
+	cfg   func() *config.Config // the configuration (export cap, data dir), handed at boot
+	mon   monitorState          // the fault monitor's probe and previous counters
 }
 
 func New() *sSecurity { return &sSecurity{clock: clock.System, cfg: config.Get} }

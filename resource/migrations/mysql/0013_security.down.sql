@@ -1,2 +1,3 @@
+DROP TABLE IF EXISTS security_alerts;
 DROP TABLE IF EXISTS security_locks;
 DROP TABLE IF EXISTS security_events;

@@ -32,3 +32,23 @@ CREATE TABLE security_locks (
   PRIMARY KEY (id),
   KEY idx_security_locks_user (user_id, lifted_at)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Fault alerts (seed 001 §9.3) raised by the security.monitor job: one row per outage of a check
+-- (db, redis, jobs, http_errors, disk), deduplicated while it lasts (first/last seen, count).
+-- open_key is the check while the alert fires and NULL once resolved, so a unique index keeps
+-- one firing row per check even when two nodes raise it at once.
+CREATE TABLE security_alerts (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  check_name VARCHAR(32) NOT NULL,
+  open_key VARCHAR(32) NULL,
+  status VARCHAR(16) NOT NULL DEFAULT 'firing',
+  severity VARCHAR(16) NOT NULL DEFAULT 'critical',
+  message VARCHAR(255) NOT NULL DEFAULT '',
+  first_seen DATETIME NULL,
+  last_seen DATETIME NULL,
+  count BIGINT NOT NULL DEFAULT 1,
+  resolved_at DATETIME NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_security_alerts_open (open_key),
+  KEY idx_security_alerts_check (check_name, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -30,3 +30,22 @@ CREATE TABLE security_locks (
   lifted_by BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX idx_security_locks_user ON security_locks (user_id, lifted_at);
+
+-- Fault alerts (seed 001 §9.3) raised by the security.monitor job: one row per outage of a check
+-- (db, redis, jobs, http_errors, disk), deduplicated while it lasts (first/last seen, count).
+-- open_key is the check while the alert fires and NULL once resolved, so a unique index keeps
+-- one firing row per check even when two nodes raise it at once.
+CREATE TABLE security_alerts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  check_name VARCHAR(32) NOT NULL,
+  open_key VARCHAR(32) NULL,
+  status VARCHAR(16) NOT NULL DEFAULT 'firing',
+  severity VARCHAR(16) NOT NULL DEFAULT 'critical',
+  message VARCHAR(255) NOT NULL DEFAULT '',
+  first_seen DATETIME NULL,
+  last_seen DATETIME NULL,
+  count BIGINT NOT NULL DEFAULT 1,
+  resolved_at DATETIME NULL
+);
+CREATE UNIQUE INDEX uk_security_alerts_open ON security_alerts (open_key);
+CREATE INDEX idx_security_alerts_check ON security_alerts (check_name, id);
