@@ -9,3 +9,9 @@ var (
 	// AnomalyLocked: the account is locked by an anomaly measure until its superior lifts it.
 	AnomalyLocked = define(42387, "ACCOUNT_ANOMALY_LOCKED")
 )
+
+// SMS (seed 001 §12.2): only approved templates, with exactly their declared parameters.
+var (
+	SMSTemplateNotApproved = define(40088, "SMS_TEMPLATE_NOT_APPROVED")
+	SMSParamInvalid        = define(40089, "SMS_PARAM_INVALID")
+)

@@ -8,6 +8,7 @@ package service
 import (
 	"context"
 	v1 "kami/api/security/v1"
+	"kami/internal/adapter/sms"
 	"kami/internal/clock"
 	"kami/internal/config"
 	"kami/internal/model"
@@ -59,6 +60,12 @@ type (
 		SetClock(c clock.Clock)
 		// Configure hands the service the configuration it reads; boot calls it before serving.
 		Configure(cfg func() *config.Config)
+		// SendSMS sends the approved template name to phone with params, within the limits, and logs
+		// the send with the number masked. Free text is impossible by construction: a template is named,
+		// its parameters are exactly the declared ones, each short plain text.
+		SendSMS(ctx context.Context, phone string, template string, params map[string]string) error
+		// SetSMSSender hands the service a sender instead of the Aliyun adapter (nil: back to it).
+		SetSMSSender(f sms.Sender)
 	}
 )
 

@@ -2,9 +2,7 @@ package sms_test
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -25,37 +23,16 @@ func TestSignMatchesTheDocumentedExample(t *testing.T) {
 	}
 }
 
-// FakeAliyun is a provider on 127.0.0.1 that checks each call's signature with the secret and
-// answers OK, or the platform's error for a bad signature.
-func FakeAliyun(t *testing.T, secret string) (*httptest.Server, *[]map[string]string) {
-	var calls []map[string]string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q := map[string]string{}
-		for k, v := range r.URL.Query() {
-			q[k] = v[0]
-		}
-		sig := q["Signature"]
-		delete(q, "Signature")
-		if sms.Sign(r.Method, secret, q) != sig {
-			_ = json.NewEncoder(w).Encode(map[string]string{"Code": "SignatureDoesNotMatch", "Message": "bad signature"})
-			return
-		}
-		calls = append(calls, q)
-		_ = json.NewEncoder(w).Encode(map[string]string{"Code": "OK", "Message": "OK", "BizId": "biz-1", "RequestId": "req-1"})
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &calls
-}
-
 func TestAliyunSendsSignedToTheProvider(t *testing.T) {
-	srv, calls := FakeAliyun(t, "s3cret")
+	srv := sms.NewFakeServer("s3cret")
+	t.Cleanup(srv.Close)
 	a := &sms.Aliyun{Endpoint: srv.URL, AccessKeyID: "id", AccessSecret: "s3cret",
 		Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }}
 	res, err := a.Send(context.Background(), sms.Message{Phone: "13800138000", SignName: "卡密", TemplateCode: "SMS_1", Params: map[string]string{"code": "1234"}})
 	if err != nil || res.BizID != "biz-1" {
 		t.Fatalf("send: %+v, %v", res, err)
 	}
-	c := (*calls)[0]
+	c := srv.Calls()[0]
 	if c["PhoneNumbers"] != "13800138000" || c["TemplateCode"] != "SMS_1" || c["TemplateParam"] != `{"code":"1234"}` ||
 		c["Timestamp"] != "2026-01-02T03:04:05Z" || c["SignName"] != "卡密" {
 		t.Fatalf("call %+v", c)

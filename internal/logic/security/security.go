@@ -5,7 +5,10 @@
 package security
 
 import (
+	"sync/atomic"
 	"time"
+
+	"kami/internal/adapter/sms"
 
 	"kami/internal/clock"
 	"kami/internal/config"
@@ -45,6 +48,8 @@ type sSecurity struct {
 	clock clock.Clock           // "now" of every event and window; set at boot
 	cfg   func() *config.Config // the configuration (export cap, data dir), handed at boot
 	mon   monitorState          // the fault monitor's probe and previous counters
+	// smsFake replaces the Aliyun adapter when a test sets one (SetSMSSender).
+	smsFake atomic.Pointer[sms.Sender]
 }
 
 func New() *sSecurity { return &sSecurity{clock: clock.System, cfg: config.Get} }

@@ -52,3 +52,17 @@ CREATE TABLE security_alerts (
   UNIQUE KEY uk_security_alerts_open (open_key),
   KEY idx_security_alerts_check (check_name, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Every SMS send (seed 001 §12.2): the number masked (138****8000), the approved template by
+-- name and code, the result and the platform's error or send id.
+CREATE TABLE security_sms_log (
+  id BIGINT NOT NULL AUTO_INCREMENT,
+  phone_masked VARCHAR(32) NOT NULL DEFAULT '',
+  template VARCHAR(64) NOT NULL DEFAULT '',
+  template_code VARCHAR(64) NOT NULL DEFAULT '',
+  result VARCHAR(16) NOT NULL DEFAULT '',
+  detail VARCHAR(255) NOT NULL DEFAULT '',
+  created_at DATETIME NULL,
+  PRIMARY KEY (id),
+  KEY idx_security_sms_log_created (created_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -49,3 +49,16 @@ CREATE TABLE security_alerts (
 );
 CREATE UNIQUE INDEX uk_security_alerts_open ON security_alerts (open_key);
 CREATE INDEX idx_security_alerts_check ON security_alerts (check_name, id);
+
+-- Every SMS send (seed 001 §12.2): the number masked (138****8000), the approved template by
+-- name and code, the result and the platform's error or send id.
+CREATE TABLE security_sms_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  phone_masked VARCHAR(32) NOT NULL DEFAULT '',
+  template VARCHAR(64) NOT NULL DEFAULT '',
+  template_code VARCHAR(64) NOT NULL DEFAULT '',
+  result VARCHAR(16) NOT NULL DEFAULT '',
+  detail VARCHAR(255) NOT NULL DEFAULT '',
+  created_at DATETIME NULL
+);
+CREATE INDEX idx_security_sms_log_created ON security_sms_log (created_at);
