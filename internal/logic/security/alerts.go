@@ -74,6 +74,7 @@ func (s *sSecurity) apply(ctx context.Context, f finding) error {
 		if err != nil {
 			return err // a unique clash: another node raised it in the same run
 		}
+		alertsRaised.WithLabelValues(f.Check).Inc()
 		return s.alertNotice(ctx, id, "security.alertRaised", f.Check, msg)
 	})
 }

@@ -55,6 +55,7 @@ func (s *sSecurity) record(ctx context.Context, e event) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	anomalies.WithLabelValues(e.Kind, e.Measure).Inc()
 	to := []int64{e.UserID}
 	if e.ParentID > 0 {
 		to = append(to, e.ParentID)

@@ -66,9 +66,12 @@ func (s *sSecurity) Monitor(ctx context.Context) (int, error) {
 	findings := []finding{s.checkDB(ctx), s.checkRedis(ctx), s.checkJobs(ctx), s.checkHTTP(), s.checkDisk()}
 	failing := 0
 	for _, f := range findings {
+		ok := 1.0
 		if !f.OK {
 			failing++
+			ok = 0
 		}
+		checkOK.WithLabelValues(f.Check).Set(ok)
 		if err := s.apply(ctx, f); err != nil {
 			return failing, fmt.Errorf("alert %s: %w", f.Check, err)
 		}
