@@ -10,12 +10,14 @@ import (
 
 	"github.com/gogf/gf/v2/net/ghttp"
 	"github.com/gogf/gf/v2/os/gcmd"
+
+	"kami/internal/service"
 )
 
 var (
 	Main = gcmd.Command{
 		Name:  "kami",
-		Usage: "kami [http|migrate [down [N]]|cron|version|backup|restore <file> [--into LINK]]",
+		Usage: "kami [http|migrate [down [N]]|cron|version|backup|restore <file> [--into LINK]|unlock USER]",
 		Brief: "Kami reseller backend",
 		Func: func(ctx context.Context, parser *gcmd.Parser) error {
 			return serve(ctx)
@@ -36,6 +38,28 @@ var (
 				return err
 			}
 			fmt.Println("migrations are up to date")
+			return nil
+		},
+	}
+	// Unlock lifts a user's anomaly locks from a server: the way out for a super-admin, which has
+	// no superior to do it over the API, before its lock expires.
+	Unlock = gcmd.Command{
+		Name:  "unlock",
+		Usage: "kami unlock USER",
+		Brief: "lift the anomaly locks of USER (security monitoring)",
+		Func: func(ctx context.Context, parser *gcmd.Parser) error {
+			name := parser.GetArg(2).String()
+			if name == "" {
+				return fmt.Errorf("usage: kami unlock USER")
+			}
+			if err := Prepare(ctx); err != nil {
+				return err
+			}
+			n, err := service.Security().UnlockUser(ctx, name)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("%s: %d lock(s) lifted\n", name, n)
 			return nil
 		},
 	}
@@ -62,7 +86,7 @@ func init() {
 	if err := Migrate.AddCommand(&MigrateDown); err != nil {
 		panic(err)
 	}
-	if err := Main.AddCommand(&HTTP, &Migrate, &Cron, &Version, &Backup, &Restore); err != nil {
+	if err := Main.AddCommand(&HTTP, &Migrate, &Cron, &Version, &Backup, &Restore, &Unlock); err != nil {
 		panic(err)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"kami/internal/controller/project"
 	"kami/internal/controller/proxy"
 	"kami/internal/controller/quota"
+	"kami/internal/controller/security"
 	"kami/internal/controller/stats"
 	"kami/internal/controller/system"
 	"kami/internal/controller/user"
@@ -49,7 +50,9 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	// OPTIONS itself, so no preflight ever reaches a handler.
 	s.Use(mw.ReadDeadline, mw.Metrics, mw.SecurityHeaders, mw.CORS)
 	s.Group("/api", func(group *ghttp.RouterGroup) {
-		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Maintenance, mw.Body, mw.Auth, mw.Strict, mw.PathParams, mw.Idempotency)
+		// security.Watch counts the caller's sensitive operations (exports, password changes, quota
+		// movements, role grants) once a handler succeeded: it needs the caller, so after Auth.
+		group.Middleware(mw.I18n, mw.OperationLog, mw.Response, mw.Maintenance, mw.Body, mw.Auth, service.Security().Watch, mw.Strict, mw.PathParams, mw.Idempotency)
 		group.Bind(
 			auth.NewV1(),
 			user.NewV1(),
@@ -65,6 +68,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			stats.NewV1(),
 			banner.NewV1(),
 			proxy.NewV1(),
+			security.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

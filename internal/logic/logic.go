@@ -26,6 +26,7 @@ import (
 	_ "kami/internal/logic/quota"
 	_ "kami/internal/logic/rbac"
 	_ "kami/internal/logic/relay"
+	_ "kami/internal/logic/security"
 	_ "kami/internal/logic/settings"
 	_ "kami/internal/logic/stats"
 	_ "kami/internal/logic/user"

@@ -3,7 +3,7 @@ package v1
 import "github.com/gogf/gf/v2/frame/g"
 
 type TransferReq struct {
-	g.Meta     `path:"/quota/transfer" method:"post" tags:"额度 Quota" summary:"Transfer quota to another user by username; a transfer a risk rule flags is held for review (amount frozen)" idempotent:"true"`
+	g.Meta     `path:"/quota/transfer" method:"post" tags:"额度 Quota" summary:"Transfer quota to another user by username; a transfer a risk rule flags is held for review (amount frozen)" idempotent:"true" sensitive:"quota"`
 	ToUsername string `json:"toUsername" v:"required|max-length:128"     dc:"the recipient's username (any case)"`
 	Amount     int64  `json:"amount"     v:"required|min:1|max:100000000000" dc:"units, at least the setting quota.minTransfer"`
 	Remark     string `json:"remark"     v:"max-length:255"              dc:"shown in both ledgers"`

@@ -24,7 +24,7 @@ type WithdrawalItem struct {
 }
 
 type WithdrawalCreateReq struct {
-	g.Meta  `path:"/quota/withdrawals" method:"post" tags:"额度 Quota" summary:"Ask to withdraw quota; the amount is frozen until the approver (the requester's agent-admin, or the super-admin) decides" idempotent:"true"`
+	g.Meta  `path:"/quota/withdrawals" method:"post" tags:"额度 Quota" summary:"Ask to withdraw quota; the amount is frozen until the approver (the requester's agent-admin, or the super-admin) decides" idempotent:"true" sensitive:"quota"`
 	Amount  int64  `json:"amount"  v:"required|min:1|max:100000000000" dc:"units, at least the setting quota.minWithdrawal"`
 	Account string `json:"account" v:"required|max-length:255"        dc:"the payout account"`
 	Remark  string `json:"remark"  v:"max-length:255"`

@@ -29,7 +29,7 @@ type RoleMenusRes struct {
 }
 
 type RoleMenusUpdateReq struct {
-	g.Meta  `path:"/system/role/{code}/menus" method:"put" tags:"System/Role" summary:"Replace the menus a role holds (within the caller's own)"`
+	g.Meta  `path:"/system/role/{code}/menus" method:"put" tags:"System/Role" summary:"Replace the menus a role holds (within the caller's own)" sensitive:"role"`
 	Code    string  `json:"code"    in:"path" v:"required|max-length:32"`
 	MenuIds []int64 `json:"menuIds" v:"required|foreach|min:1" dc:"the complete set of granted menu ids the caller can see; at most 1000"`
 }

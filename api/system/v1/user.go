@@ -87,7 +87,7 @@ type UserStatusReq struct {
 type UserStatusRes struct{}
 
 type UserPasswordReq struct {
-	g.Meta   `path:"/system/user/{id}/password" method:"put" tags:"系统 System" summary:"Set a user's password; its sessions end and it must change the password at next login"`
+	g.Meta   `path:"/system/user/{id}/password" method:"put" tags:"系统 System" summary:"Set a user's password; its sessions end and it must change the password at next login" sensitive:"password"`
 	Id       int64  `json:"id"       in:"path" v:"min:1"  dc:"user id"`
 	Password string `json:"password" v:"required|length:8,72" dc:"the new password"`
 }

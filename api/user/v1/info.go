@@ -20,7 +20,7 @@ type InfoRes struct {
 }
 
 type ChangePasswordReq struct {
-	g.Meta      `path:"/user/password" method:"put" tags:"用户 User" summary:"Change own password; other sessions are revoked" auth:"login"`
+	g.Meta      `path:"/user/password" method:"put" tags:"用户 User" summary:"Change own password; other sessions are revoked" auth:"login" sensitive:"password"`
 	OldPassword string `json:"oldPassword" v:"required|max-length:128" dc:"current password"`
 	NewPassword string `json:"newPassword" v:"required|length:8,72"   dc:"new password"`
 }

@@ -53,6 +53,13 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	if remaining > 0 {
 		return nil, fail("locked", errs.AccountLocked.New(minutes(remaining)))
 	}
+	// An anomaly lock (internal/logic/security) holds until the user's superior lifts it; the
+	// answer is the same for any password, so it tells a guesser nothing.
+	if u != nil {
+		if err = service.Security().CheckLocked(ctx, u.Id); err != nil {
+			return nil, fail("anomaly_locked", err)
+		}
+	}
 	// The slot is taken before the captcha is spent and the attempt reserved, so a login
 	// refused for capacity costs the caller neither.
 	release, err := s.acquireBcrypt(ctx)
@@ -63,7 +70,7 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	// From here on the attempt runs to its end even if the client hangs up: a guess whose
 	// failure went uncounted because the caller disconnected would be a free guess.
 	ctx = context.WithoutCancel(ctx)
-	if err = checkLoginCaptcha(ctx, req, subj, ip); err != nil {
+	if err = checkLoginCaptcha(ctx, req, u, subj, ip); err != nil {
 		if errs.Is(err, errs.CaptchaRequired) {
 			return nil, fail("captcha_required", err)
 		}
@@ -121,6 +128,11 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 		return nil, err
 	}
 	s.setRefreshCookie(ctx, refresh, s.cfg().Auth.RefreshTTL)
+	// Before this login is logged, so the user's usual regions are the earlier logins'. A
+	// failed check must not cost the person the session it already has.
+	if err = service.Security().CheckLogin(ctx, u, ip); err != nil {
+		g.Log().Warningf(ctx, "security: login check of user %d: %v", u.Id, err)
+	}
 	s.writeLoginLog(ctx, u.Id, typed, ip, ua, true, "")
 	return &v1.LoginRes{
 		AccessToken:        access,
@@ -159,11 +171,17 @@ func lookup(ctx context.Context, typed string) (*entity.Users, subject, error) {
 }
 
 // checkLoginCaptcha demands and consumes a captcha when earlier failures of the subject or the
-// IP require one.
-func checkLoginCaptcha(ctx context.Context, req *v1.LoginReq, subj subject, ip string) error {
+// IP, or a security measure on the account, require one.
+func checkLoginCaptcha(ctx context.Context, req *v1.LoginReq, u *entity.Users, subj subject, ip string) error {
 	required, err := captchaRequired(ctx, subj, ip)
 	if err != nil {
 		return errs.Unavailable.Wrap(err)
+	}
+	// A burst of sensitive operations can require one too (security.burstCaptcha).
+	if !required && u != nil {
+		if required, err = service.Security().CaptchaRequired(ctx, u.Id); err != nil {
+			return errs.Unavailable.Wrap(err)
+		}
 	}
 	if !required {
 		return nil

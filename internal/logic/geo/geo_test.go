@@ -2,13 +2,8 @@ package geo_test
 
 import (
 	"context"
-	"net"
-	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/maxmind/mmdbwriter"
-	"github.com/maxmind/mmdbwriter/mmdbtype"
 
 	"kami/internal/service"
 	"kami/internal/testkit"
@@ -16,46 +11,8 @@ import (
 
 func TestMain(m *testing.M) { testkit.Main(m) }
 
-func names(zh, en string) mmdbtype.Map {
-	m := mmdbtype.Map{"en": mmdbtype.String(en)}
-	if zh != "" {
-		m["zh-CN"] = mmdbtype.String(zh)
-	}
-	return mmdbtype.Map{"names": m}
-}
-
-// writeCityDB builds a small GeoIP2-City file, as MaxMind's own writer lays it out.
-func writeCityDB(t *testing.T) string {
-	t.Helper()
-	tree, err := mmdbwriter.New(mmdbwriter.Options{DatabaseType: "GeoIP2-City", RecordSize: 24})
-	if err != nil {
-		t.Fatal(err)
-	}
-	records := map[string]mmdbtype.Map{
-		"1.2.3.0/24":     {"country": names("中国", "China"), "subdivisions": mmdbtype.Slice{names("广东", "Guangdong")}, "city": names("深圳", "Shenzhen")},
-		"8.8.8.0/24":     {"country": names("", "United States"), "city": names("", "Mountain View")},
-		"2400:cb00::/32": {"country": names("中国", "China"), "subdivisions": mmdbtype.Slice{names("上海", "Shanghai")}, "city": names("上海", "Shanghai")},
-	}
-	for cidr, rec := range records {
-		_, network, err := net.ParseCIDR(cidr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err = tree.Insert(network, rec); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "city.mmdb")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err = tree.WriteTo(f); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
+// writeCityDB builds the small test world (testkit.TestCities).
+func writeCityDB(t *testing.T) string { return testkit.WriteCityDB(t, testkit.TestCities()) }
 
 func setPath(t *testing.T, admin *testkit.Client, path any) {
 	t.Helper()

@@ -2,23 +2,17 @@ package logs
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/i18n/gi18n"
 
 	v1 "kami/api/system/v1"
-	"kami/internal/errs"
 	"kami/internal/exportfile"
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
 )
-
-// exportBatch is how many rows one keyset query reads; memory stays flat however large the set.
-const exportBatch = 1000
 
 // OperationExport downloads every operation log row matching the filter (not one page).
 func (s *sLogs) OperationExport(ctx context.Context, req *v1.OperationLogExportReq) (*model.Download, error) {
@@ -69,55 +63,14 @@ func (s *sLogs) LoginExport(ctx context.Context, req *v1.LoginLogExportReq) (*mo
 	})
 }
 
-// export prepares the filtered set as an .xlsx download for the controller to send. The set is fixed at the largest id seen
-// when the export starts, refused (before any byte is sent, so the client gets a proper error)
-// when it exceeds kami.exportMaxRows, and read newest first in keyset batches into excelize's
-// StreamWriter (internal/exportfile), which spools rows to a temporary file instead of holding
-// them in memory.
+// export prepares the filtered set as an .xlsx download for the controller to send
+// (exportfile.Keyset: capped at kami.exportMaxRows, read in keyset batches).
 func (s *sLogs) export(ctx context.Context, m *gdb.Model, name string, header []string,
 	write func(batch gdb.Result, emit func([]any) error) error) (*model.Download, error) {
-	total, err := m.Count()
-	if err != nil {
-		return nil, err
-	}
-	limit := s.cfg().ExportMaxRows
-	if limit <= 0 {
-		limit = 100000
-	}
-	if total > limit {
-		return nil, errs.ExportTooLarge.New(total, limit)
-	}
-	top, err := m.Max("id")
-	if err != nil {
-		return nil, err
-	}
 	titles := make([]any, len(header))
 	for i, h := range header {
 		titles[i] = gi18n.T(ctx, "log.col."+h)
 	}
-	out, err := exportfile.New("xlsx", titles)
-	if err != nil {
-		return nil, err
-	}
-	defer out.Discard()
-	written := 0
-	emit := func(values []any) error {
-		written++
-		return out.Row(values)
-	}
-	next := int64(top) + 1
-	for written < total {
-		batch, err := m.WhereLT("id", next).OrderDesc("id").Limit(min(exportBatch, total-written)).All()
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
-		}
-		if len(batch) == 0 {
-			break // rows deleted meanwhile (retention); the file has what is left
-		}
-		if err = write(batch, emit); err != nil {
-			return nil, err
-		}
-		next = batch[len(batch)-1]["id"].Int64()
-	}
-	return out.Download(fmt.Sprintf("%s-%s.xlsx", name, s.clock.Now().In(timefmt.Zone()).Format("20060102-150405")))
+	file := fmt.Sprintf("%s-%s.xlsx", name, s.clock.Now().In(timefmt.Zone()).Format("20060102-150405"))
+	return exportfile.Keyset(ctx, m, s.cfg().ExportMaxRows, titles, file, write)
 }

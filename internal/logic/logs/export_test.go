@@ -1,40 +1,17 @@
 package logs_test
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"kami/internal/config"
 	"kami/internal/testkit"
 )
 
 // openXLSX checks the download headers and returns the sheet's rows.
-func openXLSX(t *testing.T, r *testkit.Resp) [][]string {
-	t.Helper()
-	r.Expect(t, http.StatusOK)
-	if ct := r.Header.Get("Content-Type"); !strings.Contains(ct, "spreadsheetml") {
-		t.Errorf("Content-Type %q", ct)
-	}
-	if cd := r.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, ".xlsx") {
-		t.Errorf("Content-Disposition %q", cd)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(r.Raw))
-	if err != nil {
-		t.Fatalf("not an xlsx (%d bytes): %v", len(r.Raw), err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(f.GetSheetName(0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
+func openXLSX(t *testing.T, r *testkit.Resp) [][]string { return testkit.XLSXRows(t, r) }
 
 // The export holds the whole filtered set (more rows than one export batch and than one page),
 // one row per log row plus a header, scoped and filtered exactly like the list.

@@ -8,10 +8,8 @@ import (
 
 	v1 "kami/api/system/v1"
 	"kami/internal/dao"
-	"kami/internal/errs"
 	"kami/internal/listq"
 	"kami/internal/scope"
-	"kami/internal/timefmt"
 )
 
 // The filters build Safe models, so the count, the page (listq.Page) and the export batches can
@@ -20,7 +18,7 @@ import (
 func operationQuery(ctx context.Context, f *v1.OperationLogFilter) (*gdb.Model, error) {
 	cols := dao.OperationLogs.Columns()
 	m := scope.Apply(ctx, dao.OperationLogs.Ctx(ctx).Safe(), cols.UserId)
-	m, err := timeRange(m, cols.CreatedAt, f.From, f.To)
+	m, err := listq.TimeRange(m, cols.CreatedAt, f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +50,7 @@ func operationQuery(ctx context.Context, f *v1.OperationLogFilter) (*gdb.Model, 
 func loginQuery(ctx context.Context, f *v1.LoginLogFilter) (*gdb.Model, error) {
 	cols := dao.LoginLogs.Columns()
 	m := scope.Apply(ctx, dao.LoginLogs.Ctx(ctx).Safe(), cols.UserId)
-	m, err := timeRange(m, cols.CreatedAt, f.From, f.To)
+	m, err := listq.TimeRange(m, cols.CreatedAt, f.From, f.To)
 	if err != nil {
 		return nil, err
 	}
@@ -67,25 +65,6 @@ func loginQuery(ctx context.Context, f *v1.LoginLogFilter) (*gdb.Model, error) {
 	}
 	if f.Result != nil {
 		m = m.Where(cols.Result, *f.Result)
-	}
-	return m, nil
-}
-
-// timeRange keeps rows in [from, to); either bound may be absent.
-func timeRange(m *gdb.Model, col, from, to string) (*gdb.Model, error) {
-	f, err := timefmt.Parse(from)
-	if err != nil {
-		return nil, errs.TimeInvalid.New("from")
-	}
-	t, err := timefmt.Parse(to)
-	if err != nil {
-		return nil, errs.TimeInvalid.New("to")
-	}
-	if f != nil {
-		m = m.WhereGTE(col, f)
-	}
-	if t != nil {
-		m = m.WhereLT(col, t)
 	}
 	return m, nil
 }

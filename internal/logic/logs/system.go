@@ -30,7 +30,7 @@ var systemSorts = listq.NewSorts("id", map[string]listq.Field{
 // the route is the super-admin's alone (RBAC catalog).
 func systemQuery(ctx context.Context, f *v1.SystemLogFilter) (*gdb.Model, error) {
 	cols := dao.SystemLogs.Columns()
-	m, err := timeRange(dao.SystemLogs.Ctx(ctx).Safe(), cols.CreatedAt, f.From, f.To)
+	m, err := listq.TimeRange(dao.SystemLogs.Ctx(ctx).Safe(), cols.CreatedAt, f.From, f.To)
 	if err != nil {
 		return nil, err
 	}

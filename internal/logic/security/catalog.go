@@ -1,0 +1,33 @@
+package security
+
+import (
+	"kami/internal/consts"
+	"kami/internal/logic/rbac"
+)
+
+// The security log page. Every staff role reads it; the data scope keeps them apart (the
+// super-admin every row, an agent-admin its subtree's, an agent its own).
+func init() {
+	rbac.Register(
+		rbac.Node{Type: rbac.TypeCatalog, Name: "Security", Path: "/security", Title: "menu.security", Icon: "lucide:shield-alert",
+			Sort: 850, Roles: []string{consts.RoleAgentAdmin, consts.RoleAgent},
+			Children: []rbac.Node{
+				{Type: rbac.TypeMenu, Name: "SecurityLog", Path: "/security/log", Component: "/security/log/list",
+					Title: "menu.security.log", Icon: "lucide:shield-ellipsis", Sort: 1,
+					Children: []rbac.Node{
+						{Type: rbac.TypeButton, AuthCode: "Security:Log:List", Title: "menu.security.log.list", Sort: 1,
+							APIs: []string{"GET /api/security/log/list", "GET /api/security/log/export"}},
+					}},
+				// Agents cannot lift locks (theirs is never theirs to lift); an agent-admin lifts its
+				// agents', the scope keeps it out of other trees.
+				{Type: rbac.TypeMenu, Name: "SecurityLocks", Path: "/security/locks", Component: "/security/locks/list",
+					Title: "menu.security.lock", Icon: "lucide:lock", Sort: 2, Roles: []string{consts.RoleAgentAdmin},
+					Children: []rbac.Node{
+						{Type: rbac.TypeButton, AuthCode: "Security:Lock:List", Title: "menu.security.lock.list", Sort: 1,
+							APIs: []string{"GET /api/security/locks/list"}},
+						{Type: rbac.TypeButton, AuthCode: "Security:Lock:Unlock", Title: "menu.security.lock.unlock", Sort: 2,
+							APIs: []string{"POST /api/security/locks/{id}/unlock"}},
+					}},
+			}},
+	)
+}
