@@ -150,6 +150,13 @@ func Restore(ctx context.Context, db gdb.DB, dialect string, key []byte, open fu
 	if v, err := migrate.SchemaVersion(ctx, db); err != nil || v != m.SchemaVersion {
 		return nil, fmt.Errorf("restore: the backup has schema %s, this binary migrates to %s: restore with the release that made it", m.SchemaVersion, v)
 	}
+	// Migrations seed rows (the relay's default group); the backup holds those rows as they were
+	// when it was made, so the seeds give way to it.
+	for _, t := range sortedKeys(m.Tables) {
+		if _, err = sqlDB.ExecContext(ctx, "DELETE FROM "+quote(dialect, t)); err != nil {
+			return nil, err
+		}
+	}
 	if err = load(ctx, sqlDB, dialect, key, open); err != nil {
 		return nil, err
 	}

@@ -10,10 +10,11 @@ var sections = []struct {
 	groups []string
 }{
 	{"basic", []string{"system", "maintenance"}},
-	{"security", []string{"auth", "password", "register"}},
+	{"security", []string{"auth", "password", "register", "security"}},
 	{"quota", []string{"quota", "payment"}},
 	{"notification", []string{"notify", "mail", "outbox"}},
 	{"openapi", []string{"openapi", "projects"}},
+	{"business", []string{"relay", "derp", "proxy", "camel"}},
 }
 
 // SectionOther is the page of the groups no section names.

@@ -22,7 +22,7 @@ type pageGroup struct {
 // and ?section= answers one page.
 func TestSettingsPages(t *testing.T) {
 	cl := testkit.Current().Admin(t)
-	order := map[string]int{"basic": 0, "security": 1, "quota": 2, "notification": 3, "openapi": 4, "other": 5}
+	order := map[string]int{"basic": 0, "security": 1, "quota": 2, "notification": 3, "openapi": 4, "business": 5, "other": 6}
 	for _, lang := range []string{"zh-CN", "en"} {
 		cl.Lang = lang
 		var groups []pageGroup
@@ -47,7 +47,7 @@ func TestSettingsPages(t *testing.T) {
 		want    int
 		groups  map[string]bool
 	}{
-		{"security", http.StatusOK, map[string]bool{"auth": true, "password": true, "register": true}},
+		{"security", http.StatusOK, map[string]bool{"auth": true, "password": true, "register": true, "security": true}},
 		{"basic", http.StatusOK, map[string]bool{"system": true, "maintenance": true}},
 		{"nonsense", http.StatusBadRequest, nil},
 	}
