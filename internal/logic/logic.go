@@ -8,6 +8,7 @@ import (
 	_ "kami/internal/logic/apicalls"
 	_ "kami/internal/logic/auth"
 	_ "kami/internal/logic/authorization"
+	_ "kami/internal/logic/camel"
 	_ "kami/internal/logic/card"
 	_ "kami/internal/logic/geo"
 	_ "kami/internal/logic/job"

@@ -1,0 +1,21 @@
+// =================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// =================================================================================
+
+package camel
+
+import (
+	"context"
+
+	"kami/api/camel/v1"
+)
+
+type ICamelV1 interface {
+	AccountList(ctx context.Context, req *v1.AccountListReq) (res *v1.AccountListRes, err error)
+	AccountGet(ctx context.Context, req *v1.AccountGetReq) (res *v1.AccountGetRes, err error)
+	AccountCreate(ctx context.Context, req *v1.AccountCreateReq) (res *v1.AccountCreateRes, err error)
+	AccountUpdate(ctx context.Context, req *v1.AccountUpdateReq) (res *v1.AccountUpdateRes, err error)
+	AccountStatus(ctx context.Context, req *v1.AccountStatusReq) (res *v1.AccountStatusRes, err error)
+	AccountDelete(ctx context.Context, req *v1.AccountDeleteReq) (res *v1.AccountDeleteRes, err error)
+	AccountHistory(ctx context.Context, req *v1.AccountHistoryReq) (res *v1.AccountHistoryRes, err error)
+}

@@ -1,0 +1,26 @@
+package camel
+
+import (
+	"kami/internal/consts"
+	"kami/internal/logic/rbac"
+)
+
+// The camel-oil pages (camel-oil.md §6): super-admin by default, since the pool, merchants and
+// orders are platform-wide; granting a menu to another role gives platform-wide reads.
+func init() {
+	admin := []string{consts.RoleSuperAdmin}
+	rbac.Register(
+		rbac.Node{Type: rbac.TypeCatalog, Name: "CamelOil", Path: "/camel-oil", Redirect: "/camel-oil/accounts", Title: "menu.camelOil", Icon: "lucide:fuel",
+			Sort: 60, Roles: admin, Children: []rbac.Node{
+				{Type: rbac.TypeMenu, Name: "CamelOilAccounts", Path: "/camel-oil/accounts", Component: "/camel-oil/accounts/list",
+					Title: "menu.camelOil.accounts", Icon: "lucide:smartphone", Sort: 1, Roles: admin,
+					APIs: []string{"GET /api/camel-oil/accounts/list", "GET /api/camel-oil/accounts/{id}",
+						"GET /api/camel-oil/accounts/{id}/history"},
+					Children: []rbac.Node{
+						{Type: rbac.TypeButton, AuthCode: "CamelOil:Account:Edit", Title: "menu.camelOil.account.edit", Sort: 1,
+							APIs: []string{"POST /api/camel-oil/accounts", "PUT /api/camel-oil/accounts/{id}",
+								"PUT /api/camel-oil/accounts/{id}/status", "DELETE /api/camel-oil/accounts/{id}"}},
+					}},
+			}},
+	)
+}
