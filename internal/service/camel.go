@@ -33,6 +33,16 @@ type (
 		// SetClock is how boot (or a test) hands the service its clock: the daily counters' date and
 		// every timestamp come from it.
 		SetClock(c clock.Clock)
+		ListMerchants(ctx context.Context, req *v1.MerchantListReq) (*v1.MerchantListRes, error)
+		// CreateMerchant issues the merchant's appKey, appSecret and webhookSecret; the secrets are
+		// stored sealed (HMAC needs them back in the clear) and answered only here.
+		CreateMerchant(ctx context.Context, req *v1.MerchantCreateReq) (*v1.MerchantCreateRes, error)
+		UpdateMerchant(ctx context.Context, req *v1.MerchantUpdateReq) (*v1.MerchantUpdateRes, error)
+		SetMerchantStatus(ctx context.Context, req *v1.MerchantStatusReq) (*v1.MerchantStatusRes, error)
+		// RotateMerchantSecret issues a new appSecret; the current one becomes the previous secret,
+		// verifying for secretGrace, and a previous one still in its grace is dropped, so at most two
+		// verify at any time.
+		RotateMerchantSecret(ctx context.Context, req *v1.MerchantRotateReq) (*v1.MerchantRotateRes, error)
 		// DailyReset is one run: every paused_daily account whose daily_date is before today goes back
 		// online when its token is still valid, else to pending_login, each with its history row. The
 		// counters need no write: a date that is not today reads as 0. Only past dates qualify and each

@@ -21,6 +21,14 @@ func init() {
 							APIs: []string{"POST /api/camel-oil/accounts", "PUT /api/camel-oil/accounts/{id}",
 								"PUT /api/camel-oil/accounts/{id}/status", "DELETE /api/camel-oil/accounts/{id}"}},
 					}},
+				{Type: rbac.TypeMenu, Name: "CamelOilMerchants", Path: "/camel-oil/merchants", Component: "/camel-oil/merchants/list",
+					Title: "menu.camelOil.merchants", Icon: "lucide:store", Sort: 3, Roles: admin,
+					APIs: []string{"GET /api/camel-oil/merchants/list"},
+					Children: []rbac.Node{
+						{Type: rbac.TypeButton, AuthCode: "CamelOil:Merchant:Edit", Title: "menu.camelOil.merchant.edit", Sort: 1,
+							APIs: []string{"POST /api/camel-oil/merchants", "PUT /api/camel-oil/merchants/{id}",
+								"PUT /api/camel-oil/merchants/{id}/status", "POST /api/camel-oil/merchants/{id}/secret/rotate"}},
+					}},
 			}},
 	)
 }
