@@ -23,4 +23,6 @@ type ICamelV1 interface {
 	MerchantUpdate(ctx context.Context, req *v1.MerchantUpdateReq) (res *v1.MerchantUpdateRes, err error)
 	MerchantStatus(ctx context.Context, req *v1.MerchantStatusReq) (res *v1.MerchantStatusRes, err error)
 	MerchantRotate(ctx context.Context, req *v1.MerchantRotateReq) (res *v1.MerchantRotateRes, err error)
+	SettingsGet(ctx context.Context, req *v1.SettingsGetReq) (res *v1.SettingsGetRes, err error)
+	SettingsUpdate(ctx context.Context, req *v1.SettingsUpdateReq) (res *v1.SettingsUpdateRes, err error)
 }

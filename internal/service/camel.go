@@ -48,6 +48,10 @@ type (
 		// counters need no write: a date that is not today reads as 0. Only past dates qualify and each
 		// move is guarded on paused_daily, so a run mid-day or on two nodes at once changes nothing twice.
 		DailyReset(ctx context.Context) (int, error)
+		GetSettings(context.Context, *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
+		// UpdateSettings writes the given subset through the core settings (validated, audited, live on
+		// every node within 2 s), all or nothing; minAmount may not exceed maxAmount afterwards.
+		UpdateSettings(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
 	}
 )
 

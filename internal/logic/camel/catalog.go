@@ -29,6 +29,9 @@ func init() {
 							APIs: []string{"POST /api/camel-oil/merchants", "PUT /api/camel-oil/merchants/{id}",
 								"PUT /api/camel-oil/merchants/{id}/status", "POST /api/camel-oil/merchants/{id}/secret/rotate"}},
 					}},
+				{Type: rbac.TypeMenu, Name: "CamelOilSettings", Path: "/camel-oil/settings", Component: "/camel-oil/settings/index",
+					Title: "menu.camelOil.settings", Icon: "lucide:sliders-horizontal", Sort: 5, Roles: admin,
+					APIs: []string{"GET /api/camel-oil/settings", "PUT /api/camel-oil/settings"}},
 			}},
 	)
 }
