@@ -25,4 +25,5 @@ type ICamelV1 interface {
 	MerchantRotate(ctx context.Context, req *v1.MerchantRotateReq) (res *v1.MerchantRotateRes, err error)
 	SettingsGet(ctx context.Context, req *v1.SettingsGetReq) (res *v1.SettingsGetRes, err error)
 	SettingsUpdate(ctx context.Context, req *v1.SettingsUpdateReq) (res *v1.SettingsUpdateRes, err error)
+	Statistics(ctx context.Context, req *v1.StatisticsReq) (res *v1.StatisticsRes, err error)
 }

@@ -52,6 +52,10 @@ type (
 		// UpdateSettings writes the given subset through the core settings (validated, audited, live on
 		// every node within 2 s), all or nothing; minAmount may not exceed maxAmount afterwards.
 		UpdateSettings(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
+		// Statistics reads the pool and the orders. The account figures come from one read of the live
+		// accounts' counters (a pool is thousands of rows, not millions); orders are counted per day by
+		// their creation (orders) and payment (paid) in the Asia/Shanghai day.
+		Statistics(ctx context.Context, _ *v1.StatisticsReq) (*v1.StatisticsRes, error)
 	}
 )
 
