@@ -11,6 +11,7 @@ import (
 	"kami/internal/controller/auth"
 	"kami/internal/controller/authorization"
 	"kami/internal/controller/banner"
+	"kami/internal/controller/camel"
 	"kami/internal/controller/card"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
@@ -62,6 +63,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			quota.NewV1(),
 			project.NewV1(),
 			authorization.NewV1(),
+			camel.NewV1(),
 			card.NewV1(),
 			payment.NewV1(),
 			apicalls.NewV1(),

@@ -10,6 +10,7 @@ import (
 	_ "kami/internal/logic/authorization"
 	_ "kami/internal/logic/backup"
 	_ "kami/internal/logic/banner"
+	_ "kami/internal/logic/camel"
 	_ "kami/internal/logic/card"
 	_ "kami/internal/logic/geo"
 	_ "kami/internal/logic/job"

@@ -16,6 +16,7 @@ import (
 	"kami/internal/service"
 	"kami/internal/timefmt"
 	"kami/utility/dbx"
+	"kami/utility/randkey"
 )
 
 // Signing key statuses (project_signing_keys.status).
@@ -35,7 +36,7 @@ func (s *sProject) RotateSecret(ctx context.Context, req *v1.SecretRotateReq) (*
 	if err != nil {
 		return nil, err
 	}
-	secret, err := newSecret("as_")
+	secret, err := randkey.Secret("as_")
 	if err != nil {
 		return nil, err
 	}

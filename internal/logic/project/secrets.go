@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 
 	"kami/internal/infra/keyring"
+	"kami/utility/randkey"
 )
 
 // Seal purposes: a value sealed for one does not open for another (keyring.Seal uses the
@@ -21,33 +22,6 @@ const (
 // AlgEd25519 is the only response-signing algorithm (openapi.md).
 const AlgEd25519 = "Ed25519"
 
-func randomBytes(n int) ([]byte, error) {
-	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		return nil, err // no randomness: no key is better than a guessable one
-	}
-	return b, nil
-}
-
-// newAppKey is the public identifier of a project's OpenAPI calls.
-func newAppKey() (string, error) {
-	b, err := randomBytes(12)
-	if err != nil {
-		return "", err
-	}
-	return "ak_" + hex.EncodeToString(b), nil
-}
-
-// newSecret is 256 random bits, URL-safe, with a prefix that tells what it is when it turns
-// up in a client's configuration.
-func newSecret(prefix string) (string, error) {
-	b, err := randomBytes(32)
-	if err != nil {
-		return "", err
-	}
-	return prefix + base64.RawURLEncoding.EncodeToString(b), nil
-}
-
 // credentials are a new project's secrets, in the clear (shown once) and sealed (stored).
 type credentials struct {
 	AppKey, AppSecret, WebhookSecret string
@@ -57,13 +31,13 @@ type credentials struct {
 func newCredentials() (*credentials, error) {
 	c := &credentials{}
 	var err error
-	if c.AppKey, err = newAppKey(); err != nil {
+	if c.AppKey, err = randkey.AppKey(); err != nil {
 		return nil, err
 	}
-	if c.AppSecret, err = newSecret("as_"); err != nil {
+	if c.AppSecret, err = randkey.Secret("as_"); err != nil {
 		return nil, err
 	}
-	if c.WebhookSecret, err = newSecret("whsec_"); err != nil {
+	if c.WebhookSecret, err = randkey.Secret("whsec_"); err != nil {
 		return nil, err
 	}
 	if c.SealedSecret, err = keyring.Seal(purposeAppSecret, []byte(c.AppSecret)); err != nil {
@@ -86,7 +60,7 @@ func newSigningKey() (*signingKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	id, err := randomBytes(8)
+	id, err := randkey.Bytes(8)
 	if err != nil {
 		return nil, err
 	}

@@ -45,10 +45,11 @@ type Def struct {
 func Bound(n int64) *int64 { return &n }
 
 var (
-	regMu      sync.Mutex
-	registry   = map[string]*Def{}
-	sealed     bool
-	keyRule    = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*\.[a-z][a-zA-Z0-9.]*$`)
+	regMu    sync.Mutex
+	registry = map[string]*Def{}
+	sealed   bool
+	// The module part may hold an underscore: camel-oil.md names its keys camel_oil.<name>.
+	keyRule    = regexp.MustCompile(`^[a-z][a-zA-Z0-9_]*\.[a-z][a-zA-Z0-9.]*$`)
 	secretName = regexp.MustCompile(`(?i)(password|secret|token|key)`)
 	// reserved keys are rows of the settings table owned by something else.
 	reserved = map[string]bool{"rbac.version": true, versionKey: true}

@@ -1,0 +1,91 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// CamelOilAccountHistoryDao is the data access object for the table camel_oil_account_history.
+type CamelOilAccountHistoryDao struct {
+	table    string                        // table is the underlying table name of the DAO.
+	group    string                        // group is the database configuration group name of the current DAO.
+	columns  CamelOilAccountHistoryColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler            // handlers for customized model modification.
+}
+
+// CamelOilAccountHistoryColumns defines and stores column names for the table camel_oil_account_history.
+type CamelOilAccountHistoryColumns struct {
+	Id         string //
+	AccountId  string //
+	FromStatus string //
+	ToStatus   string //
+	Reason     string //
+	OperatorId string //
+	CreatedAt  string //
+}
+
+// camelOilAccountHistoryColumns holds the columns for the table camel_oil_account_history.
+var camelOilAccountHistoryColumns = CamelOilAccountHistoryColumns{
+	Id:         "id",
+	AccountId:  "account_id",
+	FromStatus: "from_status",
+	ToStatus:   "to_status",
+	Reason:     "reason",
+	OperatorId: "operator_id",
+	CreatedAt:  "created_at",
+}
+
+// NewCamelOilAccountHistoryDao creates and returns a new DAO object for table data access.
+func NewCamelOilAccountHistoryDao(handlers ...gdb.ModelHandler) *CamelOilAccountHistoryDao {
+	return &CamelOilAccountHistoryDao{
+		group:    "default",
+		table:    "camel_oil_account_history",
+		columns:  camelOilAccountHistoryColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *CamelOilAccountHistoryDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *CamelOilAccountHistoryDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *CamelOilAccountHistoryDao) Columns() CamelOilAccountHistoryColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *CamelOilAccountHistoryDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *CamelOilAccountHistoryDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *CamelOilAccountHistoryDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

@@ -1,0 +1,75 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/camel/v1"
+	"kami/internal/clock"
+)
+
+type (
+	ICamel interface {
+		// ListAccounts pages through the pool; never a password or a token.
+		ListAccounts(ctx context.Context, req *v1.AccountListReq) (*v1.AccountListRes, error)
+		GetAccount(ctx context.Context, req *v1.AccountGetReq) (*v1.AccountGetRes, error)
+		// CreateAccount adds a phone to the pool in pending_login; the password is sealed.
+		CreateAccount(ctx context.Context, req *v1.AccountCreateReq) (*v1.AccountCreateRes, error)
+		// UpdateAccount changes the limit, remark or password. A lower limit takes effect at the next
+		// dispatch: the guarded UPDATE compares against the column, so no account goes over it.
+		UpdateAccount(ctx context.Context, req *v1.AccountUpdateReq) (*v1.AccountUpdateRes, error)
+		// SetAccountStatus is the admin's disable (from any status) or enable (disabled or invalid →
+		// pending_login); 409 INVALID_STATE for anything else or when a racing change won.
+		SetAccountStatus(ctx context.Context, req *v1.AccountStatusReq) (*v1.AccountStatusRes, error)
+		// DeleteAccount soft-deletes an account with no pending_pay order; phone_key is cleared so the
+		// phone can be added again. The order check and the delete share a transaction; a dispatch that
+		// picks the account meanwhile is refused by its status guard once deleted_at is set.
+		DeleteAccount(ctx context.Context, req *v1.AccountDeleteReq) (*v1.AccountDeleteRes, error)
+		// AccountHistory pages through an account's status changes, newest first.
+		AccountHistory(ctx context.Context, req *v1.AccountHistoryReq) (*v1.AccountHistoryRes, error)
+		// SetClock is how boot (or a test) hands the service its clock: the daily counters' date and
+		// every timestamp come from it.
+		SetClock(c clock.Clock)
+		ListMerchants(ctx context.Context, req *v1.MerchantListReq) (*v1.MerchantListRes, error)
+		// CreateMerchant issues the merchant's appKey, appSecret and webhookSecret; the secrets are
+		// stored sealed (HMAC needs them back in the clear) and answered only here.
+		CreateMerchant(ctx context.Context, req *v1.MerchantCreateReq) (*v1.MerchantCreateRes, error)
+		UpdateMerchant(ctx context.Context, req *v1.MerchantUpdateReq) (*v1.MerchantUpdateRes, error)
+		SetMerchantStatus(ctx context.Context, req *v1.MerchantStatusReq) (*v1.MerchantStatusRes, error)
+		// RotateMerchantSecret issues a new appSecret; the current one becomes the previous secret,
+		// verifying for secretGrace, and a previous one still in its grace is dropped, so at most two
+		// verify at any time.
+		RotateMerchantSecret(ctx context.Context, req *v1.MerchantRotateReq) (*v1.MerchantRotateRes, error)
+		// DailyReset is one run: every paused_daily account whose daily_date is before today goes back
+		// online when its token is still valid, else to pending_login, each with its history row. The
+		// counters need no write: a date that is not today reads as 0. Only past dates qualify and each
+		// move is guarded on paused_daily, so a run mid-day or on two nodes at once changes nothing twice.
+		DailyReset(ctx context.Context) (int, error)
+		GetSettings(context.Context, *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
+		// UpdateSettings writes the given subset through the core settings (validated, audited, live on
+		// every node within 2 s), all or nothing; minAmount may not exceed maxAmount afterwards.
+		UpdateSettings(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
+		// Statistics reads the pool and the orders. The account figures come from one read of the live
+		// accounts' counters (a pool is thousands of rows, not millions); orders are counted per day by
+		// their creation (orders) and payment (paid) in the Asia/Shanghai day.
+		Statistics(ctx context.Context, _ *v1.StatisticsReq) (*v1.StatisticsRes, error)
+	}
+)
+
+var (
+	localCamel ICamel
+)
+
+func Camel() ICamel {
+	if localCamel == nil {
+		panic("implement not found for interface ICamel, forgot register?")
+	}
+	return localCamel
+}
+
+func RegisterCamel(i ICamel) {
+	localCamel = i
+}
