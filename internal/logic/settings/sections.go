@@ -14,7 +14,7 @@ var sections = []struct {
 	{"quota", []string{"quota", "payment"}},
 	{"notification", []string{"notify", "mail", "outbox"}},
 	{"openapi", []string{"openapi", "projects"}},
-	{"business", []string{"relay", "derp", "proxy", "camel"}},
+	{"business", []string{"relay", "derp", "proxy", "camel_oil"}},
 }
 
 // SectionOther is the page of the groups no section names.
