@@ -1,6 +1,7 @@
 package payment
 
 import (
+	"time"
 	"context"
 
 	"github.com/gogf/gf/v2/frame/g"
@@ -49,5 +50,21 @@ func (s *sPayment) alert(ctx context.Context, orderID int64, channel, outTradeNo
 	})
 	if err != nil {
 		g.Log().Warningf(ctx, "payment alert of %s: %v", outTradeNo, err)
+	}
+}
+
+// alertForged tells the super-admins that a notification with a bad signature reached the
+// channel (seed 001 §12.1: refused and alerted): once per channel per hour, so a flood of
+// forgeries is one alert, not one per request.
+func (s *sPayment) alertForged(ctx context.Context, channel, reason string) {
+	hour := s.now().Truncate(time.Hour).Format("2006010215")
+	_, err := service.Notify().Send(ctx, model.Notice{
+		To: model.Recipients{Roles: []string{consts.RoleSuperAdmin}}, Kind: "payment.alert",
+		Template: "payment.forged", Ref: model.Ref{Type: "payment.channel"},
+		Params:   map[string]any{"channel": channel, "reason": reason},
+		DedupKey: "payment.forged:" + channel + ":" + hour,
+	})
+	if err != nil {
+		g.Log().Warningf(ctx, "payment alert of a forged %s notify: %v", channel, err)
 	}
 }

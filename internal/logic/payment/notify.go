@@ -24,6 +24,7 @@ func (s *sPayment) Notify(ctx context.Context, req *v1.NotifyReq) (*v1.NotifyRes
 	if err != nil {
 		s.log(ctx, 0, "", "notify", resultRefused, req.Channel+": "+err.Error())
 		g.Log().Warningf(ctx, "payment %s: notify refused: %v", req.Channel, err)
+		s.alertForged(ctx, req.Channel, err.Error())
 		return nil, errs.PaymentNotify.New()
 	}
 	if _, err = s.confirm(ctx, req.Channel, "notify", t); err != nil {

@@ -87,11 +87,17 @@ func TestTopupForgedNotifyRefused(t *testing.T) {
 	if refused != 1 { // the wrong amount names the order; the others are logged without one
 		t.Fatalf("%d refusals logged on the order", refused)
 	}
-	// The signed mismatch is alerted to the super-admins; the forged signature only logged.
+	// The signed mismatch is alerted on the order; the forgeries (bad signature, not JSON) once
+	// for the channel within the hour.
 	n, err := dao.Notices.Ctx(context.Background()).Where("kind", "payment.alert").Where("ref_type", "payment.order").
 		Where("ref_id", o.ID).Count()
 	if err != nil || n != 1 {
 		t.Fatalf("%d alerts of the order (%v)", n, err)
+	}
+	n, err = dao.Notices.Ctx(context.Background()).Where("kind", "payment.alert").
+		WhereLike("dedup_key", "payment.forged:alipay:%").Count()
+	if err != nil || n < 1 {
+		t.Fatalf("%d alerts of forged notifies (%v)", n, err)
 	}
 	// The genuine notify still credits after the refusals.
 	notify(t, good).Expect(t, http.StatusOK)
