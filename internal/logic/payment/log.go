@@ -1,8 +1,8 @@
 package payment
 
 import (
-	"time"
 	"context"
+	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
