@@ -15,6 +15,7 @@ export default {
     notFound: 'Page not found', home: 'Back home', shownOnce: 'These secrets are shown only once: save them now',
   },
   field: {
+    planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
     id: 'ID', username: 'Username', password: 'Password', role: 'Role', status: 'Status', parentId: 'Parent', realName: 'Name',
     email: 'Email', remark: 'Remark', createdAt: 'Created', lastLoginAt: 'Last login', name: 'Name', description: 'Description',
     version: 'Version', callbackUrl: 'Callback URL', projectId: 'Project', planId: 'Plan', count: 'Count', cost: 'Cost',
@@ -26,5 +27,6 @@ export default {
   },
   dashboard: { welcome: 'Welcome, {name}', balance: 'My quota', cards: 'Cards generated', quota: 'Quota flow', heatmap: 'Activity heatmap' },
   password: { title: 'Change the initial password', old: 'Current password', new: 'New password' },
+  action: { disable: 'Disable', enable: 'Enable', password: 'Reset password', run: 'Run now', redeliver: 'Redeliver', rotateSecret: 'Rotate secret', approve: 'Approve', reject: 'Reject', unbind: 'Unbind', transfer: 'Transfer', recharge: 'Recharge' },
   status: { enabled: 'Enabled', disabled: 'Disabled', pending: 'Pending' },
 }

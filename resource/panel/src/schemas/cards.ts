@@ -7,10 +7,19 @@ export const projects: ListSchema = {
   filters: [{ key: 'name' }],
   create: {
     code: 'Card:Project:Create', url: '/projects', reveal: secrets,
-    fields: [{ key: 'name', required: true }, { key: 'description' }, { key: 'version' }, { key: 'callbackUrl' }],
+    // A project starts with one plan; more are added on the plans page.
+    defaults: { planDurationSeconds: 2592000, planPrice: 100, planMaxDevices: 1 },
+    fields: [
+      { key: 'name', required: true }, { key: 'description' }, { key: 'version' }, { key: 'callbackUrl' },
+      { key: 'planName', required: true }, { key: 'planDurationSeconds', type: 'number', required: true },
+      { key: 'planPrice', type: 'number', required: true }, { key: 'planMaxDevices', type: 'number', required: true },
+    ],
+    body: ({ planName, planDurationSeconds, planPrice, planMaxDevices, ...p }) => ({
+      ...p, plans: [{ name: planName, durationSeconds: planDurationSeconds, price: planPrice, maxDevices: planMaxDevices }],
+    }),
   },
   edit: { code: 'Card:Project:Edit', url: (r) => `/projects/${r.id}`, fields: [{ key: 'name' }, { key: 'description' }, { key: 'version' }, { key: 'callbackUrl' }] },
-  actions: [{ label: 'rotate secret', code: 'Card:Project:Secret', danger: true, method: 'post', url: (r) => `/projects/${r.id}/secret/rotate`, reveal: (d) => d }],
+  actions: [{ label: 'rotateSecret', code: 'Card:Project:Secret', danger: true, method: 'post', url: (r) => `/projects/${r.id}/secret/rotate`, reveal: (d) => d }],
 }
 
 // Plans belong to a project: the list asks for one first.

@@ -20,6 +20,7 @@ export interface Column {
 }
 
 export interface Action {
+  // An action.* i18n key (shown as is when there is none).
   label: string
   code?: string
   danger?: boolean
@@ -39,7 +40,7 @@ export interface ListSchema {
   list: string | ((filters: any) => string | null)
   columns?: Column[]
   filters?: Field[]
-  create?: { code?: string; url: string; fields: Field[]; reveal?: Action['reveal']; defaults?: any }
+  create?: { code?: string; url: string; fields: Field[]; reveal?: Action['reveal']; defaults?: any; body?: (form: any) => any }
   edit?: { code?: string; url: (row: any) => string; fields: Field[] }
   remove?: { code?: string; url: (row: any) => string }
   actions?: Action[]
