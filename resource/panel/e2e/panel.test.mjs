@@ -3,7 +3,7 @@
 // a response; a failing test leaves a screenshot in the output folder.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startServer, api, ADMIN_PASSWORD } from './server.mjs'
@@ -203,5 +203,31 @@ test('projects: create shows the secrets once, then list and edit', () => sessio
   await page.locator('.el-dialog:visible input[name=description]').fill('edited by e2e')
   await Promise.all([page.waitForResponse((r) => /\/api\/projects\/\d+$/.test(r.url()) && r.request().method() === 'PUT'), page.locator('.el-dialog:visible [data-test=form-submit]').click()])
   await page.locator('.el-table__body tr', { hasText: 'edited by e2e' }).waitFor()
+  assert.deepEqual(errors, [])
+}))
+
+test('card batch: generate through the UI, export downloaded and opened', () => session('batch-export', async (page, errors) => {
+  // Setup over the API: a project with a plan, an agent-admin holding quota and authorized for it.
+  const project = await adminApi('POST', '/projects', { name: 'E2E Cards', plans: [{ name: 'Forever', durationSeconds: 0, price: 2, maxDevices: 1 }] })
+  const owner = await adminApi('POST', '/system/user', { username: 'e2e_owner', password: 'Start#Pass3', role: 'agent-admin', initialQuota: 100 })
+  const first = (await api(server.base, 'POST', '/auth/login', { username: 'e2e_owner', password: 'Start#Pass3' })).accessToken
+  await api(server.base, 'PUT', '/user/password', { oldPassword: 'Start#Pass3', newPassword: 'Owner-Own#2026' }, first)
+  await adminApi('POST', '/authorizations', { projectId: project.id, agentId: owner.id })
+
+  await loginHome(page, 'e2e_owner', 'Owner-Own#2026')
+  await page.goto(server.base + '/cards/batches')
+  await page.waitForSelector('[data-test=list-table]')
+  await page.click('[data-test=create]')
+  const dlg = page.locator('.el-dialog:visible')
+  await dlg.locator('[data-field=projectId] input').fill(String(project.id))
+  await dlg.locator('[data-field=planId] input').fill(String(project.plans[0].id))
+  await dlg.locator('[data-field=count] input').fill('3')
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/cards/batches') && r.status() === 200), dlg.locator('[data-test=form-submit]').click()])
+  const row = page.locator('.el-table__body tr', { hasText: 'E2E Cards' })
+  await row.waitFor()
+  const [file] = await Promise.all([page.waitForEvent('download'), row.locator('[data-action=exportCsv]').click()])
+  assert.match(file.suggestedFilename(), /\.csv$/)
+  const text = readFileSync(await file.path(), 'utf8')
+  assert.equal(text.trim().split(/\r?\n/).length, 4, `a header and 3 cards:\n${text}`)
   assert.deepEqual(errors, [])
 }))

@@ -27,6 +27,6 @@ export default {
   },
   dashboard: { welcome: '欢迎，{name}', balance: '我的额度', cards: '卡密生成', quota: '额度流转', heatmap: '活跃热力图' },
   password: { title: '请修改初始密码', old: '当前密码', new: '新密码' },
-  action: { disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
+  action: { exportXlsx: '导出 xlsx', exportCsv: '导出 csv', disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
   status: { enabled: '启用', disabled: '禁用', pending: '待验证' },
 }

@@ -50,6 +50,8 @@ export const batches: ListSchema = {
     fields: [{ key: 'projectId', type: 'number', required: true }, { key: 'planId', type: 'number', required: true }, { key: 'count', type: 'number', required: true }, { key: 'remark' }],
   },
   actions: [
+    { label: 'exportXlsx', code: 'Card:Batch:Export', download: (r) => ({ url: `/cards/batches/${r.id}/export`, params: { format: 'xlsx' } }) },
+    { label: 'exportCsv', code: 'Card:Batch:Export', download: (r) => ({ url: `/cards/batches/${r.id}/export`, params: { format: 'csv' } }) },
     { label: 'disable', code: 'Card:Batch:Disable', danger: true, method: 'post', url: (r) => `/cards/batches/${r.id}/disable`, show: (r) => r.status !== 'disabled' },
     { label: 'enable', code: 'Card:Batch:Disable', method: 'post', url: (r) => `/cards/batches/${r.id}/enable`, show: (r) => r.status === 'disabled' },
   ],

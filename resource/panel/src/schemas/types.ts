@@ -28,8 +28,10 @@ export interface Action {
   show?: (row: any) => boolean
   // A form asks for input before the call; without one the call runs with body().
   fields?: Field[]
-  method: 'post' | 'put' | 'delete'
-  url: (row: any) => string
+  method?: 'post' | 'put' | 'delete'
+  // A file download (with progress) instead of a call.
+  download?: (row: any) => { url: string; params?: any }
+  url?: (row: any) => string
   body?: (row: any, form: any) => any
   // Shown after success, e.g. secrets that are displayed once.
   reveal?: (data: any) => Record<string, any> | null
