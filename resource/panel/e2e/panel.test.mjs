@@ -231,3 +231,16 @@ test('card batch: generate through the UI, export downloaded and opened', () => 
   assert.equal(text.trim().split(/\r?\n/).length, 4, `a header and 3 cards:\n${text}`)
   assert.deepEqual(errors, [])
 }))
+
+test('announcements: create through the UI, then listed', () => session('announcement', async (page, errors) => {
+  await loginHome(page, 'admin', ADMIN_PASSWORD)
+  await page.goto(server.base + '/system/announcement')
+  await page.waitForSelector('[data-test=list-table]')
+  await page.click('[data-test=create]')
+  const dlg = page.locator('.el-dialog:visible')
+  await dlg.locator('input[name=title]').fill('E2E notice')
+  await dlg.locator('textarea[name=content]').fill('maintenance tonight')
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/system/announcements') && r.status() === 200), dlg.locator('[data-test=form-submit]').click()])
+  await page.locator('.el-table__body tr', { hasText: 'E2E notice' }).waitFor()
+  assert.deepEqual(errors, [])
+}))

@@ -5,6 +5,7 @@ export default {
     refreshCaptcha: 'Another one', required: 'Enter the username and the password',
   },
   common: {
+    pickFilter: 'Fill in the filter above first (e.g. the project ID)', 
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'OK', actions: 'Actions', detail: 'Detail', empty: 'No data', loadFailed: 'Failed to load', retry: 'Retry',
     confirmTitle: 'Please confirm', confirmDelete: 'Delete this item?', confirmAction: 'Run "{action}"?', success: 'Done',
@@ -15,7 +16,7 @@ export default {
     notFound: 'Page not found', home: 'Back home', shownOnce: 'These secrets are shown only once: save them now',
   },
   field: {
-    planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
+    sendAt: 'Send at',     planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
     id: 'ID', username: 'Username', password: 'Password', role: 'Role', status: 'Status', parentId: 'Parent', realName: 'Name',
     email: 'Email', remark: 'Remark', createdAt: 'Created', lastLoginAt: 'Last login', name: 'Name', description: 'Description',
     version: 'Version', callbackUrl: 'Callback URL', projectId: 'Project', planId: 'Plan', count: 'Count', cost: 'Cost',

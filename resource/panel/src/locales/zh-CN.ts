@@ -5,6 +5,7 @@ export default {
     refreshCaptcha: '换一张', required: '请输入用户名和密码',
   },
   common: {
+    pickFilter: '请先在上方填写筛选条件（如项目 ID）', 
     search: '查询', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确定', actions: '操作', detail: '详情', empty: '暂无数据', loadFailed: '加载失败', retry: '重试',
     confirmTitle: '请确认', confirmDelete: '确定删除这一项吗？', confirmAction: '确定执行“{action}”吗？', success: '操作成功',
@@ -15,7 +16,7 @@ export default {
     notFound: '页面不存在', home: '返回首页', shownOnce: '以下密钥只显示这一次，请立即保存',
   },
   field: {
-    planName: '套餐名称', planDurationSeconds: '时长（秒，0 为永久）', planPrice: '价格', planMaxDevices: '设备数', 
+    sendAt: '发送时间',     planName: '套餐名称', planDurationSeconds: '时长（秒，0 为永久）', planPrice: '价格', planMaxDevices: '设备数', 
     id: 'ID', username: '用户名', password: '密码', role: '角色', status: '状态', parentId: '上级', realName: '姓名',
     email: '邮箱', remark: '备注', createdAt: '创建时间', lastLoginAt: '最后登录', name: '名称', description: '描述',
     version: '版本', callbackUrl: '回调地址', projectId: '项目', planId: '套餐', count: '数量', cost: '花费',

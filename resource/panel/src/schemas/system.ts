@@ -52,8 +52,15 @@ export const jobs: ListSchema = {
 export const announcements: ListSchema = {
   list: '/system/announcements/list',
   create: {
-    code: 'System:Announcement:Create', url: '/system/announcements', defaults: { type: 'info' },
-    fields: [{ key: 'title', required: true }, { key: 'content', type: 'textarea', required: true }, { key: 'type' }],
+    code: 'System:Announcement:Create', url: '/system/announcements', defaults: { type: 'system', audience: 'all' },
+    fields: [
+      { key: 'title', required: true }, { key: 'content', type: 'textarea', required: true },
+      { key: 'type', type: 'select', required: true, options: ['system', 'feature', 'maintenance'].map((v) => ({ label: v, value: v })) },
+      { key: 'audience', type: 'select', required: true, options: ['all', 'super-admin', 'agent-admin', 'agent'].map((v) => ({ label: v, value: v })) },
+      { key: 'sendAt', type: 'datetime' }, { key: 'email', type: 'switch' },
+    ],
+    // The audience select is everyone or one role; lists of users are left to the API.
+    body: ({ audience, ...a }) => ({ ...a, audience: audience === 'all' ? { all: true } : { roles: [audience] } }),
   },
 }
 export const outbox: ListSchema = {
