@@ -7,5 +7,7 @@ import "embed"
 //go:embed migrations
 var Migrations embed.FS
 
-//go:embed panel/dist
+// all: keeps files whose names start with _ or . (Rolldown names shared helper chunks _plugin-...).
+//
+//go:embed all:panel/dist
 var Panel embed.FS

@@ -2,6 +2,7 @@ package cmd_test
 
 import (
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 
@@ -43,5 +44,25 @@ func TestPanelServedWithFallback(t *testing.T) {
 				t.Fatalf("%s Cache-Control %q, want %s", c.path, r.Header.Get("Cache-Control"), c.cache)
 			}
 		})
+	}
+}
+
+// Every file of the build on disk is embedded: go:embed silently skips names starting with _
+// or . unless told otherwise, and the bundler does emit such chunks.
+func TestPanelEmbedsWholeBuild(t *testing.T) {
+	disk := os.DirFS("../../resource/panel/dist")
+	n := 0
+	err := fs.WalkDir(disk, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		if _, err := fs.Stat(resource.Panel, "panel/dist/"+p); err != nil {
+			t.Errorf("%s is not embedded: %v", p, err)
+		}
+		return nil
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("walking the build: %v (%d files)", err, n)
 	}
 }

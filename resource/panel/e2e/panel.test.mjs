@@ -244,3 +244,16 @@ test('announcements: create through the UI, then listed', () => session('announc
   await page.locator('.el-table__body tr', { hasText: 'E2E notice' }).waitFor()
   assert.deepEqual(errors, [])
 }))
+
+test('roles: the menu grants tree opens and saves', () => session('roles', async (page, errors) => {
+  await loginHome(page, 'admin', ADMIN_PASSWORD)
+  await page.goto(server.base + '/system/role')
+  const row = page.locator('.el-table__body tr', { hasText: 'agent-admin' }).first()
+  await row.waitFor()
+  await row.locator('[data-action=grants]').click()
+  await page.locator('[data-test=grants-dialog] .el-tree-node').first().waitFor()
+  assert.ok(await page.locator('[data-test=grants-dialog] .el-checkbox.is-checked').count() > 0, 'granted menus are checked')
+  await Promise.all([page.waitForResponse((r) => /\/api\/system\/role\/agent-admin\/menus$/.test(r.url()) && r.request().method() === 'PUT' && r.status() === 200),
+    page.click('[data-test=grants-save]')])
+  assert.deepEqual(errors, [])
+}))

@@ -16,7 +16,7 @@ export default {
     notFound: 'Page not found', home: 'Back home', shownOnce: 'These secrets are shown only once: save them now',
   },
   field: {
-    sendAt: 'Send at',     planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
+    level: 'Level',     sendAt: 'Send at',     planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
     id: 'ID', username: 'Username', password: 'Password', role: 'Role', status: 'Status', parentId: 'Parent', realName: 'Name',
     email: 'Email', remark: 'Remark', createdAt: 'Created', lastLoginAt: 'Last login', name: 'Name', description: 'Description',
     version: 'Version', callbackUrl: 'Callback URL', projectId: 'Project', planId: 'Plan', count: 'Count', cost: 'Cost',
@@ -28,6 +28,6 @@ export default {
   },
   dashboard: { welcome: 'Welcome, {name}', balance: 'My quota', cards: 'Cards generated', quota: 'Quota flow', heatmap: 'Activity heatmap' },
   password: { title: 'Change the initial password', old: 'Current password', new: 'New password' },
-  action: { exportXlsx: 'Export xlsx', exportCsv: 'Export csv', disable: 'Disable', enable: 'Enable', password: 'Reset password', run: 'Run now', redeliver: 'Redeliver', rotateSecret: 'Rotate secret', approve: 'Approve', reject: 'Reject', unbind: 'Unbind', transfer: 'Transfer', recharge: 'Recharge' },
+  action: { grants: 'Menu grants', exportXlsx: 'Export xlsx', exportCsv: 'Export csv', disable: 'Disable', enable: 'Enable', password: 'Reset password', run: 'Run now', redeliver: 'Redeliver', rotateSecret: 'Rotate secret', approve: 'Approve', reject: 'Reject', unbind: 'Unbind', transfer: 'Transfer', recharge: 'Recharge' },
   status: { enabled: 'Enabled', disabled: 'Disabled', pending: 'Pending' },
 }

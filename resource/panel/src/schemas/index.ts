@@ -10,7 +10,6 @@ import * as quota from './quota'
 // the "not yet available" page.
 const lists: Record<string, ListSchema> = {
   '/system/user/list': sys.users,
-  '/system/role/list': sys.roles,
   '/system/log/operation': sys.operationLog,
   '/system/log/login': sys.loginLog,
   '/system/job/list': sys.jobs,
@@ -33,6 +32,7 @@ const custom: Record<string, () => Promise<Component>> = {
   '/dashboard/analytics/index': () => import('../views/Dashboard.vue'),
   '/dashboard/stats/index': () => import('../views/Dashboard.vue'),
   '/quota/account/index': () => import('../views/QuotaAccount.vue'),
+  '/system/role/list': () => import('../views/Roles.vue'),
   '/system/settings/index': () => import('../views/Settings.vue'),
 }
 

@@ -36,7 +36,6 @@ export const users: ListSchema = {
   ],
 }
 
-export const roles: ListSchema = { list: '/system/role/list', plain: true }
 export const operationLog: ListSchema = {
   list: '/system/log/operation/list', filters: [{ key: 'username' }, { key: 'path' }],
   exportFile: { code: 'System:Log:Operation', url: '/system/log/operation/export' },

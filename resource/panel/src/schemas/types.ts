@@ -29,6 +29,8 @@ export interface Action {
   // A form asks for input before the call; without one the call runs with body().
   fields?: Field[]
   method?: 'post' | 'put' | 'delete'
+  // A page's own handling (e.g. a dialog of its own) instead of a call.
+  handler?: (row: any) => void
   // A file download (with progress) instead of a call.
   download?: (row: any) => { url: string; params?: any }
   url?: (row: any) => string
