@@ -92,3 +92,20 @@ vet:
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+# The admin panel (resource/panel): `make panel` rebuilds the committed, embedded build from the
+# lockfile; `make check-panel` fails when the committed build differs from a fresh one (the build
+# is reproducible: content-hashed names, no timestamps). `make panel-e2e` runs the browser tests
+# against the real binary (Debian's chromium; playwright-core downloads no browser).
+PANEL := resource/panel
+
+.PHONY: panel check-panel panel-e2e
+panel:
+	cd $(PANEL) && npm ci --no-audit --no-fund && npm run build
+
+check-panel: panel
+	@changed=$$(git status --porcelain -- $(PANEL)/dist); if [ -n "$$changed" ]; then \
+		echo "the committed panel build is stale: run 'make panel' and commit:"; echo "$$changed"; exit 1; fi
+
+panel-e2e: build
+	cd $(PANEL) && KAMI_BIN=$(CURDIR)/$(BIN) PANEL_E2E_OUT=$${PANEL_E2E_OUT:-test-results} node --test --test-concurrency=1 e2e/

@@ -95,6 +95,9 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	})
 	bindPlatform(s)
 	serveOpenAPI(s)
+	if err = bindPanel(s); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

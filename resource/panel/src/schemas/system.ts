@@ -1,0 +1,76 @@
+import type { ListSchema } from './types'
+
+const roleOptions = [
+  { label: 'agent-admin', value: 'agent-admin' },
+  { label: 'agent', value: 'agent' },
+]
+const statusOptions = [
+  { label: '1', value: 1 },
+  { label: '0', value: 0 },
+]
+
+export const users: ListSchema = {
+  list: '/system/user/list',
+  columns: [
+    { key: 'id', width: 80, sortable: true }, { key: 'username', sortable: true }, { key: 'role' }, { key: 'status', width: 90 },
+    { key: 'parentId', width: 90 }, { key: 'realName' }, { key: 'email' }, { key: 'lastLoginAt' }, { key: 'createdAt', sortable: true },
+  ],
+  filters: [
+    { key: 'username' },
+    { key: 'role', type: 'select', options: roleOptions },
+    { key: 'status', type: 'select', options: statusOptions },
+  ],
+  create: {
+    code: 'System:User:Create', url: '/system/user',
+    fields: [
+      { key: 'username', required: true }, { key: 'password', type: 'password', required: true },
+      { key: 'role', type: 'select', options: roleOptions, required: true }, { key: 'email' }, { key: 'realName' },
+      { key: 'remark' }, { key: 'initialQuota', type: 'number' },
+    ],
+  },
+  edit: { code: 'System:User:Edit', url: (r) => `/system/user/${r.id}`, fields: [{ key: 'realName' }, { key: 'email' }, { key: 'remark' }] },
+  actions: [
+    { label: 'disable', code: 'System:User:Status', danger: true, method: 'put', url: (r) => `/system/user/${r.id}/status`, body: () => ({ status: 0 }), show: (r) => r.status === 1 },
+    { label: 'enable', code: 'System:User:Status', method: 'put', url: (r) => `/system/user/${r.id}/status`, body: () => ({ status: 1 }), show: (r) => r.status === 0 },
+    { label: 'password', code: 'System:User:Password', method: 'put', url: (r) => `/system/user/${r.id}/password`, fields: [{ key: 'password', type: 'password', required: true }] },
+  ],
+}
+
+export const operationLog: ListSchema = {
+  list: '/system/log/operation/list', filters: [{ key: 'username' }, { key: 'path' }],
+  exportFile: { code: 'System:Log:Operation', url: '/system/log/operation/export' },
+}
+export const loginLog: ListSchema = {
+  list: '/system/log/login/list', filters: [{ key: 'username' }],
+  exportFile: { code: 'System:Log:Login', url: '/system/log/login/export' },
+}
+export const jobs: ListSchema = {
+  list: '/system/job/list',
+  actions: [{ label: 'run', code: 'System:Job:Edit', confirm: true, method: 'post', url: (r) => `/system/job/${r.name}/run` }],
+}
+export const announcements: ListSchema = {
+  list: '/system/announcements/list',
+  create: {
+    code: 'System:Announcement:Create', url: '/system/announcements', defaults: { type: 'system', audience: 'all' },
+    fields: [
+      { key: 'title', required: true }, { key: 'content', type: 'textarea', required: true },
+      { key: 'type', type: 'select', required: true, options: ['system', 'feature', 'maintenance'].map((v) => ({ label: v, value: v })) },
+      { key: 'audience', type: 'select', required: true, options: ['all', 'super-admin', 'agent-admin', 'agent'].map((v) => ({ label: v, value: v })) },
+      { key: 'sendAt', type: 'datetime' }, { key: 'email', type: 'switch' },
+    ],
+    // The audience select is everyone or one role; lists of users are left to the API.
+    body: ({ audience, ...a }) => ({ ...a, audience: audience === 'all' ? { all: true } : { roles: [audience] } }),
+  },
+}
+export const outbox: ListSchema = {
+  list: '/system/outbox/list',
+  filters: [
+    { key: 'status', type: 'select', options: ['pending', 'delivered', 'failed'].map((v) => ({ label: v, value: v })) },
+    { key: 'topic' },
+  ],
+  actions: [{ label: 'redeliver', code: 'System:Outbox:Redeliver', confirm: true, method: 'post', url: (r) => `/system/outbox/${r.id}/redeliver` }],
+}
+export const banners: ListSchema = {
+  list: '/system/banners/list',
+  remove: { code: 'System:Banner:Delete', url: (r) => `/system/banners/${r.id}` },
+}

@@ -1,0 +1,54 @@
+// The small schema a generic page is driven by: what to list, how to filter, which forms
+// create and edit a row, and which row actions exist, each gated by an /auth/codes code.
+export interface Option { label: string; value: string | number }
+
+export interface Field {
+  key: string
+  label?: string
+  type?: 'text' | 'number' | 'password' | 'select' | 'textarea' | 'switch' | 'datetime'
+  options?: Option[]
+  required?: boolean
+  placeholder?: string
+}
+
+export interface Column {
+  key: string
+  label?: string
+  width?: number
+  sortable?: boolean
+  format?: (v: any, row: any) => string
+}
+
+export interface Action {
+  // An action.* i18n key (shown as is when there is none).
+  label: string
+  code?: string
+  danger?: boolean
+  confirm?: boolean
+  show?: (row: any) => boolean
+  // A form asks for input before the call; without one the call runs with body().
+  fields?: Field[]
+  method?: 'post' | 'put' | 'delete'
+  // A page's own handling (e.g. a dialog of its own) instead of a call.
+  handler?: (row: any) => void
+  // A file download (with progress) instead of a call.
+  download?: (row: any) => { url: string; params?: any }
+  url?: (row: any) => string
+  body?: (row: any, form: any) => any
+  // Shown after success, e.g. secrets that are displayed once.
+  reveal?: (data: any) => Record<string, any> | null
+}
+
+export interface ListSchema {
+  // The list endpoint; a function when it depends on a filter (null: ask for that filter).
+  list: string | ((filters: any) => string | null)
+  columns?: Column[]
+  filters?: Field[]
+  create?: { code?: string; url: string; fields: Field[]; reveal?: Action['reveal']; defaults?: any; body?: (form: any) => any }
+  edit?: { code?: string; url: (row: any) => string; fields: Field[] }
+  remove?: { code?: string; url: (row: any) => string }
+  actions?: Action[]
+  exportFile?: { code?: string; url: string | ((f: any) => string); params?: any }
+  // Lists that are not paged answer a plain array.
+  plain?: boolean
+}
