@@ -6,6 +6,7 @@ import (
 
 	"kami/internal/adapter/ipipv"
 	"kami/internal/consts"
+	"kami/internal/logic/proxy"
 	"kami/internal/testkit"
 )
 
@@ -39,7 +40,22 @@ func withFake(t *testing.T, w world) *ipipv.Fake {
 	t.Cleanup(f.Close)
 	w.Admin.C.Put(t, "/api/proxy/settings", map[string]any{
 		"baseUrl": f.URL(), "appKey": fakeKey, "appSecret": fakeSecret}).Expect(t, http.StatusOK)
+	pauseJobs(t, w.Admin.C, proxy.JobOrderReconcile, proxy.JobCallbackRetry, proxy.JobProductSync)
 	return f
+}
+
+// pauseJobs keeps the scheduler from running jobs while a test moves the shared clock: a
+// scheduled reconcile would otherwise re-query a test's order behind its back and spend the
+// faults the test set up for its own call (the scheduler follows the moved clock). The tests
+// run the jobs themselves; the update applies on this node at once.
+func pauseJobs(t *testing.T, admin *testkit.Client, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		admin.Put(t, "/api/system/job/"+name, map[string]any{"enabled": false}).Expect(t, http.StatusOK)
+		t.Cleanup(func() {
+			admin.Put(t, "/api/system/job/"+name, map[string]any{"enabled": true}).Expect(t, http.StatusOK)
+		})
+	}
 }
 
 // testkitSeedAgent is an agent under another agent-admin (outside the world's scope).
