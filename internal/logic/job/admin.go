@@ -92,7 +92,15 @@ func (s *sJob) Update(ctx context.Context, req *v1.JobUpdateReq) (*v1.JobUpdateR
 		return nil, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return nil, errs.NotFound.New()
+		// MySQL counts changed rows, not matched ones: the same update twice within a second
+		// (updated_at has second precision) changes nothing and is no "not found".
+		c, err := dao.Jobs.Ctx(ctx).WherePri(d.Name).Count()
+		if err != nil {
+			return nil, err
+		}
+		if c == 0 {
+			return nil, errs.NotFound.New()
+		}
 	}
 	s.reload(ctx)
 	var row entity.Jobs

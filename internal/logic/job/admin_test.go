@@ -178,3 +178,13 @@ func TestJobRoutesNeedSuperAdmin(t *testing.T) {
 		t.Errorf("a refused PUT changed the job: enabled=%v err=%v", enabled, err)
 	}
 }
+
+// The same change twice in a row answers 200 both times: MySQL reports no affected row for an
+// UPDATE that changes nothing (updated_at has second precision), which once read as 404.
+func TestRepeatedUpdateIsNotNotFound(t *testing.T) {
+	admin := testkit.Current().Admin(t)
+	for i := 0; i < 3; i++ {
+		admin.Put(t, "/api/system/job/test.off", map[string]any{"enabled": false}).Expect(t, http.StatusOK)
+	}
+	admin.Put(t, "/api/system/job/no.such.job", map[string]any{"enabled": false}).Expect(t, http.StatusNotFound)
+}
