@@ -76,18 +76,18 @@ func WithMeter(ctx context.Context, m *Meter) context.Context {
 }
 
 func count(ctx context.Context, t gdb.SqlType) {
-	m, _ := ctx.Value(meterKey{}).(*Meter)
+	all.add(t)
+	if m, ok := ctx.Value(meterKey{}).(*Meter); ok {
+		m.add(t)
+	}
+}
+
+func (m *Meter) add(t gdb.SqlType) {
 	switch t {
 	case gdb.SqlTypeQueryContext, gdb.SqlTypeStmtQueryContext, gdb.SqlTypeStmtQueryRowContext:
-		all.reads.Add(1)
-		if m != nil {
-			m.reads.Add(1)
-		}
+		m.reads.Add(1)
 	case gdb.SqlTypeExecContext, gdb.SqlTypeStmtExecContext:
-		all.writes.Add(1)
-		if m != nil {
-			m.writes.Add(1)
-		}
+		m.writes.Add(1)
 	}
 }
 
