@@ -48,3 +48,11 @@ func (f *Fake) Advance(d time.Duration) {
 	f.t = f.t.Add(d)
 	f.mu.Unlock()
 }
+
+// Holder is a clock that can hold the schedules: while Holding is true the job scheduler fires
+// nothing and slots that fall due meanwhile are skipped, not caught up. A test clock holds them
+// while a test moves time by hand, so a scheduled run cannot act behind the test's back between
+// two of its steps; the system clock never holds.
+type Holder interface {
+	Holding() bool
+}

@@ -19,7 +19,8 @@ const sharedClockEnv = "KAMI_TEST_SHARED_CLOCK"
 // clock at boot (the scheduler) read it when the binary's TestMain asks for it (WithSharedClock).
 type SharedClock struct{}
 
-func (SharedClock) key() string { return redisx.Key("testclock") }
+// The two keys share a hash slot ({testclock}) so MGET and DEL work on a Redis Cluster.
+func (SharedClock) key() string { return redisx.Key("{testclock}") }
 
 // Now is the shared time, or the real time when it is not frozen (or Redis does not answer).
 func (c SharedClock) Now() time.Time {
@@ -30,7 +31,32 @@ func (c SharedClock) Now() time.Time {
 	return time.Unix(0, v.Int64())
 }
 
-// Freeze stops the shared time at t until Release.
+// schedKey, while set, lets the scheduler follow the frozen clock (RunSchedules).
+func (SharedClock) schedKey() string { return redisx.Key("{testclock}", "schedules") }
+
+// Holding tells the job scheduler to fire nothing while the time is frozen: a test that moves
+// the clock runs the jobs it needs itself (Client.RunJob), and a scheduled run falling due on a
+// moved clock cannot act between two of its steps. RunSchedules lifts the hold for a test of
+// the scheduler itself.
+func (c SharedClock) Holding() bool {
+	v, err := g.Redis().Do(context.Background(), "MGET", c.key(), c.schedKey())
+	if err != nil {
+		return false
+	}
+	vals := v.Strings()
+	return len(vals) == 2 && vals[0] != "" && vals[1] == ""
+}
+
+// RunSchedules lets the scheduler follow the frozen shared time (moving it makes slots fall
+// due) until Release.
+func (c SharedClock) RunSchedules(t testingT) {
+	t.Helper()
+	if _, err := g.Redis().Do(context.Background(), "SET", c.schedKey(), 1); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Freeze stops the shared time at t until Release; the schedules are held meanwhile (Holding).
 func (c SharedClock) Freeze(t testingT, at time.Time) {
 	t.Helper()
 	if _, err := g.Redis().Do(context.Background(), "SET", c.key(), at.UnixNano()); err != nil {
@@ -49,7 +75,7 @@ func (c SharedClock) Advance(t testingT, d time.Duration) {
 // Release lets the shared time run as the real time again.
 func (c SharedClock) Release(t testingT) {
 	t.Helper()
-	if _, err := g.Redis().Do(context.Background(), "DEL", c.key()); err != nil {
+	if _, err := g.Redis().Do(context.Background(), "DEL", c.key(), c.schedKey()); err != nil {
 		t.Fatal(err)
 	}
 }

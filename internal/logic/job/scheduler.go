@@ -10,6 +10,7 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtimer"
 
+	"kami/internal/clock"
 	"kami/internal/dao"
 	"kami/internal/infra/redisx"
 	"kami/internal/model/entity"
@@ -133,25 +134,20 @@ func dueSlot(p plan, checked, now time.Time) (time.Time, bool) {
 	}
 }
 
+// firing is one due slot of a job.
+type firing struct {
+	name, schedule string
+	slot           int64
+}
+
 // tick starts every slot that came due since the previous tick, each claimed across nodes.
 // Slots missed while a node was paused are not caught up: only the latest due one runs.
 func (s *sJob) tick(now time.Time) {
-	type firing struct {
-		name, schedule string
-		slot           int64
+	held := false
+	if h, ok := s.clock.(clock.Holder); ok {
+		held = h.Holding()
 	}
-	var due []firing
-	s.mu.Lock()
-	for name, e := range s.entries {
-		slot, ok := dueSlot(e.plan, e.checked, now)
-		if !ok {
-			continue
-		}
-		e.checked = now
-		due = append(due, firing{name, e.schedule, slot.Unix()})
-	}
-	s.mu.Unlock()
-	for _, f := range due {
+	for _, f := range s.due(now, held) {
 		if !s.track() {
 			return
 		}
@@ -160,6 +156,28 @@ func (s *sJob) tick(now time.Time) {
 			s.fire(f.name, f.schedule, f.slot, keepOf(f.schedule))
 		}()
 	}
+}
+
+// due collects the slots that fell due in (checked, now] and moves every entry's checked to now.
+func (s *sJob) due(now time.Time, held bool) []firing {
+	var due []firing
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for name, e := range s.entries {
+		// A clock stepped back (an NTP correction, a test clock released) would leave checked in
+		// the future and stall the job until time caught up with it; a held clock skips slots.
+		if held || now.Before(e.checked) {
+			e.checked = now
+			continue
+		}
+		slot, ok := dueSlot(e.plan, e.checked, now)
+		if !ok {
+			continue
+		}
+		e.checked = now
+		due = append(due, firing{name, e.schedule, slot.Unix()})
+	}
+	return due
 }
 
 // fire runs one scheduled slot unless the job was switched off or rescheduled meanwhile (read

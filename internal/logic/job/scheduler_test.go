@@ -101,6 +101,7 @@ func TestTwoNodesRunEachSlotOnce(t *testing.T) {
 	clk := testkit.SharedClock{}
 	// Half a second into a second: every step below crosses exactly one @every 1s boundary.
 	clk.Freeze(t, time.Now().Truncate(time.Second).Add(500*time.Millisecond))
+	clk.RunSchedules(t) // this test is about the schedules following the moved clock
 	t.Cleanup(func() { clk.Release(t) })
 	t.Cleanup(func() { admin.Put(t, "/api/system/job/test.tick", map[string]any{"enabled": false}) })
 
