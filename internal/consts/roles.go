@@ -43,3 +43,11 @@ const (
 	// StatusPending marks a self-registered account whose email is not verified yet.
 	StatusPending = 2
 )
+
+// HomePath is where the panel lands after login: a DERP customer has only its own pages.
+func HomePath(role string) string {
+	if role == RoleMember {
+		return "/derp/mine"
+	}
+	return "/dashboard/analytics"
+}
