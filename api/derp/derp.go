@@ -11,6 +11,9 @@ import (
 )
 
 type IDerpV1 interface {
+	DistributorSet(ctx context.Context, req *v1.DistributorSetReq) (res *v1.DistributorSetRes, err error)
+	DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (res *v1.DistributorDeleteRes, err error)
+	DistributorList(ctx context.Context, req *v1.DistributorListReq) (res *v1.DistributorListRes, err error)
 	PlanList(ctx context.Context, req *v1.PlanListReq) (res *v1.PlanListRes, err error)
 	PlanCreate(ctx context.Context, req *v1.PlanCreateReq) (res *v1.PlanCreateRes, err error)
 	PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (res *v1.PlanUpdateRes, err error)

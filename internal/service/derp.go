@@ -15,6 +15,13 @@ type (
 	IDerp interface {
 		// SetClock hands the service its clock: every term, expiry and claim window reads it.
 		SetClock(c clock.Clock)
+		// DistributorSet gives an agent or agent-admin a tier. A returning distributor keeps its invite
+		// code, so links its customers already hold stay valid.
+		DistributorSet(ctx context.Context, req *v1.DistributorSetReq) (*v1.DistributorSetRes, error)
+		// DistributorDelete stops new purchases; the row stays so the invite code is never reissued.
+		DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (*v1.DistributorDeleteRes, error)
+		// DistributorList lists the active distributors.
+		DistributorList(ctx context.Context, req *v1.DistributorListReq) (*v1.DistributorListRes, error)
 		// PublicPayment shows the offline payment accounts buyers transfer to before S approves.
 		PublicPayment(ctx context.Context, _ *v1.PublicPaymentReq) (*v1.PublicPaymentRes, error)
 		// PlanList lists every plan for staff.
