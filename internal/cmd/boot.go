@@ -96,7 +96,8 @@ func wire(cfg func() *config.Config, c clock.Clock) {
 	for _, svc := range []any{service.Auth(), service.User(), service.Notify(), service.Outbox(),
 		service.Logs(), service.Job(), service.Rbac(), service.Middleware(), service.Quota(),
 		service.Project(), service.Authorization(), service.Card(), service.Openapi(), service.ApiCalls(), service.Stats(),
-		service.Banner(), service.Payment(), service.Backup(), service.Proxy(), service.Security(), service.Camel(), service.Relay()} {
+		service.Banner(), service.Payment(), service.Backup(), service.Proxy(), service.Security(), service.Camel(), service.Relay(),
+		service.Derp()} {
 		if s, ok := svc.(configured); ok {
 			s.Configure(cfg)
 		}

@@ -13,6 +13,7 @@ import (
 	"kami/internal/controller/banner"
 	"kami/internal/controller/camel"
 	"kami/internal/controller/card"
+	"kami/internal/controller/derp"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
 	"kami/internal/controller/openapi"
@@ -70,6 +71,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			stats.NewV1(),
 			banner.NewV1(),
 			proxy.NewV1(),
+			derp.NewV1(),
 			security.NewV1(),
 		)
 		if len(extra) > 0 {

@@ -1,11 +1,13 @@
 package consts
 
-// The three built-in roles. Level orders them: a role may manage only roles of a higher level
-// number (super-admin 0 > agent-admin 1 > agent 2).
+// The built-in roles. Level orders them: a role may manage only roles of a higher level number
+// (super-admin 0 > agent-admin 1 > agent 2 > member 3). A member is a DERP customer (derp.md §1):
+// no role creates members through the user screen, so ChildRole(agent) stays "".
 const (
 	RoleSuperAdmin = "super-admin"
 	RoleAgentAdmin = "agent-admin"
 	RoleAgent      = "agent"
+	RoleMember     = "member"
 )
 
 // RoleLevel returns the level of a built-in role, or -1 for an unknown one.
@@ -17,6 +19,8 @@ func RoleLevel(role string) int {
 		return 1
 	case RoleAgent:
 		return 2
+	case RoleMember:
+		return 3
 	}
 	return -1
 }
@@ -39,3 +43,11 @@ const (
 	// StatusPending marks a self-registered account whose email is not verified yet.
 	StatusPending = 2
 )
+
+// HomePath is where the panel lands after login: a DERP customer has only its own pages.
+func HomePath(role string) string {
+	if role == RoleMember {
+		return "/derp/mine"
+	}
+	return "/dashboard/analytics"
+}

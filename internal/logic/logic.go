@@ -12,6 +12,7 @@ import (
 	_ "kami/internal/logic/banner"
 	_ "kami/internal/logic/camel"
 	_ "kami/internal/logic/card"
+	_ "kami/internal/logic/derp"
 	_ "kami/internal/logic/geo"
 	_ "kami/internal/logic/job"
 	_ "kami/internal/logic/logs"

@@ -36,7 +36,7 @@ func Of(ctx context.Context) Kind {
 		return All
 	case consts.RoleAgentAdmin:
 		return Subtree
-	case consts.RoleAgent:
+	case consts.RoleAgent, consts.RoleMember:
 		return Self
 	}
 	return None

@@ -30,7 +30,7 @@ type UserListReq struct {
 	g.Meta `path:"/system/user/list" method:"get" tags:"系统 System" summary:"List users in the caller's scope; sortBy: id, username, createdAt, lastLoginAt"`
 	common.PageReq
 	Username string `json:"username" v:"max-length:128|regex:^[A-Za-z0-9_.@-]*$" dc:"substring of the username (a staff name or a customer's email), any case"`
-	Role     string `json:"role"     v:"in:super-admin,agent-admin,agent"    dc:"exact role"`
+	Role     string `json:"role"     v:"in:super-admin,agent-admin,agent,member" dc:"exact role"`
 	Status   *int   `json:"status"   v:"in:0,1,2"                             dc:"exact status"`
 	ParentId int64  `json:"parentId" v:"min:0"                                dc:"direct children of this user"`
 }

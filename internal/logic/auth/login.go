@@ -200,7 +200,7 @@ func checkLoginCaptcha(ctx context.Context, req *v1.LoginReq, u *entity.Users, s
 }
 
 // HomePath is where Vben lands after login.
-func HomePath(role string) string { return "/dashboard/analytics" }
+func HomePath(role string) string { return consts.HomePath(role) }
 
 func minutes(d interface{ Minutes() float64 }) int {
 	return int(math.Ceil(d.Minutes()))

@@ -91,9 +91,9 @@ func TestSetRoleMenusGrants(t *testing.T) {
 
 func TestRoleList(t *testing.T) {
 	cases := map[string][]string{
-		consts.RoleSuperAdmin: {consts.RoleSuperAdmin, consts.RoleAgentAdmin, consts.RoleAgent},
-		consts.RoleAgentAdmin: {consts.RoleAgentAdmin, consts.RoleAgent},
-		consts.RoleAgent:      {consts.RoleAgent},
+		consts.RoleSuperAdmin: {consts.RoleSuperAdmin, consts.RoleAgentAdmin, consts.RoleAgent, consts.RoleMember},
+		consts.RoleAgentAdmin: {consts.RoleAgentAdmin, consts.RoleAgent, consts.RoleMember},
+		consts.RoleAgent:      {consts.RoleAgent, consts.RoleMember},
 	}
 	for role, want := range cases {
 		items, err := node.RoleList(as(t, role))

@@ -16,6 +16,7 @@ var builtinRoles = []entity.Roles{
 	{Code: consts.RoleSuperAdmin, Name: "role.super-admin", Level: consts.RoleLevel(consts.RoleSuperAdmin)},
 	{Code: consts.RoleAgentAdmin, Name: "role.agent-admin", Level: consts.RoleLevel(consts.RoleAgentAdmin)},
 	{Code: consts.RoleAgent, Name: "role.agent", Level: consts.RoleLevel(consts.RoleAgent)},
+	{Code: consts.RoleMember, Name: "role.member", Level: consts.RoleLevel(consts.RoleMember)},
 }
 
 // Sync makes the roles and menus tables match the code, grants new menus to their default

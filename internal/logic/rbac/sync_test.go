@@ -25,7 +25,7 @@ func tableCounts(t *testing.T) map[string]int {
 
 func TestSyncIdempotent(t *testing.T) {
 	before := tableCounts(t)
-	if before["roles"] != 3 || before["menus"] == 0 || before["role_menus"] == 0 || before["casbin_rule"] == 0 {
+	if before["roles"] != 4 || before["menus"] == 0 || before["role_menus"] == 0 || before["casbin_rule"] == 0 {
 		t.Fatalf("boot Sync seeded too little: %v", before)
 	}
 	version, _ := readVersion(t.Context())

@@ -8,6 +8,7 @@ import (
 	"github.com/gogf/gf/v2/os/gtime"
 
 	v1 "kami/api/user/v1"
+	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
 	"kami/internal/model/do"
@@ -25,7 +26,7 @@ func (s *sUser) Info(ctx context.Context, _ *v1.InfoReq) (*v1.InfoRes, error) {
 	}
 	return &v1.InfoRes{
 		UserID: u.Id, Username: u.Username, RealName: u.RealName, Avatar: avatarURL(u.Avatar), Email: u.Email,
-		Roles: []string{u.Role}, HomePath: "/dashboard/analytics", Desc: u.Remark,
+		Roles: []string{u.Role}, HomePath: consts.HomePath(u.Role), Desc: u.Remark,
 		MustChangePassword: u.MustChangePassword == 1,
 	}, nil
 }

@@ -1,0 +1,97 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// DerpPlansDao is the data access object for the table derp_plans.
+type DerpPlansDao struct {
+	table    string             // table is the underlying table name of the DAO.
+	group    string             // group is the database configuration group name of the current DAO.
+	columns  DerpPlansColumns   // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler // handlers for customized model modification.
+}
+
+// DerpPlansColumns defines and stores column names for the table derp_plans.
+type DerpPlansColumns struct {
+	Id           string //
+	Name         string //
+	Days         string //
+	Price        string //
+	TrafficBytes string //
+	MaxDevices   string //
+	Status       string //
+	Sort         string //
+	CreatedAt    string //
+	UpdatedAt    string //
+}
+
+// derpPlansColumns holds the columns for the table derp_plans.
+var derpPlansColumns = DerpPlansColumns{
+	Id:           "id",
+	Name:         "name",
+	Days:         "days",
+	Price:        "price",
+	TrafficBytes: "traffic_bytes",
+	MaxDevices:   "max_devices",
+	Status:       "status",
+	Sort:         "sort",
+	CreatedAt:    "created_at",
+	UpdatedAt:    "updated_at",
+}
+
+// NewDerpPlansDao creates and returns a new DAO object for table data access.
+func NewDerpPlansDao(handlers ...gdb.ModelHandler) *DerpPlansDao {
+	return &DerpPlansDao{
+		group:    "default",
+		table:    "derp_plans",
+		columns:  derpPlansColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *DerpPlansDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *DerpPlansDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *DerpPlansDao) Columns() DerpPlansColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *DerpPlansDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *DerpPlansDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *DerpPlansDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

@@ -1,0 +1,87 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// DerpServerMonthsDao is the data access object for the table derp_server_months.
+type DerpServerMonthsDao struct {
+	table    string                  // table is the underlying table name of the DAO.
+	group    string                  // group is the database configuration group name of the current DAO.
+	columns  DerpServerMonthsColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler      // handlers for customized model modification.
+}
+
+// DerpServerMonthsColumns defines and stores column names for the table derp_server_months.
+type DerpServerMonthsColumns struct {
+	ServerId  string //
+	Month     string //
+	UsedBytes string //
+	CreatedAt string //
+	UpdatedAt string //
+}
+
+// derpServerMonthsColumns holds the columns for the table derp_server_months.
+var derpServerMonthsColumns = DerpServerMonthsColumns{
+	ServerId:  "server_id",
+	Month:     "month",
+	UsedBytes: "used_bytes",
+	CreatedAt: "created_at",
+	UpdatedAt: "updated_at",
+}
+
+// NewDerpServerMonthsDao creates and returns a new DAO object for table data access.
+func NewDerpServerMonthsDao(handlers ...gdb.ModelHandler) *DerpServerMonthsDao {
+	return &DerpServerMonthsDao{
+		group:    "default",
+		table:    "derp_server_months",
+		columns:  derpServerMonthsColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *DerpServerMonthsDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *DerpServerMonthsDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *DerpServerMonthsDao) Columns() DerpServerMonthsColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *DerpServerMonthsDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *DerpServerMonthsDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *DerpServerMonthsDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

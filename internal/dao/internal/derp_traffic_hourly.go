@@ -1,0 +1,93 @@
+// ==========================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// ==========================================================================
+
+package internal
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+)
+
+// DerpTrafficHourlyDao is the data access object for the table derp_traffic_hourly.
+type DerpTrafficHourlyDao struct {
+	table    string                   // table is the underlying table name of the DAO.
+	group    string                   // group is the database configuration group name of the current DAO.
+	columns  DerpTrafficHourlyColumns // columns contains all the column names of Table for convenient usage.
+	handlers []gdb.ModelHandler       // handlers for customized model modification.
+}
+
+// DerpTrafficHourlyColumns defines and stores column names for the table derp_traffic_hourly.
+type DerpTrafficHourlyColumns struct {
+	ContainerId string //
+	BucketTs    string //
+	RentalId    string //
+	RxBytes     string //
+	TxBytes     string //
+	PeakBps     string //
+	CreatedAt   string //
+	UpdatedAt   string //
+}
+
+// derpTrafficHourlyColumns holds the columns for the table derp_traffic_hourly.
+var derpTrafficHourlyColumns = DerpTrafficHourlyColumns{
+	ContainerId: "container_id",
+	BucketTs:    "bucket_ts",
+	RentalId:    "rental_id",
+	RxBytes:     "rx_bytes",
+	TxBytes:     "tx_bytes",
+	PeakBps:     "peak_bps",
+	CreatedAt:   "created_at",
+	UpdatedAt:   "updated_at",
+}
+
+// NewDerpTrafficHourlyDao creates and returns a new DAO object for table data access.
+func NewDerpTrafficHourlyDao(handlers ...gdb.ModelHandler) *DerpTrafficHourlyDao {
+	return &DerpTrafficHourlyDao{
+		group:    "default",
+		table:    "derp_traffic_hourly",
+		columns:  derpTrafficHourlyColumns,
+		handlers: handlers,
+	}
+}
+
+// DB retrieves and returns the underlying raw database management object of the current DAO.
+func (dao *DerpTrafficHourlyDao) DB() gdb.DB {
+	return g.DB(dao.group)
+}
+
+// Table returns the table name of the current DAO.
+func (dao *DerpTrafficHourlyDao) Table() string {
+	return dao.table
+}
+
+// Columns returns all column names of the current DAO.
+func (dao *DerpTrafficHourlyDao) Columns() DerpTrafficHourlyColumns {
+	return dao.columns
+}
+
+// Group returns the database configuration group name of the current DAO.
+func (dao *DerpTrafficHourlyDao) Group() string {
+	return dao.group
+}
+
+// Ctx creates and returns a Model for the current DAO. It automatically sets the context for the current operation.
+func (dao *DerpTrafficHourlyDao) Ctx(ctx context.Context) *gdb.Model {
+	model := dao.DB().Model(dao.table)
+	for _, handler := range dao.handlers {
+		model = handler(model)
+	}
+	return model.Safe().Ctx(ctx)
+}
+
+// Transaction wraps the transaction logic using function f.
+// It rolls back the transaction and returns the error if function f returns a non-nil error.
+// It commits the transaction and returns nil if function f returns nil.
+//
+// Note: Do not commit or roll back the transaction in function f,
+// as it is automatically handled by this function.
+func (dao *DerpTrafficHourlyDao) Transaction(ctx context.Context, f func(ctx context.Context, tx gdb.TX) error) (err error) {
+	return dao.Ctx(ctx).Transaction(ctx, f)
+}

@@ -1,0 +1,36 @@
+package derp
+
+import (
+	"kami/internal/consts"
+	"kami/internal/logic/rbac"
+)
+
+// The Derp catalog (derp.md §2). Pages join with their routes; the staff pages default to S, AA
+// and A, the platform pages (servers, tiers, distributors) to S only, DerpMine to members.
+func init() {
+	staff := []string{consts.RoleAgentAdmin, consts.RoleAgent}
+	superOnly := []string{consts.RoleSuperAdmin}
+	rbac.Register(rbac.Node{
+		Type: rbac.TypeCatalog, Name: "Derp", Path: "/derp", Title: "menu.derp", Icon: "lucide:radio-tower", Sort: 25,
+		Roles: append(append([]string{}, staff...), consts.RoleMember),
+		Children: []rbac.Node{
+			{Type: rbac.TypeMenu, Name: "DerpPlans", Path: "/derp/plans", Component: "/derp/plans/list",
+				Title: "menu.derp.plans", Icon: "lucide:list", Sort: 1, Roles: staff,
+				APIs: []string{"GET /api/derp/plans/list"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Derp:Plan:Edit", Title: "menu.derp.plan.edit", Sort: 1, Roles: superOnly,
+						APIs: []string{"POST /api/derp/plans", "PUT /api/derp/plans/{id}", "DELETE /api/derp/plans/{id}"}},
+				}},
+			{Type: rbac.TypeMenu, Name: "DerpTiers", Path: "/derp/tiers", Component: "/derp/tiers/list",
+				Title: "menu.derp.tiers", Icon: "lucide:award", Sort: 20, Roles: superOnly,
+				APIs: []string{"GET /api/derp/tiers/list", "PUT /api/derp/tiers/{code}"}},
+			{Type: rbac.TypeMenu, Name: "DerpDistributors", Path: "/derp/distributors", Component: "/derp/distributors/list",
+				Title: "menu.derp.distributors", Icon: "lucide:store", Sort: 21, Roles: superOnly,
+				APIs: []string{"GET /api/derp/distributors/list", "PUT /api/derp/distributors/{userId}",
+					"DELETE /api/derp/distributors/{userId}"}},
+			{Type: rbac.TypeMenu, Name: "DerpMine", Path: "/derp/mine", Component: "/derp/mine/index",
+				Title: "menu.derp.mine", Icon: "lucide:radio", Sort: 30, Roles: []string{consts.RoleMember},
+				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list"}},
+		},
+	})
+}

@@ -1,0 +1,20 @@
+// =================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// =================================================================================
+
+package entity
+
+import (
+	"github.com/gogf/gf/v2/os/gtime"
+)
+
+// DerpTrafficSamples is the golang structure for table derp_traffic_samples.
+type DerpTrafficSamples struct {
+	ContainerId int64       `json:"containerId" orm:"container_id" description:""`
+	BucketTs    *gtime.Time `json:"bucketTs"    orm:"bucket_ts"    description:""`
+	RxBytes     int64       `json:"rxBytes"     orm:"rx_bytes"     description:""`
+	TxBytes     int64       `json:"txBytes"     orm:"tx_bytes"     description:""`
+	RateBps     int64       `json:"rateBps"     orm:"rate_bps"     description:""`
+	CreatedAt   *gtime.Time `json:"createdAt"   orm:"created_at"   description:""`
+	UpdatedAt   *gtime.Time `json:"updatedAt"   orm:"updated_at"   description:""`
+}

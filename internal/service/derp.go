@@ -1,0 +1,57 @@
+// ================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// You can delete these comments if you wish manually maintain this interface file.
+// ================================================================================
+
+package service
+
+import (
+	"context"
+	v1 "kami/api/derp/v1"
+	"kami/internal/clock"
+)
+
+type (
+	IDerp interface {
+		// SetClock hands the service its clock: every term, expiry and claim window reads it.
+		SetClock(c clock.Clock)
+		// DistributorSet gives an agent or agent-admin a tier. A returning distributor keeps its invite
+		// code, so links its customers already hold stay valid.
+		DistributorSet(ctx context.Context, req *v1.DistributorSetReq) (*v1.DistributorSetRes, error)
+		// DistributorDelete stops new purchases; the row stays so the invite code is never reissued.
+		DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (*v1.DistributorDeleteRes, error)
+		// DistributorList lists the active distributors.
+		DistributorList(ctx context.Context, req *v1.DistributorListReq) (*v1.DistributorListRes, error)
+		// PublicPayment shows the offline payment accounts buyers transfer to before S approves.
+		PublicPayment(ctx context.Context, _ *v1.PublicPaymentReq) (*v1.PublicPaymentRes, error)
+		// PlanList lists every plan for staff.
+		PlanList(ctx context.Context, _ *v1.PlanListReq) (*v1.PlanListRes, error)
+		// PublicPlans lists the enabled plans for the public pages.
+		PublicPlans(ctx context.Context, _ *v1.PublicPlansReq) (*v1.PublicPlansRes, error)
+		// PlanCreate adds a plan; it is disabled unless the body says otherwise, like the seeded ones.
+		PlanCreate(ctx context.Context, req *v1.PlanCreateReq) (*v1.PlanCreateRes, error)
+		// PlanUpdate edits the given fields; terms already sold keep their own days and quota.
+		PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (*v1.PlanUpdateRes, error)
+		// PlanDelete removes a plan no serial, order or rental refers to; a sold plan is disabled instead.
+		PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (*v1.PlanDeleteRes, error)
+		// TierList lists the three tiers, cheapest first.
+		TierList(ctx context.Context, _ *v1.TierListReq) (*v1.TierListRes, error)
+		// TierUpdate edits a tier; orders snapshot the bps they used, so history does not move.
+		TierUpdate(ctx context.Context, req *v1.TierUpdateReq) (*v1.TierUpdateRes, error)
+	}
+)
+
+var (
+	localDerp IDerp
+)
+
+func Derp() IDerp {
+	if localDerp == nil {
+		panic("implement not found for interface IDerp, forgot register?")
+	}
+	return localDerp
+}
+
+func RegisterDerp(i IDerp) {
+	localDerp = i
+}

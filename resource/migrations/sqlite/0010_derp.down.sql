@@ -1,0 +1,25 @@
+-- Rollback of 0010_derp: drops every derp_* table and the member role.
+DROP TABLE IF EXISTS derp_notices;
+DROP TABLE IF EXISTS derp_alerts;
+DROP TABLE IF EXISTS derp_server_months;
+DROP TABLE IF EXISTS derp_traffic_hourly;
+DROP TABLE IF EXISTS derp_traffic_samples;
+DROP TABLE IF EXISTS derp_probes_hourly;
+DROP TABLE IF EXISTS derp_probes;
+DROP TABLE IF EXISTS derp_acl_downloads;
+DROP TABLE IF EXISTS derp_acl_versions;
+DROP TABLE IF EXISTS derp_devices;
+DROP TABLE IF EXISTS derp_host_ops;
+DROP TABLE IF EXISTS derp_port_slots;
+DROP TABLE IF EXISTS derp_containers;
+DROP TABLE IF EXISTS derp_servers;
+DROP TABLE IF EXISTS derp_rental_history;
+DROP TABLE IF EXISTS derp_rental_periods;
+DROP TABLE IF EXISTS derp_rentals;
+DROP TABLE IF EXISTS derp_orders;
+DROP TABLE IF EXISTS derp_serials;
+DROP TABLE IF EXISTS derp_serial_batches;
+DROP TABLE IF EXISTS derp_distributors;
+DROP TABLE IF EXISTS derp_tiers;
+DROP TABLE IF EXISTS derp_plans;
+DELETE FROM roles WHERE code = 'member';
