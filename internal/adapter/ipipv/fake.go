@@ -32,6 +32,7 @@ type Fake struct {
 	orderProduct map[string]string
 	seq          int
 	users        map[string]int64 // appUsername → limitFlow
+	limits       map[string]int64 // appUsername/productNo → limitFlow
 }
 
 // FakeCall is one received request, decrypted.
@@ -82,7 +83,7 @@ func Partial(k int) Outcome { return Outcome{kind: "partial", k: k} }
 func NewFake(appKey, secret string) *Fake {
 	f := &Fake{AppKey: appKey, Secret: secret, Now: time.Now, coin: 1_000_000_00,
 		faults: map[string][]Fault{}, outcomes: map[string]Outcome{}, orders: map[string]*Order{}, orderProduct: map[string]string{},
-		users: map[string]int64{}}
+		users: map[string]int64{}, limits: map[string]int64{}}
 	f.products = defaultProducts()
 	f.areas = []Area{{ProductNo: "DYN104", AreaCode: "US", CountryCode: "USA", Status: 1, Region: "North America"},
 		{ProductNo: "DYN105", AreaCode: "JP", CountryCode: "JPN", Status: 1, Region: "Asia"}}
@@ -155,6 +156,14 @@ func (f *Fake) OrdersFor(appOrderNo string) []Order {
 		return []Order{*o}
 	}
 	return nil
+}
+
+// Limit is the flow limit last pushed for a user and product (ok false: never pushed).
+func (f *Fake) Limit(appUsername, productNo string) (int64, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v, ok := f.limits[appUsername+"/"+productNo]
+	return v, ok
 }
 
 // Coin is the remaining upstream balance in fen.

@@ -44,11 +44,13 @@ func (f *Fake) handle(path string, params json.RawMessage) (any, int, string) {
 		return Account{AppUsername: p.AppUsername, Username: "u_" + p.AppUsername, Status: 1}, 200, ""
 	case PathFlowLimit:
 		var p struct {
+			ProductNo   string `json:"productNo"`
 			AppUsername string `json:"appUsername"`
 			LimitFlow   int64  `json:"limitFlow"`
 		}
 		_ = json.Unmarshal(params, &p)
 		f.users[p.AppUsername] = p.LimitFlow
+		f.limits[p.AppUsername+"/"+p.ProductNo] = p.LimitFlow
 		return nil, 200, ""
 	case PathOpen, PathOpenAssign:
 		return f.open(path, params)

@@ -196,3 +196,20 @@ func (c *Client) QueryOrder(ctx context.Context, appOrderNo string) (Order, erro
 	return out, c.Call(ctx, Read, PathOrder, NewReqID(),
 		map[string]any{"appOrderNo": appOrderNo, "page": 1, "pageSize": 100}, &out)
 }
+
+// ProxyUser is the body of proxy/user/v2 (create or change a proxy user under a main account).
+type ProxyUser struct {
+	AppUsername     string `json:"appUsername"`
+	Password        string `json:"password"`
+	AppMainUsername string `json:"appMainUsername"`
+	Remark          string `json:"remark"`
+	Status          int    `json:"status"` // 1 enabled, 2 disabled
+	LimitFlow       int64  `json:"limitFlow"`
+}
+
+// SaveProxyUser calls proxy/user/v2 (idempotent upstream: the same name updates the user).
+func (c *Client) SaveProxyUser(ctx context.Context, u ProxyUser) (Account, error) {
+	var out Account
+	u.LimitFlow = 0 // limits go through flow/limit/v2 per product
+	return out, c.Call(ctx, IdempotentWrite, PathProxyUser, NewReqID(), u, &out)
+}

@@ -70,10 +70,23 @@ func (s *sProxy) apply(ctx context.Context, appOrderNo string, uo ipipv.Order) e
 			} else if o.Kind == "dynamic" {
 				k = o.Quantity
 			}
-			_, err = s.transitionWith(ctx, *o, liveStatuses, to, func(d *do.ProxyOrder) {
+			grows := o.Kind == "dynamic" && o.UserId != 0
+			var moved bool
+			moved, err = s.transitionWith(ctx, *o, liveStatuses, to, func(d *do.ProxyOrder) {
 				base(d)
 				d.ChargedAmount, d.SuccessCount, d.FinishedAt = charged, k, now
-			}, func(ctx context.Context) error { return s.upsertInstances(ctx, *o, uo.Instances) })
+			}, func(ctx context.Context) error {
+				if grows {
+					if err := s.growUserLimit(ctx, *o, now); err != nil {
+						return err
+					}
+				}
+				return s.upsertInstances(ctx, *o, uo.Instances)
+			})
+			if err == nil && moved && grows {
+				// Pushed after the commit; a failure stays pushed=0 for proxy.limit_push.
+				_, err = s.pushLimit(ctx, o.UserId, o.ProductNo)
+			}
 		}
 		return err
 	})

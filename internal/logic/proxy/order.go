@@ -61,22 +61,29 @@ func sellableProduct(ctx context.Context, productNo string, agentID int64) (enti
 	return *p, price, nil
 }
 
+// prepareOrder is §3 step 1 common to purchases: settings present, breaker closed, the
+// product of that kind sellable to the caller (with its effective unit price).
+func (s *sProxy) prepareOrder(ctx context.Context, productNo, kind string) (upstream, entity.ProxyProduct, int64, error) {
+	up, err := s.upstream()
+	if err != nil {
+		return nil, entity.ProxyProduct{}, 0, err
+	}
+	if s.breakerOpen() {
+		return nil, entity.ProxyProduct{}, 0, errs.UpstreamUnavailable.New()
+	}
+	p, price, err := sellableProduct(ctx, productNo, principal.From(ctx).UserID)
+	if err == nil && p.Kind != kind {
+		err = errs.ProductNotSellable.New()
+	}
+	return up, p, price, err
+}
+
 // CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
 func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error) {
 	caller := principal.From(ctx)
-	up, err := s.upstream()
+	up, p, price, err := s.prepareOrder(ctx, req.ProductNo, "static")
 	if err != nil {
 		return nil, err
-	}
-	if s.breakerOpen() {
-		return nil, errs.UpstreamUnavailable.New()
-	}
-	p, price, err := sellableProduct(ctx, req.ProductNo, caller.UserID)
-	if err != nil {
-		return nil, err
-	}
-	if p.Kind != "static" {
-		return nil, errs.ProductNotSellable.New()
 	}
 	sale := price * int64(req.Count) * int64(req.CycleTimes)
 	appOrderNo := ipipv.NewAppOrderNo(s.now())
