@@ -13,6 +13,9 @@ import (
 type IProxyV1 interface {
 	CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (res *v1.CallbackGetRes, err error)
 	CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (res *v1.CallbackPostRes, err error)
+	InstanceList(ctx context.Context, req *v1.InstanceListReq) (res *v1.InstanceListRes, err error)
+	InstanceGet(ctx context.Context, req *v1.InstanceGetReq) (res *v1.InstanceGetRes, err error)
+	InstanceUpdate(ctx context.Context, req *v1.InstanceUpdateReq) (res *v1.InstanceUpdateRes, err error)
 	StaticOrder(ctx context.Context, req *v1.StaticOrderReq) (res *v1.StaticOrderRes, err error)
 	OrderGet(ctx context.Context, req *v1.OrderGetReq) (res *v1.OrderGetRes, err error)
 	OrderRefresh(ctx context.Context, req *v1.OrderRefreshReq) (res *v1.OrderRefreshRes, err error)

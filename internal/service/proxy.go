@@ -25,6 +25,13 @@ type (
 		// CreateDynamicOrder is POST /api/proxy/orders/dynamic: flow is bought on the caller's main
 		// account (flow = GB × base MB); with a user, that user's limit grows at success (§3 Apply).
 		CreateDynamicOrder(ctx context.Context, req *v1.DynamicOrderReq) (*v1.DynamicOrderRes, error)
+		// Instances is GET /api/proxy/instances/list.
+		Instances(ctx context.Context, req *v1.InstanceListReq) (*v1.InstanceListRes, error)
+		// GetInstance is GET /api/proxy/instances/{instanceNo}.
+		GetInstance(ctx context.Context, req *v1.InstanceGetReq) (*v1.InstanceGetRes, error)
+		// UpdateInstance is PUT /api/proxy/instances/{instanceNo}: local fields only, version-guarded.
+		// A proxy user given must belong to the instance's owner.
+		UpdateInstance(ctx context.Context, req *v1.InstanceUpdateReq) (*v1.InstanceUpdateRes, error)
 		// UserLimits is GET /api/proxy/users/{id}/limits.
 		UserLimits(ctx context.Context, req *v1.UserLimitsGetReq) (*v1.UserLimitsGetRes, error)
 		// PutUserLimit is PUT /api/proxy/users/{id}/limits: stored first (so proxy.limit_push owns

@@ -16,6 +16,8 @@ const (
 	PathOpen         = "/api/open/app/instance/open/v2"
 	PathOpenAssign   = "/api/open/app/instance/open/assign/ip/v2"
 	PathOrder        = "/api/open/app/order/v2"
+	PathRenew        = "/api/open/app/instance/renew/v2"
+	PathRelease      = "/api/open/app/instance/release/v2"
 )
 
 // Info is info/v2 (money as the upstream's yuan strings; callers parse with YuanToFen).
@@ -92,6 +94,26 @@ type AssignRequest struct {
 	AssignIP   string `json:"assignIp"`
 	CycleTimes int    `json:"cycleTimes"`
 	Renew      bool   `json:"renew"`
+}
+
+// RenewItem is one instance of instance/renew/v2.
+type RenewItem struct {
+	InstanceNo string `json:"instanceNo"`
+	CycleTimes int    `json:"cycleTimes"`
+}
+
+// RenewRequest is the body of instance/renew/v2.
+type RenewRequest struct {
+	AppOrderNo string      `json:"appOrderNo"`
+	Instances  []RenewItem `json:"instances"`
+}
+
+// ReleaseRequest is the body of instance/release/v2: orderNo and appOrderNo are both our
+// release number (§1).
+type ReleaseRequest struct {
+	OrderNo    string   `json:"orderNo"`
+	AppOrderNo string   `json:"appOrderNo"`
+	Instances  []string `json:"instances"`
 }
 
 // OrderAck is the synchronous answer of the order writes.

@@ -11,6 +11,7 @@ import (
 	"kami/internal/adapter/ipipv"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/infra/keyring"
 	"kami/internal/infra/redisx"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
@@ -96,13 +97,17 @@ func (s *sProxy) apply(ctx context.Context, appOrderNo string, uo ipipv.Order) e
 func (s *sProxy) upsertInstances(ctx context.Context, o entity.ProxyOrder, list []ipipv.Instance) error {
 	now := gtime.New(s.now())
 	for _, in := range list {
+		pw, err := keyring.Seal(instancePasswordPurpose, []byte(in.Pwd))
+		if err != nil {
+			return err
+		}
 		var exp *gtime.Time
 		if in.UserExpired > 0 {
 			exp = gtime.New(time.Unix(in.UserExpired, 0).UTC())
 		}
 		if _, err := dao.ProxyInstance.Ctx(ctx).Data(do.ProxyInstance{InstanceNo: in.InstanceNo, AgentId: o.AgentId,
 			UserId: o.UserId, OrderId: o.Id, ProductNo: o.ProductNo, ProxyType: in.ProxyType, Protocol: in.Protocol,
-			Ip: in.IP, Port: in.Port, Username: in.Username, Password: "", CountryCode: in.CountryCode,
+			Ip: in.IP, Port: in.Port, Username: in.Username, Password: pw, CountryCode: in.CountryCode,
 			CityCode: in.CityCode, Status: in.Status, ExpiresAt: exp, CreatedAt: now, UpdatedAt: now}).InsertIgnore(); err != nil {
 			return err
 		}
