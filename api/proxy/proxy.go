@@ -16,6 +16,8 @@ type IProxyV1 interface {
 	InstanceList(ctx context.Context, req *v1.InstanceListReq) (res *v1.InstanceListRes, err error)
 	InstanceGet(ctx context.Context, req *v1.InstanceGetReq) (res *v1.InstanceGetRes, err error)
 	InstanceUpdate(ctx context.Context, req *v1.InstanceUpdateReq) (res *v1.InstanceUpdateRes, err error)
+	InstanceRenew(ctx context.Context, req *v1.InstanceRenewReq) (res *v1.InstanceRenewRes, err error)
+	InstanceRelease(ctx context.Context, req *v1.InstanceReleaseReq) (res *v1.InstanceReleaseRes, err error)
 	StaticOrder(ctx context.Context, req *v1.StaticOrderReq) (res *v1.StaticOrderRes, err error)
 	OrderGet(ctx context.Context, req *v1.OrderGetReq) (res *v1.OrderGetRes, err error)
 	OrderRefresh(ctx context.Context, req *v1.OrderRefreshReq) (res *v1.OrderRefreshRes, err error)

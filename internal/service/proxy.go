@@ -25,6 +25,12 @@ type (
 		// CreateDynamicOrder is POST /api/proxy/orders/dynamic: flow is bought on the caller's main
 		// account (flow = GB × base MB); with a user, that user's limit grows at success (§3 Apply).
 		CreateDynamicOrder(ctx context.Context, req *v1.DynamicOrderReq) (*v1.DynamicOrderRes, error)
+		// RenewInstances is POST /api/proxy/instances/renew: Σ effective price × cycles, reserved
+		// with the instances claimed in one transaction, then sent with renew:false (Kami charges).
+		RenewInstances(ctx context.Context, req *v1.InstanceRenewReq) (*v1.InstanceRenewRes, error)
+		// ReleaseInstances is POST /api/proxy/instances/release: free; the instances are held until
+		// the order ends.
+		ReleaseInstances(ctx context.Context, req *v1.InstanceReleaseReq) (*v1.InstanceReleaseRes, error)
 		// Instances is GET /api/proxy/instances/list.
 		Instances(ctx context.Context, req *v1.InstanceListReq) (*v1.InstanceListRes, error)
 		// GetInstance is GET /api/proxy/instances/{instanceNo}.

@@ -56,3 +56,18 @@ type InstanceUpdateReq struct {
 }
 
 type InstanceUpdateRes = InstanceView
+
+type InstanceRenewReq struct {
+	g.Meta      `path:"/proxy/instances/renew" method:"post" tags:"代理 Proxy" summary:"Renew the caller's instances: Σ price × cycles reserved; an instance with an open renew or release → 409 INSTANCE_BUSY (Idempotency-Key honoured)" idempotent:"true"`
+	InstanceNos []string `json:"instanceNos" v:"required" dc:"1-20, one owner (the caller)"`
+	CycleTimes  int      `json:"cycleTimes"  v:"required|between:1,12"`
+}
+
+type InstanceRenewRes = OrderView
+
+type InstanceReleaseReq struct {
+	g.Meta      `path:"/proxy/instances/release" method:"post" tags:"代理 Proxy" summary:"Release the caller's instances (free; a refund only as the upstream grants it); an instance with an open renew or release → 409 INSTANCE_BUSY (Idempotency-Key honoured)" idempotent:"true"`
+	InstanceNos []string `json:"instanceNos" v:"required" dc:"1-20, one owner (the caller)"`
+}
+
+type InstanceReleaseRes = OrderView

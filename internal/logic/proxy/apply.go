@@ -82,6 +82,9 @@ func (s *sProxy) apply(ctx context.Context, appOrderNo string, uo ipipv.Order) e
 						return err
 					}
 				}
+				if o.Kind == "renew" || o.Kind == "release" {
+					return s.applyHeld(ctx, *o, uo.Instances)
+				}
 				return s.upsertInstances(ctx, *o, uo.Instances)
 			})
 			if err == nil && moved && grows {
