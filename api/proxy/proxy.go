@@ -13,6 +13,8 @@ import (
 type IProxyV1 interface {
 	CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (res *v1.CallbackGetRes, err error)
 	CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (res *v1.CallbackPostRes, err error)
+	DrawAPI(ctx context.Context, req *v1.DrawAPIReq) (res *v1.DrawAPIRes, err error)
+	DrawPwd(ctx context.Context, req *v1.DrawPwdReq) (res *v1.DrawPwdRes, err error)
 	InstanceList(ctx context.Context, req *v1.InstanceListReq) (res *v1.InstanceListRes, err error)
 	InstanceGet(ctx context.Context, req *v1.InstanceGetReq) (res *v1.InstanceGetRes, err error)
 	InstanceUpdate(ctx context.Context, req *v1.InstanceUpdateReq) (res *v1.InstanceUpdateRes, err error)

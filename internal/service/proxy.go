@@ -22,6 +22,10 @@ type (
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
 		// RetryCallbacks runs callback_retry once.
 		RetryCallbacks(ctx context.Context) (int, error)
+		// DrawAPI is POST /api/proxy/draw/api on the caller's main account.
+		DrawAPI(ctx context.Context, req *v1.DrawAPIReq) (*v1.DrawAPIRes, error)
+		// DrawPwd is POST /api/proxy/draw/pwd for one of the caller's own proxy users.
+		DrawPwd(ctx context.Context, req *v1.DrawPwdReq) (*v1.DrawPwdRes, error)
 		// CreateDynamicOrder is POST /api/proxy/orders/dynamic: flow is bought on the caller's main
 		// account (flow = GB × base MB); with a user, that user's limit grows at success (§3 Apply).
 		CreateDynamicOrder(ctx context.Context, req *v1.DynamicOrderReq) (*v1.DynamicOrderRes, error)

@@ -57,6 +57,21 @@ func (f *Fake) handle(path string, params json.RawMessage) (any, int, string) {
 		return f.open(path, params)
 	case PathRenew, PathRelease:
 		return f.hold(path, params)
+	case PathDrawAPI, PathDrawPwd:
+		var r DrawRequest
+		if json.Unmarshal(params, &r) != nil || r.Num < 1 {
+			return nil, 400, "bad params"
+		}
+		out := make([]Drawn, 0, r.Num)
+		for i := 0; i < r.Num; i++ {
+			d := Drawn{ProxyURL: fmt.Sprintf("%s:%d", "10.1.0.1", 9000+i)}
+			if path == PathDrawPwd {
+				d.ProxyURL = fmt.Sprintf("%s:pw@10.1.0.1:%d", r.AppUsername, 9000+i)
+				d.List = []string{d.ProxyURL}
+			}
+			out = append(out, d)
+		}
+		return map[string]any{"list": out}, 200, ""
 	case PathOrder:
 		var p struct {
 			AppOrderNo string `json:"appOrderNo"`

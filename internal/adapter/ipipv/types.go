@@ -17,6 +17,8 @@ const (
 	PathOpenAssign   = "/api/open/app/instance/open/assign/ip/v2"
 	PathOrder        = "/api/open/app/order/v2"
 	PathRenew        = "/api/open/app/instance/renew/v2"
+	PathDrawAPI      = "/api/open/app/proxy/draw/api/v2"
+	PathDrawPwd      = "/api/open/app/proxy/draw/pwd/v2"
 	PathRelease      = "/api/open/app/instance/release/v2"
 )
 
@@ -234,4 +236,32 @@ func (c *Client) SaveProxyUser(ctx context.Context, u ProxyUser) (Account, error
 	var out Account
 	u.LimitFlow = 0 // limits go through flow/limit/v2 per product
 	return out, c.Call(ctx, IdempotentWrite, PathProxyUser, NewReqID(), u, &out)
+}
+
+// DrawRequest is the body of proxy/draw/api/v2 (main account) and proxy/draw/pwd/v2 (a
+// proxy user, with sessTime in minutes as a string).
+type DrawRequest struct {
+	AppUsername string `json:"appUsername"`
+	ProxyType   int    `json:"proxyType"`
+	ProductNo   string `json:"productNo"`
+	Num         int    `json:"num"`
+	AddressCode string `json:"addressCode,omitempty"`
+	Protocol    string `json:"protocol,omitempty"`
+	ReturnType  string `json:"returnType,omitempty"`
+	Delimiter   string `json:"delimiter,omitempty"`
+	SessTime    string `json:"sessTime,omitempty"`
+}
+
+// Drawn is one drawn proxy; pwd draws carry the list of endpoints too.
+type Drawn struct {
+	ProxyURL string   `json:"proxyUrl"`
+	List     []string `json:"list,omitempty"`
+}
+
+// Draw calls proxy/draw/api/v2 or proxy/draw/pwd/v2 (one retry; a draw moves no money).
+func (c *Client) Draw(ctx context.Context, path string, r DrawRequest) ([]Drawn, error) {
+	var out struct {
+		List []Drawn `json:"list"`
+	}
+	return out.List, c.Call(ctx, Draw, path, NewReqID(), r, &out)
 }

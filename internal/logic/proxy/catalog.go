@@ -19,6 +19,8 @@ func init() {
 				Children: []rbac.Node{
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Product:Edit", Title: "menu.proxy.product.edit", Sort: 1,
 						Roles: []string{consts.RoleSuperAdmin}, APIs: []string{"PUT /api/proxy/products/{productNo}"}},
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Draw", Title: "menu.proxy.draw", Sort: 2,
+						APIs: []string{"POST /api/proxy/draw/api", "POST /api/proxy/draw/pwd"}},
 				}},
 			{Type: rbac.TypeMenu, Name: "ProxyUsers", Path: "/proxy/users", Component: "/proxy/users/list",
 				Title: "menu.proxy.users", Icon: "lucide:users", Sort: 2, Roles: staff,

@@ -21,6 +21,7 @@ type upstream interface {
 	EnsureMainAccount(ctx context.Context, appUsername string) (ipipv.Account, error)
 	SaveProxyUser(ctx context.Context, u ipipv.ProxyUser) (ipipv.Account, error)
 	SetFlowLimit(ctx context.Context, productNo, appUsername string, limit int64) error
+	Draw(ctx context.Context, path string, r ipipv.DrawRequest) ([]ipipv.Drawn, error)
 }
 
 // breakerOpen lets an order fail fast (503, no reserve) while the upstream is known down.
