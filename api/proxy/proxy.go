@@ -36,4 +36,7 @@ type IProxyV1 interface {
 	UserUpdate(ctx context.Context, req *v1.UserUpdateReq) (res *v1.UserUpdateRes, err error)
 	UserLimitsGet(ctx context.Context, req *v1.UserLimitsGetReq) (res *v1.UserLimitsGetRes, err error)
 	UserLimitsPut(ctx context.Context, req *v1.UserLimitsPutReq) (res *v1.UserLimitsPutRes, err error)
+	WhitelistList(ctx context.Context, req *v1.WhitelistListReq) (res *v1.WhitelistListRes, err error)
+	WhitelistAdd(ctx context.Context, req *v1.WhitelistAddReq) (res *v1.WhitelistAddRes, err error)
+	WhitelistDelete(ctx context.Context, req *v1.WhitelistDeleteReq) (res *v1.WhitelistDeleteRes, err error)
 }

@@ -81,6 +81,12 @@ type (
 		// UpdateUser is PUT /api/proxy/users/{id}: the changed state is sent upstream first, then
 		// stored with a version guard (a concurrent edit → 409 CONFLICT).
 		UpdateUser(ctx context.Context, req *v1.UserUpdateReq) (*v1.UserUpdateRes, error)
+		// WhitelistList is GET /api/proxy/whitelist/list.
+		WhitelistList(ctx context.Context, req *v1.WhitelistListReq) (*v1.WhitelistListRes, error)
+		// AddWhitelist is POST /api/proxy/whitelist.
+		AddWhitelist(ctx context.Context, req *v1.WhitelistAddReq) (*v1.WhitelistAddRes, error)
+		// DeleteWhitelist is DELETE /api/proxy/whitelist/{id} (the caller's own entries).
+		DeleteWhitelist(ctx context.Context, req *v1.WhitelistDeleteReq) (*v1.WhitelistDeleteRes, error)
 	}
 )
 

@@ -57,6 +57,22 @@ func (f *Fake) handle(path string, params json.RawMessage) (any, int, string) {
 		return f.open(path, params)
 	case PathRenew, PathRelease:
 		return f.hold(path, params)
+	case PathWhitelistAdd, PathWhitelistDel:
+		var r struct {
+			AppUsername, IP, ProductNo string
+		}
+		_ = json.Unmarshal(params, &r)
+		key, set := r.AppUsername+"/"+r.ProductNo, []string{}
+		for _, ip := range f.whitelist[r.AppUsername+"/"+r.ProductNo] {
+			if ip != r.IP {
+				set = append(set, ip)
+			}
+		}
+		if path == PathWhitelistAdd {
+			set = append(set, r.IP)
+		}
+		f.whitelist[key] = set
+		return map[string]any{"ipWhiteList": set}, 200, ""
 	case PathDrawAPI, PathDrawPwd:
 		var r DrawRequest
 		if json.Unmarshal(params, &r) != nil || r.Num < 1 {

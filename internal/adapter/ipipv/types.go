@@ -18,6 +18,8 @@ const (
 	PathOrder        = "/api/open/app/order/v2"
 	PathRenew        = "/api/open/app/instance/renew/v2"
 	PathDrawAPI      = "/api/open/app/proxy/draw/api/v2"
+	PathWhitelistAdd = "/api/open/app/proxy/addIpWhiteList/v2"
+	PathWhitelistDel = "/api/open/app/proxy/delIpWhiteList/v2"
 	PathDrawPwd      = "/api/open/app/proxy/draw/pwd/v2"
 	PathRelease      = "/api/open/app/instance/release/v2"
 )
@@ -264,4 +266,15 @@ func (c *Client) Draw(ctx context.Context, path string, r DrawRequest) ([]Drawn,
 		List []Drawn `json:"list"`
 	}
 	return out.List, c.Call(ctx, Draw, path, NewReqID(), r, &out)
+}
+
+// Whitelist calls proxy/addIpWhiteList/v2 or delIpWhiteList/v2 on a main account and returns
+// the whole set after the change.
+func (c *Client) Whitelist(ctx context.Context, path, appUsername string, proxyType int, productNo, ip string) ([]string, error) {
+	var out struct {
+		IPWhiteList []string `json:"ipWhiteList"`
+	}
+	err := c.Call(ctx, IdempotentWrite, path, NewReqID(), map[string]any{"appUsername": appUsername, "ip": ip,
+		"proxyType": proxyType, "productNo": productNo}, &out)
+	return out.IPWhiteList, err
 }

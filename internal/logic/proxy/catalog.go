@@ -49,6 +49,13 @@ func init() {
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Instance:Release", Title: "menu.proxy.instance.release", Sort: 2,
 						APIs: []string{"POST /api/proxy/instances/release"}},
 				}},
+			{Type: rbac.TypeMenu, Name: "ProxyWhitelist", Path: "/proxy/whitelist", Component: "/proxy/whitelist/list",
+				Title: "menu.proxy.whitelist", Icon: "lucide:shield-check", Sort: 5, Roles: staff,
+				APIs: []string{"GET /api/proxy/whitelist/list"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Whitelist:Edit", Title: "menu.proxy.whitelist.edit", Sort: 1,
+						APIs: []string{"POST /api/proxy/whitelist", "DELETE /api/proxy/whitelist/{id}"}},
+				}},
 			{Type: rbac.TypeMenu, Name: "ProxySettings", Path: "/proxy/settings", Component: "/proxy/settings/index",
 				Title: "menu.proxy.settings", Icon: "lucide:settings", Sort: 90, Roles: []string{consts.RoleSuperAdmin},
 				APIs: []string{"GET /api/proxy/settings", "PUT /api/proxy/settings", "POST /api/proxy/settings/test",

@@ -22,6 +22,7 @@ type upstream interface {
 	SaveProxyUser(ctx context.Context, u ipipv.ProxyUser) (ipipv.Account, error)
 	SetFlowLimit(ctx context.Context, productNo, appUsername string, limit int64) error
 	Draw(ctx context.Context, path string, r ipipv.DrawRequest) ([]ipipv.Drawn, error)
+	Whitelist(ctx context.Context, path, appUsername string, proxyType int, productNo, ip string) ([]string, error)
 }
 
 // breakerOpen lets an order fail fast (503, no reserve) while the upstream is known down.
