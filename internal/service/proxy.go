@@ -22,6 +22,33 @@ type (
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
 		// RetryCallbacks runs callback_retry once.
 		RetryCallbacks(ctx context.Context) (int, error)
+		// DrawAPI is POST /api/proxy/draw/api on the caller's main account.
+		DrawAPI(ctx context.Context, req *v1.DrawAPIReq) (*v1.DrawAPIRes, error)
+		// DrawPwd is POST /api/proxy/draw/pwd for one of the caller's own proxy users.
+		DrawPwd(ctx context.Context, req *v1.DrawPwdReq) (*v1.DrawPwdRes, error)
+		// CreateDynamicOrder is POST /api/proxy/orders/dynamic: flow is bought on the caller's main
+		// account (flow = GB × base MB); with a user, that user's limit grows at success (§3 Apply).
+		CreateDynamicOrder(ctx context.Context, req *v1.DynamicOrderReq) (*v1.DynamicOrderRes, error)
+		// RenewInstances is POST /api/proxy/instances/renew: Σ effective price × cycles, reserved
+		// with the instances claimed in one transaction, then sent with renew:false (Kami charges).
+		RenewInstances(ctx context.Context, req *v1.InstanceRenewReq) (*v1.InstanceRenewRes, error)
+		// ReleaseInstances is POST /api/proxy/instances/release: free; the instances are held until
+		// the order ends.
+		ReleaseInstances(ctx context.Context, req *v1.InstanceReleaseReq) (*v1.InstanceReleaseRes, error)
+		// Instances is GET /api/proxy/instances/list.
+		Instances(ctx context.Context, req *v1.InstanceListReq) (*v1.InstanceListRes, error)
+		// GetInstance is GET /api/proxy/instances/{instanceNo}.
+		GetInstance(ctx context.Context, req *v1.InstanceGetReq) (*v1.InstanceGetRes, error)
+		// UpdateInstance is PUT /api/proxy/instances/{instanceNo}: local fields only, version-guarded.
+		// A proxy user given must belong to the instance's owner.
+		UpdateInstance(ctx context.Context, req *v1.InstanceUpdateReq) (*v1.InstanceUpdateRes, error)
+		// UserLimits is GET /api/proxy/users/{id}/limits.
+		UserLimits(ctx context.Context, req *v1.UserLimitsGetReq) (*v1.UserLimitsGetRes, error)
+		// PutUserLimit is PUT /api/proxy/users/{id}/limits: stored first (so proxy.limit_push owns
+		// the retry), then pushed at once; an upstream failure is reported in the row, not as an error.
+		PutUserLimit(ctx context.Context, req *v1.UserLimitsPutReq) (*v1.UserLimitsPutRes, error)
+		// PushLimits runs proxy.limit_push once: every limit not yet pushed, oldest first.
+		PushLimits(ctx context.Context) (int, error)
 		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
 		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
 		// UpdateProduct is PUT /api/proxy/products/{productNo} (super-admin). The row's version guards
@@ -44,6 +71,22 @@ type (
 		RotateCallbackToken(ctx context.Context, _ *v1.CallbackTokenReq) (*v1.CallbackTokenRes, error)
 		// ProbeSettings is POST /api/proxy/settings/test: info/v2 with the current settings.
 		ProbeSettings(ctx context.Context, _ *v1.SettingsProbeReq) (*v1.SettingsProbeRes, error)
+		// Users is GET /api/proxy/users/list.
+		Users(ctx context.Context, req *v1.UserListReq) (*v1.UserListRes, error)
+		// GetUser is GET /api/proxy/users/{id} (with the password).
+		GetUser(ctx context.Context, req *v1.UserGetReq) (*v1.UserGetRes, error)
+		// CreateUser is POST /api/proxy/users: upstream first (main account, then proxy/user/v2), the
+		// local row after, so a local row always has its upstream user.
+		CreateUser(ctx context.Context, req *v1.UserCreateReq) (*v1.UserCreateRes, error)
+		// UpdateUser is PUT /api/proxy/users/{id}: the changed state is sent upstream first, then
+		// stored with a version guard (a concurrent edit → 409 CONFLICT).
+		UpdateUser(ctx context.Context, req *v1.UserUpdateReq) (*v1.UserUpdateRes, error)
+		// WhitelistList is GET /api/proxy/whitelist/list.
+		WhitelistList(ctx context.Context, req *v1.WhitelistListReq) (*v1.WhitelistListRes, error)
+		// AddWhitelist is POST /api/proxy/whitelist.
+		AddWhitelist(ctx context.Context, req *v1.WhitelistAddReq) (*v1.WhitelistAddRes, error)
+		// DeleteWhitelist is DELETE /api/proxy/whitelist/{id} (the caller's own entries).
+		DeleteWhitelist(ctx context.Context, req *v1.WhitelistDeleteReq) (*v1.WhitelistDeleteRes, error)
 	}
 )
 

@@ -51,3 +51,12 @@ type OrderRefreshReq struct {
 }
 
 type OrderRefreshRes = OrderView
+
+type DynamicOrderReq struct {
+	g.Meta    `path:"/proxy/orders/dynamic" method:"post" tags:"代理 Proxy" summary:"Buy dynamic flow: price × GB reserved, flow = GB × base MB on the main account; a user's limit grows at success (Idempotency-Key honoured)" idempotent:"true"`
+	ProductNo string `json:"productNo" v:"required|max-length:64"`
+	FlowGb    int    `json:"flowGb"    v:"required|between:1,1000"`
+	UserId    int64  `json:"userId"    v:"min:0"`
+}
+
+type DynamicOrderRes = OrderView

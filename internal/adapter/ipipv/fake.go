@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -32,6 +33,12 @@ type Fake struct {
 	orderProduct map[string]string
 	seq          int
 	users        map[string]int64 // appUsername → limitFlow
+	limits       map[string]int64 // appUsername/productNo → limitFlow
+	// held: the instances a renew or release order acts on (appOrderNo → instanceNo → cycles).
+	held map[string]map[string]int
+	// instProduct remembers each delivered instance's product (renew prices).
+	instProduct map[string]string
+	whitelist   map[string][]string // appUsername/productNo → IPs
 }
 
 // FakeCall is one received request, decrypted.
@@ -82,7 +89,8 @@ func Partial(k int) Outcome { return Outcome{kind: "partial", k: k} }
 func NewFake(appKey, secret string) *Fake {
 	f := &Fake{AppKey: appKey, Secret: secret, Now: time.Now, coin: 1_000_000_00,
 		faults: map[string][]Fault{}, outcomes: map[string]Outcome{}, orders: map[string]*Order{}, orderProduct: map[string]string{},
-		users: map[string]int64{}}
+		users: map[string]int64{}, limits: map[string]int64{},
+		held: map[string]map[string]int{}, instProduct: map[string]string{}, whitelist: map[string][]string{}}
 	f.products = defaultProducts()
 	f.areas = []Area{{ProductNo: "DYN104", AreaCode: "US", CountryCode: "USA", Status: 1, Region: "North America"},
 		{ProductNo: "DYN105", AreaCode: "JP", CountryCode: "JPN", Status: 1, Region: "Asia"}}
@@ -155,6 +163,14 @@ func (f *Fake) OrdersFor(appOrderNo string) []Order {
 		return []Order{*o}
 	}
 	return nil
+}
+
+// Limit is the flow limit last pushed for a user and product (ok false: never pushed).
+func (f *Fake) Limit(appUsername, productNo string) (int64, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v, ok := f.limits[appUsername+"/"+productNo]
+	return v, ok
 }
 
 // Coin is the remaining upstream balance in fen.
@@ -249,7 +265,15 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// fakeSeq numbers orders across every fake of a process, behind a per-process tag: instance
+// numbers derive from order numbers, and tests sharing one database (also over several runs
+// on MariaDB) must not see a later fake reuse an earlier one's.
+var (
+	fakeSeq atomic.Int64
+	fakeTag = NewReqID()[:6]
+)
+
 func (f *Fake) nextOrderNo() string {
 	f.seq++
-	return fmt.Sprintf("UP%08d", f.seq)
+	return fmt.Sprintf("UP%s%06d", fakeTag, fakeSeq.Add(1))
 }

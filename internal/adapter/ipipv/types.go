@@ -16,6 +16,12 @@ const (
 	PathOpen         = "/api/open/app/instance/open/v2"
 	PathOpenAssign   = "/api/open/app/instance/open/assign/ip/v2"
 	PathOrder        = "/api/open/app/order/v2"
+	PathRenew        = "/api/open/app/instance/renew/v2"
+	PathDrawAPI      = "/api/open/app/proxy/draw/api/v2"
+	PathWhitelistAdd = "/api/open/app/proxy/addIpWhiteList/v2"
+	PathWhitelistDel = "/api/open/app/proxy/delIpWhiteList/v2"
+	PathDrawPwd      = "/api/open/app/proxy/draw/pwd/v2"
+	PathRelease      = "/api/open/app/instance/release/v2"
 )
 
 // Info is info/v2 (money as the upstream's yuan strings; callers parse with YuanToFen).
@@ -92,6 +98,26 @@ type AssignRequest struct {
 	AssignIP   string `json:"assignIp"`
 	CycleTimes int    `json:"cycleTimes"`
 	Renew      bool   `json:"renew"`
+}
+
+// RenewItem is one instance of instance/renew/v2.
+type RenewItem struct {
+	InstanceNo string `json:"instanceNo"`
+	CycleTimes int    `json:"cycleTimes"`
+}
+
+// RenewRequest is the body of instance/renew/v2.
+type RenewRequest struct {
+	AppOrderNo string      `json:"appOrderNo"`
+	Instances  []RenewItem `json:"instances"`
+}
+
+// ReleaseRequest is the body of instance/release/v2: orderNo and appOrderNo are both our
+// release number (§1).
+type ReleaseRequest struct {
+	OrderNo    string   `json:"orderNo"`
+	AppOrderNo string   `json:"appOrderNo"`
+	Instances  []string `json:"instances"`
 }
 
 // OrderAck is the synchronous answer of the order writes.
@@ -195,4 +221,60 @@ func (c *Client) QueryOrder(ctx context.Context, appOrderNo string) (Order, erro
 	var out Order
 	return out, c.Call(ctx, Read, PathOrder, NewReqID(),
 		map[string]any{"appOrderNo": appOrderNo, "page": 1, "pageSize": 100}, &out)
+}
+
+// ProxyUser is the body of proxy/user/v2 (create or change a proxy user under a main account).
+type ProxyUser struct {
+	AppUsername     string `json:"appUsername"`
+	Password        string `json:"password"`
+	AppMainUsername string `json:"appMainUsername"`
+	Remark          string `json:"remark"`
+	Status          int    `json:"status"` // 1 enabled, 2 disabled
+	LimitFlow       int64  `json:"limitFlow"`
+}
+
+// SaveProxyUser calls proxy/user/v2 (idempotent upstream: the same name updates the user).
+func (c *Client) SaveProxyUser(ctx context.Context, u ProxyUser) (Account, error) {
+	var out Account
+	u.LimitFlow = 0 // limits go through flow/limit/v2 per product
+	return out, c.Call(ctx, IdempotentWrite, PathProxyUser, NewReqID(), u, &out)
+}
+
+// DrawRequest is the body of proxy/draw/api/v2 (main account) and proxy/draw/pwd/v2 (a
+// proxy user, with sessTime in minutes as a string).
+type DrawRequest struct {
+	AppUsername string `json:"appUsername"`
+	ProxyType   int    `json:"proxyType"`
+	ProductNo   string `json:"productNo"`
+	Num         int    `json:"num"`
+	AddressCode string `json:"addressCode,omitempty"`
+	Protocol    string `json:"protocol,omitempty"`
+	ReturnType  string `json:"returnType,omitempty"`
+	Delimiter   string `json:"delimiter,omitempty"`
+	SessTime    string `json:"sessTime,omitempty"`
+}
+
+// Drawn is one drawn proxy; pwd draws carry the list of endpoints too.
+type Drawn struct {
+	ProxyURL string   `json:"proxyUrl"`
+	List     []string `json:"list,omitempty"`
+}
+
+// Draw calls proxy/draw/api/v2 or proxy/draw/pwd/v2 (one retry; a draw moves no money).
+func (c *Client) Draw(ctx context.Context, path string, r DrawRequest) ([]Drawn, error) {
+	var out struct {
+		List []Drawn `json:"list"`
+	}
+	return out.List, c.Call(ctx, Draw, path, NewReqID(), r, &out)
+}
+
+// Whitelist calls proxy/addIpWhiteList/v2 or delIpWhiteList/v2 on a main account and returns
+// the whole set after the change.
+func (c *Client) Whitelist(ctx context.Context, path, appUsername string, proxyType int, productNo, ip string) ([]string, error) {
+	var out struct {
+		IPWhiteList []string `json:"ipWhiteList"`
+	}
+	err := c.Call(ctx, IdempotentWrite, path, NewReqID(), map[string]any{"appUsername": appUsername, "ip": ip,
+		"proxyType": proxyType, "productNo": productNo}, &out)
+	return out.IPWhiteList, err
 }

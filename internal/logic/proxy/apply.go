@@ -11,6 +11,7 @@ import (
 	"kami/internal/adapter/ipipv"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/infra/keyring"
 	"kami/internal/infra/redisx"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
@@ -70,10 +71,26 @@ func (s *sProxy) apply(ctx context.Context, appOrderNo string, uo ipipv.Order) e
 			} else if o.Kind == "dynamic" {
 				k = o.Quantity
 			}
-			_, err = s.transitionWith(ctx, *o, liveStatuses, to, func(d *do.ProxyOrder) {
+			grows := o.Kind == "dynamic" && o.UserId != 0
+			var moved bool
+			moved, err = s.transitionWith(ctx, *o, liveStatuses, to, func(d *do.ProxyOrder) {
 				base(d)
 				d.ChargedAmount, d.SuccessCount, d.FinishedAt = charged, k, now
-			}, func(ctx context.Context) error { return s.upsertInstances(ctx, *o, uo.Instances) })
+			}, func(ctx context.Context) error {
+				if grows {
+					if err := s.growUserLimit(ctx, *o, now); err != nil {
+						return err
+					}
+				}
+				if o.Kind == "renew" || o.Kind == "release" {
+					return s.applyHeld(ctx, *o, uo.Instances)
+				}
+				return s.upsertInstances(ctx, *o, uo.Instances)
+			})
+			if err == nil && moved && grows {
+				// Pushed after the commit; a failure stays pushed=0 for proxy.limit_push.
+				_, err = s.pushLimit(ctx, o.UserId, o.ProductNo)
+			}
 		}
 		return err
 	})
@@ -83,13 +100,17 @@ func (s *sProxy) apply(ctx context.Context, appOrderNo string, uo ipipv.Order) e
 func (s *sProxy) upsertInstances(ctx context.Context, o entity.ProxyOrder, list []ipipv.Instance) error {
 	now := gtime.New(s.now())
 	for _, in := range list {
+		pw, err := keyring.Seal(instancePasswordPurpose, []byte(in.Pwd))
+		if err != nil {
+			return err
+		}
 		var exp *gtime.Time
 		if in.UserExpired > 0 {
 			exp = gtime.New(time.Unix(in.UserExpired, 0).UTC())
 		}
 		if _, err := dao.ProxyInstance.Ctx(ctx).Data(do.ProxyInstance{InstanceNo: in.InstanceNo, AgentId: o.AgentId,
 			UserId: o.UserId, OrderId: o.Id, ProductNo: o.ProductNo, ProxyType: in.ProxyType, Protocol: in.Protocol,
-			Ip: in.IP, Port: in.Port, Username: in.Username, Password: "", CountryCode: in.CountryCode,
+			Ip: in.IP, Port: in.Port, Username: in.Username, Password: pw, CountryCode: in.CountryCode,
 			CityCode: in.CityCode, Status: in.Status, ExpiresAt: exp, CreatedAt: now, UpdatedAt: now}).InsertIgnore(); err != nil {
 			return err
 		}

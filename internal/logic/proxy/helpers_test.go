@@ -40,7 +40,7 @@ func withFake(t *testing.T, w world) *ipipv.Fake {
 	t.Cleanup(f.Close)
 	w.Admin.C.Put(t, "/api/proxy/settings", map[string]any{
 		"baseUrl": f.URL(), "appKey": fakeKey, "appSecret": fakeSecret}).Expect(t, http.StatusOK)
-	pauseJobs(t, w.Admin.C, proxy.JobOrderReconcile, proxy.JobCallbackRetry, proxy.JobProductSync)
+	pauseJobs(t, w.Admin.C, proxy.JobOrderReconcile, proxy.JobCallbackRetry, proxy.JobProductSync, proxy.JobLimitPush)
 	return f
 }
 

@@ -61,9 +61,9 @@ func sellableProduct(ctx context.Context, productNo string, agentID int64) (enti
 	return *p, price, nil
 }
 
-// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
-func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error) {
-	caller := principal.From(ctx)
+// ready is the upstream for an order write: settings present and the breaker closed (an open
+// breaker fails fast with 503 before any reserve).
+func (s *sProxy) ready() (upstream, error) {
 	up, err := s.upstream()
 	if err != nil {
 		return nil, err
@@ -71,12 +71,29 @@ func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) 
 	if s.breakerOpen() {
 		return nil, errs.UpstreamUnavailable.New()
 	}
-	p, price, err := sellableProduct(ctx, req.ProductNo, caller.UserID)
+	return up, nil
+}
+
+// prepareOrder is §3 step 1 common to purchases: settings present, breaker closed, the
+// product of that kind sellable to the caller (with its effective unit price).
+func (s *sProxy) prepareOrder(ctx context.Context, productNo, kind string) (upstream, entity.ProxyProduct, int64, error) {
+	up, err := s.ready()
+	if err != nil {
+		return nil, entity.ProxyProduct{}, 0, err
+	}
+	p, price, err := sellableProduct(ctx, productNo, principal.From(ctx).UserID)
+	if err == nil && p.Kind != kind {
+		err = errs.ProductNotSellable.New()
+	}
+	return up, p, price, err
+}
+
+// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
+func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error) {
+	caller := principal.From(ctx)
+	up, p, price, err := s.prepareOrder(ctx, req.ProductNo, "static")
 	if err != nil {
 		return nil, err
-	}
-	if p.Kind != "static" {
-		return nil, errs.ProductNotSellable.New()
 	}
 	sale := price * int64(req.Count) * int64(req.CycleTimes)
 	appOrderNo := ipipv.NewAppOrderNo(s.now())
@@ -96,16 +113,34 @@ func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) 
 // both back, so no upstream call is ever made without a committed, funded order row. The
 // super-admin's orders are the system's own and reserve nothing.
 func (s *sProxy) insertOrder(ctx context.Context, o *entity.ProxyOrder, charged bool) error {
+	return s.insertOrderHolding(ctx, o, charged, nil)
+}
+
+// insertOrderHolding is insertOrder that also takes the instances a renew or release acts on:
+// a guarded UPDATE claims them for this order (busy_order_id 0 → id) in the same transaction;
+// one already held by another open order rolls everything back with 409 INSTANCE_BUSY.
+func (s *sProxy) insertOrderHolding(ctx context.Context, o *entity.ProxyOrder, charged bool, hold []string) error {
 	now := gtime.New(s.now())
 	return dao.ProxyOrder.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		id, err := dao.ProxyOrder.Ctx(ctx).Data(do.ProxyOrder{AppOrderNo: o.AppOrderNo, ReqId: o.ReqId, Kind: o.Kind,
 			Status: o.Status, AgentId: o.AgentId, UserId: o.UserId, ProductNo: o.ProductNo, Quantity: o.Quantity,
 			CycleTimes: o.CycleTimes, UnitPrice: o.UnitPrice, SaleAmount: o.SaleAmount, UpstreamPath: o.UpstreamPath,
-			RequestBody: o.RequestBody, NextCheckAt: gtime.New(s.now().Add(backoff[0])), CreatedAt: now, UpdatedAt: now}).InsertAndGetId()
+			RequestBody: o.RequestBody, InstanceNos: o.InstanceNos, NextCheckAt: gtime.New(s.now().Add(backoff[0])), CreatedAt: now, UpdatedAt: now}).InsertAndGetId()
 		if err != nil {
 			return err
 		}
 		o.Id = id
+		if len(hold) > 0 {
+			ic := dao.ProxyInstance.Columns()
+			r, err := dao.ProxyInstance.Ctx(ctx).WhereIn(ic.InstanceNo, hold).Where(ic.BusyOrderId, 0).
+				Data(do.ProxyInstance{BusyOrderId: id, UpdatedAt: now}).Update()
+			if err != nil {
+				return err
+			}
+			if n, _ := r.RowsAffected(); n != int64(len(hold)) {
+				return errs.InstanceBusy.New()
+			}
+		}
 		if !charged || o.SaleAmount == 0 {
 			return nil
 		}
@@ -200,6 +235,11 @@ func (s *sProxy) transitionWith(ctx context.Context, o entity.ProxyOrder, from [
 		moved = true
 		if also != nil {
 			if err := also(ctx); err != nil {
+				return err
+			}
+		}
+		if to == stFailed || to == stSuccess || to == stPartial {
+			if err := unholdInstances(ctx, o.Id); err != nil {
 				return err
 			}
 		}

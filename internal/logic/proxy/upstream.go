@@ -18,6 +18,11 @@ type upstream interface {
 	// SendOrder sends an order write's stored bytes under its stored reqId (every re-send too).
 	SendOrder(ctx context.Context, path, reqID, appOrderNo string, plain []byte) (ipipv.OrderAck, error)
 	QueryOrder(ctx context.Context, appOrderNo string) (ipipv.Order, error)
+	EnsureMainAccount(ctx context.Context, appUsername string) (ipipv.Account, error)
+	SaveProxyUser(ctx context.Context, u ipipv.ProxyUser) (ipipv.Account, error)
+	SetFlowLimit(ctx context.Context, productNo, appUsername string, limit int64) error
+	Draw(ctx context.Context, path string, r ipipv.DrawRequest) ([]ipipv.Drawn, error)
+	Whitelist(ctx context.Context, path, appUsername string, proxyType int, productNo, ip string) ([]string, error)
 }
 
 // breakerOpen lets an order fail fast (503, no reserve) while the upstream is known down.
