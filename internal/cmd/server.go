@@ -21,6 +21,7 @@ import (
 	"kami/internal/controller/project"
 	"kami/internal/controller/proxy"
 	"kami/internal/controller/quota"
+	"kami/internal/controller/relay"
 	"kami/internal/controller/security"
 	"kami/internal/controller/stats"
 	"kami/internal/controller/system"
@@ -73,6 +74,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 			proxy.NewV1(),
 			derp.NewV1(),
 			security.NewV1(),
+			relay.NewV1(),
 		)
 		if len(extra) > 0 {
 			group.Bind(extra...)

@@ -7,6 +7,7 @@ package service
 
 import (
 	"context"
+	v1 "kami/api/relay/v1"
 	"kami/internal/clock"
 
 	"github.com/gogf/gf/v2/net/ghttp"
@@ -28,6 +29,22 @@ type (
 		// Invalidate drops the node's caches after a write to tokens, channels, prices, groups or a
 		// user's status: the next request rebuilds the snapshot and re-reads the token.
 		Invalidate(ctx context.Context)
+		// TokenList answers the tokens of the caller's scope (§5): all, the subtree's, or the own.
+		TokenList(ctx context.Context, req *v1.TokenListReq) (*v1.TokenListRes, error)
+		// TokenCreate makes a token for the caller or a user in its scope; the key is returned once.
+		// The per-user cap is counted under the user's lock so two racing creates cannot both pass it.
+		TokenCreate(ctx context.Context, req *v1.TokenCreateReq) (*v1.TokenCreateRes, error)
+		// TokenGet answers one token in scope; outside it, 404 as for one that does not exist.
+		TokenGet(ctx context.Context, req *v1.TokenGetReq) (*v1.TokenGetRes, error)
+		// TokenUpdate replaces the editable fields; the change reaches /v1 through the invalidation.
+		TokenUpdate(ctx context.Context, req *v1.TokenUpdateReq) (*v1.TokenUpdateRes, error)
+		// TokenStatus switches a token on or off.
+		TokenStatus(ctx context.Context, req *v1.TokenStatusReq) (*v1.TokenStatusRes, error)
+		// TokenRotate gives the token a new key; the old hash is gone from the row, so the old key is
+		// unknown to every node once the caches drop it.
+		TokenRotate(ctx context.Context, req *v1.TokenRotateReq) (*v1.TokenRotateRes, error)
+		// TokenDelete soft-deletes the token (its logs keep pointing at it).
+		TokenDelete(ctx context.Context, req *v1.TokenDeleteReq) (*v1.TokenDeleteRes, error)
 	}
 )
 

@@ -7,12 +7,16 @@ package relay
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gogf/gf/v2/frame/g"
 
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/clock"
 	"kami/internal/service"
+	"kami/utility/redislock"
 )
 
 // Defaults of the relay settings (relay.md §7) until they are declared through the settings
@@ -30,6 +34,9 @@ type sRelay struct {
 	upstream openaicompat.Upstream
 	snap     atomic.Pointer[snapshot]
 	tokens   *tokenCache
+
+	mu    sync.Mutex
+	locks *redislock.Locker
 }
 
 func init() {
@@ -54,4 +61,20 @@ func (s *sRelay) now() time.Time { return (*s.clock.Load()).Now() }
 func (s *sRelay) Invalidate(ctx context.Context) {
 	s.snap.Store(nil)
 	s.tokens.clear(ctx)
+}
+
+// invalidate follows every admin write, after its commit: the change must be in force on
+// /v1 (§6). kind and id name what changed.
+func (s *sRelay) invalidate(ctx context.Context, kind string, id int64) {
+	_, _ = kind, id
+	s.Invalidate(ctx)
+}
+
+func (s *sRelay) locker() *redislock.Locker {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.locks == nil {
+		s.locks = redislock.New(g.Redis(), redislock.WithBackoff(2*time.Millisecond, 50*time.Millisecond))
+	}
+	return s.locks
 }

@@ -1,0 +1,21 @@
+// =================================================================================
+// Code generated and maintained by GoFrame CLI tool. DO NOT EDIT.
+// =================================================================================
+
+package relay
+
+import (
+	"context"
+
+	"kami/api/relay/v1"
+)
+
+type IRelayV1 interface {
+	TokenList(ctx context.Context, req *v1.TokenListReq) (res *v1.TokenListRes, err error)
+	TokenCreate(ctx context.Context, req *v1.TokenCreateReq) (res *v1.TokenCreateRes, err error)
+	TokenGet(ctx context.Context, req *v1.TokenGetReq) (res *v1.TokenGetRes, err error)
+	TokenUpdate(ctx context.Context, req *v1.TokenUpdateReq) (res *v1.TokenUpdateRes, err error)
+	TokenDelete(ctx context.Context, req *v1.TokenDeleteReq) (res *v1.TokenDeleteRes, err error)
+	TokenStatus(ctx context.Context, req *v1.TokenStatusReq) (res *v1.TokenStatusRes, err error)
+	TokenRotate(ctx context.Context, req *v1.TokenRotateReq) (res *v1.TokenRotateRes, err error)
+}

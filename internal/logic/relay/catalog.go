@@ -1,0 +1,26 @@
+package relay
+
+import (
+	"kami/internal/consts"
+	"kami/internal/logic/rbac"
+)
+
+// The Relay catalog (§5). Menus join as their routes land; every role sees its tokens, the
+// data scope (internal/scope) decides whose.
+func init() {
+	all := []string{consts.RoleAgentAdmin, consts.RoleAgent}
+	rbac.Register(rbac.Node{
+		Type: rbac.TypeCatalog, Name: "Relay", Path: "/relay", Title: "menu.relay", Icon: "lucide:bot", Sort: 25,
+		Roles: all,
+		Children: []rbac.Node{
+			{Type: rbac.TypeMenu, Name: "RelayToken", Path: "/relay/tokens", Component: "/relay/tokens/list",
+				Title: "menu.relay.tokens", Icon: "lucide:key-round", Sort: 1, Roles: all,
+				APIs: []string{"GET /api/relay/tokens/list", "GET /api/relay/tokens/{id}"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Relay:Token:Edit", Title: "menu.relay.token.edit", Sort: 1, Roles: all,
+						APIs: []string{"POST /api/relay/tokens", "PUT /api/relay/tokens/{id}", "DELETE /api/relay/tokens/{id}",
+							"PUT /api/relay/tokens/{id}/status", "POST /api/relay/tokens/{id}/rotate"}},
+				}},
+		},
+	})
+}
