@@ -20,6 +20,7 @@ type IDerpV1 interface {
 	PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (res *v1.PlanDeleteRes, err error)
 	PublicPlans(ctx context.Context, req *v1.PublicPlansReq) (res *v1.PublicPlansRes, err error)
 	PublicPayment(ctx context.Context, req *v1.PublicPaymentReq) (res *v1.PublicPaymentRes, err error)
+	SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (res *v1.SerialBatchCreateRes, err error)
 	TierList(ctx context.Context, req *v1.TierListReq) (res *v1.TierListRes, err error)
 	TierUpdate(ctx context.Context, req *v1.TierUpdateReq) (res *v1.TierUpdateRes, err error)
 }

@@ -34,6 +34,9 @@ type (
 		PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (*v1.PlanUpdateRes, error)
 		// PlanDelete removes a plan no serial, order or rental refers to; a sold plan is disabled instead.
 		PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (*v1.PlanDeleteRes, error)
+		// SerialBatchCreate issues count serials of a plan (S). The codes leave the server only in this
+		// answer and the export: the rows hold a lookup hash and the sealed code.
+		SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (*v1.SerialBatchCreateRes, error)
 		// TierList lists the three tiers, cheapest first.
 		TierList(ctx context.Context, _ *v1.TierListReq) (*v1.TierListRes, error)
 		// TierUpdate edits a tier; orders snapshot the bps they used, so history does not move.

@@ -32,6 +32,7 @@ func TestAccessMatrix(t *testing.T) {
 		{"GET", "/api/derp/distributors/list", nil, [5]int{ok, forbid, forbid, forbid, unauth}},
 		{"PUT", "/api/derp/distributors/1", map[string]any{"tier": "x"}, [5]int{bad, forbid, forbid, forbid, unauth}},
 		{"DELETE", "/api/derp/distributors/0", nil, [5]int{bad, forbid, forbid, forbid, unauth}},
+		{"POST", "/api/derp/serials/batches", map[string]any{"count": 0}, [5]int{bad, forbid, forbid, forbid, unauth}},
 		{"GET", "/api/derp/public/plans", nil, [5]int{ok, ok, ok, ok, ok}},
 		{"GET", "/api/derp/public/payment", nil, [5]int{ok, ok, ok, ok, ok}},
 		{"GET", "/api/quota/balance", nil, [5]int{ok, ok, ok, ok, unauth}},

@@ -21,6 +21,12 @@ func init() {
 					{Type: rbac.TypeButton, AuthCode: "Derp:Plan:Edit", Title: "menu.derp.plan.edit", Sort: 1, Roles: superOnly,
 						APIs: []string{"POST /api/derp/plans", "PUT /api/derp/plans/{id}", "DELETE /api/derp/plans/{id}"}},
 				}},
+			{Type: rbac.TypeMenu, Name: "DerpSerials", Path: "/derp/serials", Component: "/derp/serials/list",
+				Title: "menu.derp.serials", Icon: "lucide:ticket", Sort: 2, Roles: staff,
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Derp:Serial:Generate", Title: "menu.derp.serial.generate", Sort: 1,
+						Roles: superOnly, APIs: []string{"POST /api/derp/serials/batches"}},
+				}},
 			{Type: rbac.TypeMenu, Name: "DerpTiers", Path: "/derp/tiers", Component: "/derp/tiers/list",
 				Title: "menu.derp.tiers", Icon: "lucide:award", Sort: 20, Roles: superOnly,
 				APIs: []string{"GET /api/derp/tiers/list", "PUT /api/derp/tiers/{code}"}},

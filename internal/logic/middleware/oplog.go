@@ -24,8 +24,9 @@ import (
 
 const maxLoggedBody = 4096
 
-// secretField matches request fields whose values never reach the log.
-var secretField = regexp.MustCompile(`(?i)(password|secret|token|captcha|key|signature)`)
+// secretField matches request fields whose values never reach the log; a DERP serial and the
+// issued codes (derp.md §5) are bearer secrets too.
+var secretField = regexp.MustCompile(`(?i)(password|secret|token|captcha|key|signature|^serial$|^codes$)`)
 
 // OperationLog records every state-changing request (who, route, method, status, latency,
 // trace id, redacted request fields), including ones refused by auth, for the audit trail.
