@@ -257,3 +257,14 @@ test('roles: the menu grants tree opens and saves', () => session('roles', async
     page.click('[data-test=grants-save]')])
   assert.deepEqual(errors, [])
 }))
+
+test('backups: trigger one through the UI, then listed as verified', () => session('backups', async (page, errors) => {
+  await loginHome(page, 'admin', ADMIN_PASSWORD)
+  await page.goto(server.base + '/system/backup')
+  await page.waitForSelector('[data-test=list-table]')
+  await page.click('[data-action=backupNow]')
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/system/backups') && r.request().method() === 'POST' && r.status() === 200),
+    page.locator('.el-message-box__btns .el-button--primary').click()])
+  await page.locator('.el-table__body tr', { hasText: 'verified' }).first().waitFor()
+  assert.deepEqual(errors, [])
+}))

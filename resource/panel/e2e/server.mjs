@@ -25,7 +25,7 @@ export async function startServer(outDir) {
   const proc = spawn(bin, [], {
     cwd: dir,
     env: { ...process.env, KAMI_DATA_DIR: dir, KAMI_HTTP_ADDR: `127.0.0.1:${port}`, KAMI_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      KAMI_DB_LINK: '', KAMI_REDIS_ADDR: '', KAMI_PUBLIC_URL: `http://127.0.0.1:${port}` },
+      KAMI_DB_LINK: '', KAMI_REDIS_ADDR: '', KAMI_BACKUP_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff', KAMI_PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', log, log],
   })
   const base = `http://127.0.0.1:${port}`

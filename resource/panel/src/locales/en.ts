@@ -16,6 +16,7 @@ export default {
     notFound: 'Page not found', home: 'Back home', shownOnce: 'These secrets are shown only once: save them now',
   },
   field: {
+    requestId: 'Restore request ID', target: 'Target database', from: 'From', to: 'To', module: 'Module', node: 'Node', 
     level: 'Level',     sendAt: 'Send at',     planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
     id: 'ID', username: 'Username', password: 'Password', role: 'Role', status: 'Status', parentId: 'Parent', realName: 'Name',
     email: 'Email', remark: 'Remark', createdAt: 'Created', lastLoginAt: 'Last login', name: 'Name', description: 'Description',
@@ -28,6 +29,6 @@ export default {
   },
   dashboard: { welcome: 'Welcome, {name}', balance: 'My quota', cards: 'Cards generated', quota: 'Quota flow', heatmap: 'Activity heatmap' },
   password: { title: 'Change the initial password', old: 'Current password', new: 'New password' },
-  action: { grants: 'Menu grants', exportXlsx: 'Export xlsx', exportCsv: 'Export csv', disable: 'Disable', enable: 'Enable', password: 'Reset password', run: 'Run now', redeliver: 'Redeliver', rotateSecret: 'Rotate secret', approve: 'Approve', reject: 'Reject', unbind: 'Unbind', transfer: 'Transfer', recharge: 'Recharge' },
+  action: { backupNow: 'Back up now', approveRestore: 'Approve a restore request', restore: 'Restore', grants: 'Menu grants', exportXlsx: 'Export xlsx', exportCsv: 'Export csv', disable: 'Disable', enable: 'Enable', password: 'Reset password', run: 'Run now', redeliver: 'Redeliver', rotateSecret: 'Rotate secret', approve: 'Approve', reject: 'Reject', unbind: 'Unbind', transfer: 'Transfer', recharge: 'Recharge' },
   status: { enabled: 'Enabled', disabled: 'Disabled', pending: 'Pending' },
 }

@@ -16,6 +16,7 @@ export default {
     notFound: '页面不存在', home: '返回首页', shownOnce: '以下密钥只显示这一次，请立即保存',
   },
   field: {
+    requestId: '恢复申请 ID', target: '目标数据库', from: '开始', to: '结束', module: '模块', node: '节点', 
     level: '级别',     sendAt: '发送时间',     planName: '套餐名称', planDurationSeconds: '时长（秒，0 为永久）', planPrice: '价格', planMaxDevices: '设备数', 
     id: 'ID', username: '用户名', password: '密码', role: '角色', status: '状态', parentId: '上级', realName: '姓名',
     email: '邮箱', remark: '备注', createdAt: '创建时间', lastLoginAt: '最后登录', name: '名称', description: '描述',
@@ -28,6 +29,6 @@ export default {
   },
   dashboard: { welcome: '欢迎，{name}', balance: '我的额度', cards: '卡密生成', quota: '额度流转', heatmap: '活跃热力图' },
   password: { title: '请修改初始密码', old: '当前密码', new: '新密码' },
-  action: { grants: '菜单授权', exportXlsx: '导出 xlsx', exportCsv: '导出 csv', disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
+  action: { backupNow: '立即备份', approveRestore: '批准恢复申请', restore: '恢复', grants: '菜单授权', exportXlsx: '导出 xlsx', exportCsv: '导出 csv', disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
   status: { enabled: '启用', disabled: '禁用', pending: '待验证' },
 }

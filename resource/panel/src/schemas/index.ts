@@ -16,6 +16,8 @@ const lists: Record<string, ListSchema> = {
   '/system/announcement/list': sys.announcements,
   '/system/outbox/list': sys.outbox,
   '/system/banner/list': sys.banners,
+  '/system/log/system': sys.systemLog,
+  '/system/backup/list': sys.backups,
   '/cards/projects/list': cards.projects,
   '/cards/plans/list': cards.plans,
   '/cards/authorizations/list': cards.authorizations,

@@ -74,3 +74,29 @@ export const banners: ListSchema = {
   list: '/system/banners/list',
   remove: { code: 'System:Banner:Delete', url: (r) => `/system/banners/${r.id}` },
 }
+
+const levelOptions = ['info', 'warning', 'error', 'critical'].map((v) => ({ label: v, value: v }))
+export const systemLog: ListSchema = {
+  list: '/system/log/system/list',
+  filters: [{ key: 'from', placeholder: 'RFC 3339' }, { key: 'to', placeholder: 'RFC 3339' }, { key: 'level', type: 'select', options: levelOptions }, { key: 'module' }, { key: 'node' }],
+  exportFile: { code: 'System:Log:System', url: '/system/log/system/export' },
+}
+// Backups: a restore is asked for by one super-admin and approved by another (the request id
+// is shown after asking, so the second one can approve it).
+export const backups: ListSchema = {
+  list: '/system/backups/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'file' }, { key: 'node' }, { key: 'size' }, { key: 'status', width: 90 },
+    { key: 'error' }, { key: 'createdAt' }, { key: 'verifiedAt' },
+  ],
+  toolbar: [
+    { label: 'backupNow', code: 'System:Backup:Create', confirm: true, method: 'post', url: () => '/system/backups' },
+    { label: 'approveRestore', code: 'System:Backup:Restore', danger: true, method: 'post', fields: [{ key: 'requestId', type: 'number', required: true }],
+      url: (_, f) => `/system/restore-requests/${f?.requestId}/approve`, body: () => ({}) },
+  ],
+  actions: [{
+    label: 'restore', code: 'System:Backup:Restore', danger: true, method: 'post', show: (r) => r.status === 'verified',
+    url: (r) => `/system/backups/${r.id}/restore`, fields: [{ key: 'target', required: true }, { key: 'reason', required: true }],
+    reveal: (d) => (d ? { requestId: d.id, status: d.status } : null),
+  }],
+}

@@ -33,7 +33,7 @@ export interface Action {
   handler?: (row: any) => void
   // A file download (with progress) instead of a call.
   download?: (row: any) => { url: string; params?: any }
-  url?: (row: any) => string
+  url?: (row: any, form?: any) => string
   body?: (row: any, form: any) => any
   // Shown after success, e.g. secrets that are displayed once.
   reveal?: (data: any) => Record<string, any> | null
@@ -49,6 +49,8 @@ export interface ListSchema {
   remove?: { code?: string; url: (row: any) => string }
   actions?: Action[]
   exportFile?: { code?: string; url: string | ((f: any) => string); params?: any }
+  // Page-level actions (no row), e.g. "take a backup now".
+  toolbar?: Action[]
   // Lists that are not paged answer a plain array.
   plain?: boolean
 }
