@@ -11,6 +11,10 @@ import (
 )
 
 type IRelayV1 interface {
+	PriceList(ctx context.Context, req *v1.PriceListReq) (res *v1.PriceListRes, err error)
+	PriceCreate(ctx context.Context, req *v1.PriceCreateReq) (res *v1.PriceCreateRes, err error)
+	PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (res *v1.PriceUpdateRes, err error)
+	PriceDelete(ctx context.Context, req *v1.PriceDeleteReq) (res *v1.PriceDeleteRes, err error)
 	TokenList(ctx context.Context, req *v1.TokenListReq) (res *v1.TokenListRes, err error)
 	TokenCreate(ctx context.Context, req *v1.TokenCreateReq) (res *v1.TokenCreateRes, err error)
 	TokenGet(ctx context.Context, req *v1.TokenGetReq) (res *v1.TokenGetRes, err error)

@@ -23,6 +23,13 @@ type (
 		Embeddings(r *ghttp.Request)
 		// UnknownURL answers every other /v1 path.
 		UnknownURL(r *ghttp.Request)
+		// PriceList answers the prices; every role reads them (the catalog gives editing to the
+		// super-admin only).
+		PriceList(ctx context.Context, req *v1.PriceListReq) (*v1.PriceListRes, error)
+		PriceCreate(ctx context.Context, req *v1.PriceCreateReq) (*v1.PriceCreateRes, error)
+		PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (*v1.PriceUpdateRes, error)
+		// PriceDelete refuses while a channel lists the model: the channel would serve it unpriced.
+		PriceDelete(ctx context.Context, req *v1.PriceDeleteReq) (*v1.PriceDeleteRes, error)
 		// SetClock is how boot (or a test) hands the service its clock: token expiry and log times
 		// are measured on it.
 		SetClock(c clock.Clock)

@@ -21,6 +21,14 @@ func init() {
 						APIs: []string{"POST /api/relay/tokens", "PUT /api/relay/tokens/{id}", "DELETE /api/relay/tokens/{id}",
 							"PUT /api/relay/tokens/{id}/status", "POST /api/relay/tokens/{id}/rotate"}},
 				}},
+			{Type: rbac.TypeMenu, Name: "RelayPrice", Path: "/relay/prices", Component: "/relay/prices/list",
+				Title: "menu.relay.prices", Icon: "lucide:tags", Sort: 4, Roles: all,
+				APIs: []string{"GET /api/relay/prices/list"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Relay:Price:Edit", Title: "menu.relay.price.edit", Sort: 1,
+						Roles: []string{consts.RoleSuperAdmin},
+						APIs:  []string{"POST /api/relay/prices", "PUT /api/relay/prices/{id}", "DELETE /api/relay/prices/{id}"}},
+				}},
 		},
 	})
 }
