@@ -30,6 +30,12 @@ type (
 		DeleteAccount(ctx context.Context, req *v1.AccountDeleteReq) (*v1.AccountDeleteRes, error)
 		// AccountHistory pages through an account's status changes, newest first.
 		AccountHistory(ctx context.Context, req *v1.AccountHistoryReq) (*v1.AccountHistoryRes, error)
+		// AcquireAccounts takes count numbers from the SMS-code platform and adds each as a new
+		// pending_login account. Every number is released again at once: the login occupies the
+		// account's own number when it runs, so none is held (and paid for) while the account waits.
+		// A number already in the pool is skipped; the first platform failure ends the run with what
+		// was created so far, or 503 when nothing was.
+		AcquireAccounts(ctx context.Context, req *v1.AccountAcquireReq) (*v1.AccountAcquireRes, error)
 		// SetClock is how boot (or a test) hands the service its clock: the daily counters' date and
 		// every timestamp come from it.
 		SetClock(c clock.Clock)

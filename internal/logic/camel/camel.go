@@ -32,7 +32,8 @@ func mustZone(name string) *time.Location {
 }
 
 type sCamel struct {
-	clock atomic.Pointer[clock.Clock]
+	clock    atomic.Pointer[clock.Clock]
+	adapters adapters
 }
 
 func init() {
@@ -47,6 +48,7 @@ func init() {
 func New() *sCamel {
 	s := &sCamel{}
 	s.SetClock(clock.System)
+	s.adapters.init()
 	return s
 }
 

@@ -20,6 +20,8 @@ func init() {
 						{Type: rbac.TypeButton, AuthCode: "CamelOil:Account:Edit", Title: "menu.camelOil.account.edit", Sort: 1,
 							APIs: []string{"POST /api/camel-oil/accounts", "PUT /api/camel-oil/accounts/{id}",
 								"PUT /api/camel-oil/accounts/{id}/status", "DELETE /api/camel-oil/accounts/{id}"}},
+						{Type: rbac.TypeButton, AuthCode: "CamelOil:Account:Import", Title: "menu.camelOil.account.import", Sort: 2,
+							APIs: []string{"POST /api/camel-oil/accounts/acquire"}},
 					}},
 				{Type: rbac.TypeMenu, Name: "CamelOilMerchants", Path: "/camel-oil/merchants", Component: "/camel-oil/merchants/list",
 					Title: "menu.camelOil.merchants", Icon: "lucide:store", Sort: 3, Roles: admin,
