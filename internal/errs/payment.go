@@ -12,4 +12,7 @@ var (
 	PaymentNotRefundable = define(40992, "PAYMENT_NOT_REFUNDABLE")
 	// PaymentProvider: the provider did not answer or refused; nothing was written.
 	PaymentProvider = define(50392, "PAYMENT_PROVIDER_FAILED")
+	// PaymentRefundPending: the quota was taken back but the provider's refund is not confirmed;
+	// the order stays refunding and repeating the refund asks the provider again.
+	PaymentRefundPending = define(50393, "PAYMENT_REFUND_PENDING")
 )

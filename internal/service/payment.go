@@ -40,11 +40,17 @@ type (
 		// QueryPending queries the orders pending past payment.queryAfter that have not expired (the
 		// close job takes those) and answers how many it asked about.
 		QueryPending(ctx context.Context) (int, error)
-		// Refund gives a paid top-up back (the super-admin's): under the payer's account lock and in
-		// one transaction, the guarded paid → refunded update, the ledger Debit of the amount (refused
-		// when the payer spent it: the top-up is no longer unspent), then the provider's refund; a
-		// provider failure rolls the first two back. The refund number is derived from the order, so a
-		// retry after a lost answer asks the provider for the same refund, never a second one.
+		// Refund gives a paid top-up back (the super-admin's), in two steps so no provider call runs
+		// inside a database transaction (a slow provider held the row lock, and a commit failing after
+		// the provider refunded would have left the payer refunded and still holding the quota):
+		//  1. under the payer's account lock, one transaction: the guarded paid → refunding update and
+		//     the ledger Debit of the amount (refused when the payer spent it);
+		//  2. after the commit, the provider's refund, then the guarded refunding → refunded update.
+		//
+		// A provider failure leaves the order refunding with the quota already taken back (the money is
+		// on its way to the payer, so the quota must not be spendable) and answers 503; repeating the
+		// refund asks the provider again under the same refund number, derived from the order, so a
+		// retry after a lost answer never becomes a second refund.
 		Refund(ctx context.Context, req *v1.OrderRefundReq) (*v1.OrderRefundRes, error)
 		// Configure is how boot hands the service its configuration (the ledger's unit).
 		Configure(cfg func() *config.Config)

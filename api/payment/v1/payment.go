@@ -16,7 +16,7 @@ type OrderItem struct {
 	OutTradeNo string  `json:"outTradeNo" dc:"our order number, sent to the provider"`
 	TradeNo    string  `json:"tradeNo"    dc:"the provider's trade number, once paid"`
 	Amount     int64   `json:"amount"     dc:"units charged and credited"`
-	Status     string  `json:"status"     dc:"pending, paid, closed or refunded"`
+	Status     string  `json:"status"     dc:"pending, paid, closed, refunding (quota taken back, the provider's refund not confirmed) or refunded"`
 	PayUrl     string  `json:"payUrl"     dc:"the page to pay on, or the QR code's content"`
 	PaidAt     *string `json:"paidAt"`
 	ClosedAt   *string `json:"closedAt"`
@@ -57,7 +57,7 @@ type OrderCreateRes struct {
 type OrderListReq struct {
 	g.Meta `path:"/payment/orders/list" method:"get" tags:"支付 Payment" summary:"Top-up orders in the caller's scope; sortBy: id, amount, createdAt"`
 	common.PageReq
-	Status  string `json:"status"  v:"in:pending,paid,closed,refunded" dc:"exact status"`
+	Status  string `json:"status"  v:"in:pending,paid,closed,refunding,refunded" dc:"exact status"`
 	Channel string `json:"channel" v:"in:alipay,wechat"               dc:"exact channel"`
 	UserId  int64  `json:"userId"  v:"min:0"                          dc:"payer"`
 }

@@ -25,6 +25,15 @@ type Fake struct {
 	refunds map[string]int64 // refund number → amount
 	// Fail, when set before the fake is installed, makes every call to the provider fail.
 	Fail error
+	// refundFail, while set (FailRefunds), makes refunds fail: a provider that is down.
+	refundFail error
+}
+
+// FailRefunds makes the refunds fail with err from now on (nil: they succeed again).
+func (f *Fake) FailRefunds(err error) {
+	f.mu.Lock()
+	f.refundFail = err
+	f.mu.Unlock()
 }
 
 // NewFake returns a fake provider signing with secret.
@@ -125,6 +134,9 @@ func (f *Fake) Refund(_ context.Context, _, refundNo string, amount, _ int64) er
 	defer f.mu.Unlock()
 	if f.Fail != nil {
 		return f.Fail
+	}
+	if f.refundFail != nil {
+		return f.refundFail
 	}
 	f.refunds[refundNo] = amount
 	return nil

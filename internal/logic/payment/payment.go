@@ -21,6 +21,9 @@ const (
 	StatusPaid     = "paid"
 	StatusClosed   = "closed"
 	StatusRefunded = "refunded"
+	// StatusRefunding: the quota went back through the ledger and the provider's refund is not
+	// confirmed yet; repeating the refund asks the provider again under the same refund number.
+	StatusRefunding = "refunding"
 )
 
 // Channels.
