@@ -63,7 +63,7 @@ func (s *sSecurity) SetRedisPinger(p func(context.Context) error) func(context.C
 // Monitor runs every check once and applies its finding to the alerts; it reports how many
 // checks failed. A check's own failure to run is its finding, never the job's error.
 func (s *sSecurity) Monitor(ctx context.Context) (int, error) {
-	findings := []finding{s.checkDB(ctx), s.checkRedis(ctx), s.checkJobs(ctx), s.checkHTTP(), s.checkDisk()}
+	findings := []finding{s.checkDB(ctx), s.checkRedis(ctx), s.checkJobs(ctx), s.checkHTTP(), s.checkDisk(), s.checkBackup(ctx)}
 	failing := 0
 	for _, f := range findings {
 		ok := 1.0

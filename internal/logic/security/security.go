@@ -40,6 +40,8 @@ func init() {
 		Min: settings.Bound(int64(time.Millisecond)), Max: settings.Bound(int64(time.Minute))})
 	settings.Define(settings.Def{Key: SettingMonitorErrorRate, Group: "security", Type: settings.TypeInt, Default: int64(5),
 		Min: settings.Bound(1), Max: settings.Bound(100)})
+	settings.Define(settings.Def{Key: SettingMonitorBackupAge, Group: "security", Type: settings.TypeDuration, Default: 26 * time.Hour,
+		Min: settings.Bound(0), Max: settings.Bound(int64(31 * 24 * time.Hour))})
 	settings.Define(settings.Def{Key: SettingMonitorDiskFree, Group: "security", Type: settings.TypeInt, Default: int64(10),
 		Min: settings.Bound(0), Max: settings.Bound(99)})
 }
