@@ -11,6 +11,8 @@ import (
 	"github.com/gogf/gf/v2/net/ghttp"
 	"github.com/gogf/gf/v2/os/gcmd"
 
+	"kami/internal/config"
+	"kami/internal/infra/redisx"
 	"kami/internal/service"
 )
 
@@ -47,12 +49,18 @@ var (
 		Name:  "unlock",
 		Usage: "kami unlock USER",
 		Brief: "lift the anomaly locks of USER (security monitoring)",
+		// Declared, or gcmd reads USER as a subcommand of unlock and answers "command not found".
+		Arguments: []gcmd.Argument{{Name: "user", IsArg: true, Brief: "the username (any case)"}},
 		Func: func(ctx context.Context, parser *gcmd.Parser) error {
 			name := parser.GetArg(2).String()
 			if name == "" {
 				return fmt.Errorf("usage: kami unlock USER")
 			}
 			if err := Prepare(ctx); err != nil {
+				return err
+			}
+			// The user's captcha requirement lives in Redis, which Prepare does not open.
+			if _, err := redisx.Open(ctx, config.Get().Redis); err != nil {
 				return err
 			}
 			n, err := service.Security().UnlockUser(ctx, name)

@@ -52,8 +52,11 @@ func Current() *Env { return current }
 // Main is the TestMain of every package with HTTP tests: it starts the server, runs the tests
 // and cleans up. Re-executed as a child (see StartNode) it serves as a second node instead.
 func Main(m *testing.M, opts ...Option) {
-	if os.Getenv(childEnv) == "1" {
+	switch os.Getenv(childEnv) {
+	case "1":
 		os.Exit(runChild())
+	case commandChild:
+		os.Exit(runCommand())
 	}
 	var o mainOptions
 	for _, opt := range opts {
