@@ -55,9 +55,16 @@ func (s *sRelay) PriceCreate(ctx context.Context, req *v1.PriceCreateReq) (*v1.P
 	return s.afterPriceWrite(ctx, id)
 }
 
+// PriceUpdate refuses to rename a model a channel lists: the channel would serve it unpriced.
 func (s *sRelay) PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (*v1.PriceUpdateRes, error) {
-	if _, err := priceRow(ctx, req.Id); err != nil {
+	row, err := priceRow(ctx, req.Id)
+	if err != nil {
 		return nil, err
+	}
+	if row.Model != req.Model {
+		if err = refuseInUse(ctx, row.Model); err != nil {
+			return nil, err
+		}
 	}
 	data, err := s.priceData(&req.PriceFields)
 	if err != nil {
@@ -79,19 +86,27 @@ func (s *sRelay) PriceDelete(ctx context.Context, req *v1.PriceDeleteReq) (*v1.P
 	if err != nil {
 		return nil, err
 	}
-	n, err := listq.Contains(dao.RelayChannels.Ctx(ctx), dao.RelayChannels.Columns().Models,
-		strconv.Quote(row.Model)).Count()
-	if err != nil {
+	if err = refuseInUse(ctx, row.Model); err != nil {
 		return nil, err
-	}
-	if n > 0 {
-		return nil, errs.PriceInUse.New()
 	}
 	if _, err = dao.RelayPrices.Ctx(ctx).WherePri(row.Id).Delete(); err != nil {
 		return nil, err
 	}
 	s.invalidate(ctx, "price", row.Id)
 	return &v1.PriceDeleteRes{}, nil
+}
+
+// refuseInUse answers PRICE_IN_USE while a channel lists model (models is a JSON array of
+// strings, so the quoted name matches one element exactly).
+func refuseInUse(ctx context.Context, model string) error {
+	n, err := listq.Contains(dao.RelayChannels.Ctx(ctx), dao.RelayChannels.Columns().Models, strconv.Quote(model)).Count()
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return errs.PriceInUse.New()
+	}
+	return nil
 }
 
 func (s *sRelay) afterPriceWrite(ctx context.Context, id int64) (*v1.PriceItem, error) {

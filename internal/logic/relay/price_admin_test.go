@@ -58,6 +58,11 @@ func TestPriceAdmin(t *testing.T) {
 	if r := admin.Delete(t, path); r.Status != 409 || r.ErrorCode() != "PRICE_IN_USE" {
 		t.Fatalf("delete of a listed price: %d %s", r.Status, r.Raw)
 	}
+	if r := admin.Put(t, path, map[string]any{"model": model + "-renamed", "modelRatio": "1"}); r.Status != 409 ||
+		r.ErrorCode() != "PRICE_IN_USE" {
+		t.Fatalf("rename of a listed model: %d %s", r.Status, r.Raw)
+	}
+	admin.Put(t, path, map[string]any{"model": model, "modelRatio": "0.08"}).Expect(t, 200)
 	var list struct {
 		Items []priceView `json:"items"`
 		Total int         `json:"total"`
