@@ -27,6 +27,7 @@ type (
 		// super-admin only).
 		PriceList(ctx context.Context, req *v1.PriceListReq) (*v1.PriceListRes, error)
 		PriceCreate(ctx context.Context, req *v1.PriceCreateReq) (*v1.PriceCreateRes, error)
+		// PriceUpdate refuses to rename a model a channel lists: the channel would serve it unpriced.
 		PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (*v1.PriceUpdateRes, error)
 		// PriceDelete refuses while a channel lists the model: the channel would serve it unpriced.
 		PriceDelete(ctx context.Context, req *v1.PriceDeleteReq) (*v1.PriceDeleteRes, error)
