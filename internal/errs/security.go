@@ -15,3 +15,11 @@ var (
 	SMSTemplateNotApproved = define(40088, "SMS_TEMPLATE_NOT_APPROVED")
 	SMSParamInvalid        = define(40089, "SMS_PARAM_INVALID")
 )
+
+// SMS login codes (security.loginSmsCode): the second step of a login of an account with a phone.
+var (
+	// SMSCodeRequired: the password was right; a code was sent to the account's phone.
+	SMSCodeRequired = define(40090, "SMS_CODE_REQUIRED")
+	// SMSCodeInvalid: the code is wrong, used or expired (a new login sends another).
+	SMSCodeInvalid = define(40091, "SMS_CODE_INVALID")
+)

@@ -19,6 +19,8 @@ import (
 
 type (
 	ISecurity interface {
+		// AlertList pages the fault alerts, newest first by default.
+		AlertList(ctx context.Context, req *v1.AlertListReq) (*v1.AlertListRes, error)
 		// Watch is the admin API middleware that counts each successful sensitive operation of the
 		// caller and takes the measure a threshold names when the count reaches it: notify at
 		// security.burstNotify, require a captcha at security.burstCaptcha, lock at security.burstLock.
@@ -43,6 +45,9 @@ type (
 		// Export downloads every security log row matching the filter (not one page), with the kind,
 		// severity and measure in the reader's language.
 		Export(ctx context.Context, req *v1.EventExportReq) (*model.Download, error)
+		// LoginSMSCheck is the second step of u's login, after its password was right: nil when no code
+		// is needed (the setting is off, or u has no phone) or code is the one sent.
+		LoginSMSCheck(ctx context.Context, u *entity.Users, code string) error
 		// SetRedisPinger replaces the Redis probe (nil: g.Redis()) and returns the previous one, so a
 		// test can point the monitor at a Redis it starts and stops itself.
 		SetRedisPinger(p func(context.Context) error) func(context.Context) error
@@ -66,6 +71,11 @@ type (
 		SendSMS(ctx context.Context, phone string, template string, params map[string]string) error
 		// SetSMSSender hands the service a sender instead of the Aliyun adapter (nil: back to it).
 		SetSMSSender(f sms.Sender)
+		// SMSLogList pages the SMS send log. The number is stored masked only, so the last four digits
+		// are all a filter can match on.
+		SMSLogList(ctx context.Context, req *v1.SMSLogListReq) (*v1.SMSLogListRes, error)
+		// SMSTestSend sends one approved template, as any send: reviewed, limited and logged.
+		SMSTestSend(ctx context.Context, req *v1.SMSTestSendReq) (*v1.SMSTestSendRes, error)
 	}
 )
 

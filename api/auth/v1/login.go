@@ -8,6 +8,7 @@ type LoginReq struct {
 	Password    string `json:"password"    v:"required|max-length:128" dc:"password"`
 	CaptchaID   string `json:"captchaId"   v:"max-length:64"           dc:"from GET /auth/captcha; required after 3 failures"`
 	CaptchaCode string `json:"captchaCode" v:"max-length:16"           dc:"the captcha answer"`
+	SmsCode     string `json:"smsCode"     v:"max-length:16"           dc:"with security.loginSmsCode on, for an account with a phone: the code the first login (answered SMS_CODE_REQUIRED) sent by SMS"`
 	// The stock Vben login form posts these two as well; both are accepted and ignored.
 	Captcha       bool   `json:"captcha"       dc:"Vben's slider-captcha flag: ignored, it never counts as solving the image captcha"`
 	SelectAccount string `json:"selectAccount" v:"max-length:64" dc:"Vben's demo account picker: ignored"`

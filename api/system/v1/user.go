@@ -18,6 +18,7 @@ type UserItem struct {
 	ParentId           int64   `json:"parentId"           dc:"the user that created this one (0 for the super-admin)"`
 	RealName           string  `json:"realName"`
 	Email              string  `json:"email"`
+	Phone              string  `json:"phone"              dc:"mobile number for SMS alerts; empty: none"`
 	Remark             string  `json:"remark"`
 	MustChangePassword bool    `json:"mustChangePassword" dc:"an admin-set password not yet changed by its owner"`
 	InviteCode         string  `json:"inviteCode,omitempty" dc:"agent-admins only: the code agents register with"`
@@ -55,6 +56,7 @@ type UserCreateReq struct {
 	Password string `json:"password" v:"required|length:8,72"                   dc:"initial password; the user must change it at first login"`
 	Role     string `json:"role"     v:"required|in:super-admin,agent-admin,agent" dc:"agent-admin or agent"`
 	Email    string `json:"email"    v:"email|max-length:128"                   dc:"optional, unique"`
+	Phone    string `json:"phone"    v:"regex:^(\\+?[0-9]{6,15})?$"            dc:"optional mobile number (digits, optional leading +) where SMS alerts reach the user"`
 	RealName string `json:"realName" v:"max-length:64"                          dc:"display name"`
 	Remark   string `json:"remark"   v:"max-length:255"                         dc:"note"`
 	// InitialQuota moves in the user's own transaction: no user without its quota, no quota
@@ -71,6 +73,7 @@ type UserUpdateReq struct {
 	Id       int64   `json:"id"       in:"path" v:"min:1"     dc:"user id"`
 	RealName *string `json:"realName" v:"max-length:64"         dc:"display name"`
 	Email    *string `json:"email"    v:"email|max-length:128"  dc:"unique; empty clears it"`
+	Phone    *string `json:"phone"    v:"regex:^(\\+?[0-9]{6,15})?$" dc:"mobile number for SMS alerts; empty clears it"`
 	Remark   *string `json:"remark"   v:"max-length:255"        dc:"note"`
 }
 

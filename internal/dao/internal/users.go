@@ -40,6 +40,7 @@ type UsersColumns struct {
 	CreatedAt          string //
 	UpdatedAt          string //
 	UsernameKey        string //
+	Phone              string //
 }
 
 // usersColumns holds the columns for the table users.
@@ -63,6 +64,7 @@ var usersColumns = UsersColumns{
 	CreatedAt:          "created_at",
 	UpdatedAt:          "updated_at",
 	UsernameKey:        "username_key",
+	Phone:              "phone",
 }
 
 // NewUsersDao creates and returns a new DAO object for table data access.

@@ -119,6 +119,17 @@ func (s *sAuth) Login(ctx context.Context, req *v1.LoginReq) (*v1.LoginRes, erro
 	if u.Status != consts.StatusEnabled {
 		return nil, fail("disabled", errs.AccountDisabled.New())
 	}
+	// The optional second step (security.loginSmsCode): only now, after the password, so the
+	// code's send and its answer are no oracle.
+	if err = service.Security().LoginSMSCheck(ctx, u, req.SmsCode); err != nil {
+		switch {
+		case errs.Is(err, errs.SMSCodeRequired):
+			return nil, fail("sms_code_sent", err)
+		case errs.Is(err, errs.SMSCodeInvalid):
+			return nil, fail("sms_code_invalid", err)
+		}
+		return nil, fail("sms_code_unsent", err)
+	}
 	access, refresh, err := s.createSession(ctx, u, ip, ua)
 	if err != nil {
 		return nil, err

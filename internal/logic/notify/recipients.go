@@ -14,10 +14,11 @@ import (
 const recipientBatch = 500
 
 // Contact is a user a notice goes to, with what the channels need to reach them (a channel
-// that needs more, such as a phone number, adds its column here and to the query below).
+// that needs more adds its column here and to the query below).
 type Contact struct {
 	Id    int64
 	Email string
+	Phone string
 }
 
 // eachRecipient calls fn with the enabled users `to` names, batch by batch, each user once
@@ -26,7 +27,7 @@ func eachRecipient(ctx context.Context, to model.Recipients, fn func([]Contact) 
 	cols := dao.Users.Columns()
 	var last int64
 	for {
-		m := dao.Users.Ctx(ctx).Fields(cols.Id, cols.Email).
+		m := dao.Users.Ctx(ctx).Fields(cols.Id, cols.Email, cols.Phone).
 			Where(cols.Status, consts.StatusEnabled).WhereGT(cols.Id, last)
 		if !to.All {
 			b := m.Builder()

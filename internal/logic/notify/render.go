@@ -38,12 +38,7 @@ func render(ctx context.Context, n *entity.Notices) (title, body string) {
 	if n.Template == "" {
 		return n.Title, n.Body
 	}
-	params := map[string]any{}
-	if n.Params != "" {
-		dec := json.NewDecoder(bytes.NewReader([]byte(n.Params)))
-		dec.UseNumber() // 1234567 stays 1234567, not 1.234567e+06
-		_ = dec.Decode(&params)
-	}
+	params := noticeParams(n)
 	fill := func(text string) string {
 		return placeholder.ReplaceAllStringFunc(text, func(m string) string {
 			if v, ok := params[m[1:len(m)-1]]; ok && v != nil {
@@ -53,6 +48,18 @@ func render(ctx context.Context, n *entity.Notices) (title, body string) {
 		})
 	}
 	return fill(gi18n.T(ctx, "notify."+n.Template+".title")), fill(gi18n.T(ctx, "notify."+n.Template+".body"))
+}
+
+// noticeParams decodes a notice's template parameters (empty when it has none or they do not
+// parse: a copy still goes out with its placeholders showing).
+func noticeParams(n *entity.Notices) map[string]any {
+	params := map[string]any{}
+	if n.Params != "" {
+		dec := json.NewDecoder(bytes.NewReader([]byte(n.Params)))
+		dec.UseNumber() // 1234567 stays 1234567, not 1.234567e+06
+		_ = dec.Decode(&params)
+	}
+	return params
 }
 
 // kindName is the localized name of a kind, or "" when it has none.

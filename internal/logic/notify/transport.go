@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,11 +19,18 @@ import (
 	"kami/utility/ratelimit"
 )
 
-// Message is a notice rendered for one channel copy.
+// Message is a notice rendered for one channel copy. Params are the notice's template
+// parameters, for a channel that cannot carry the rendered text (SMS sends only approved
+// templates filled with parameters).
 type Message struct {
 	Kind, KindName string
 	Title, Body    string
+	Params         map[string]any
 }
+
+// ErrUndeliverable, wrapped in a transport's Send error, says no retry can succeed (no approved
+// SMS template for the kind, say): the copy is skipped, not retried until the attempts run out.
+var ErrUndeliverable = errors.New("undeliverable on this channel")
 
 // Transport sends the copies of one channel (email here; sms from the module that brings an
 // SMS platform, through RegisterTransport).

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -199,7 +200,7 @@ func attempt(ctx context.Context, d *entity.NotificationDeliveries) (outcome, *L
 	if err != nil {
 		return outcomeFailed, nil, err
 	}
-	address := t.Address(Contact{Id: user.Id, Email: user.Email})
+	address := t.Address(Contact{Id: user.Id, Email: user.Email, Phone: user.Phone})
 	if address == "" || user.Status != consts.StatusEnabled {
 		return outcomeSkipped, nil, fmt.Errorf("the user can no longer be reached on %s", d.Channel)
 	}
@@ -211,8 +212,11 @@ func attempt(ctx context.Context, d *entity.NotificationDeliveries) (outcome, *L
 		return outcomeDeferred, limited, fmt.Errorf("send limit reached; retry in %s", limited.Wait.Round(time.Second))
 	}
 	title, body := render(ctx, &notice)
-	m := Message{Kind: notice.Kind, KindName: kindName(ctx, notice.Kind), Title: title, Body: body}
+	m := Message{Kind: notice.Kind, KindName: kindName(ctx, notice.Kind), Title: title, Body: body, Params: noticeParams(&notice)}
 	if err = t.Send(ctx, address, m); err != nil {
+		if errors.Is(err, ErrUndeliverable) {
+			return outcomeSkipped, nil, err
+		}
 		return outcomeFailed, nil, err
 	}
 	return outcomeSent, nil, nil

@@ -28,6 +28,21 @@ func init() {
 						{Type: rbac.TypeButton, AuthCode: "Security:Lock:Unlock", Title: "menu.security.lock.unlock", Sort: 2,
 							APIs: []string{"POST /api/security/locks/{id}/unlock"}},
 					}},
+				// Fault alerts and the SMS channel are platform-wide: the super-admin's alone.
+				{Type: rbac.TypeMenu, Name: "SecurityAlerts", Path: "/security/alerts", Component: "/security/alerts/list",
+					Title: "menu.security.alerts", Icon: "lucide:siren", Sort: 3, Roles: []string{consts.RoleSuperAdmin},
+					Children: []rbac.Node{
+						{Type: rbac.TypeButton, AuthCode: "Security:Alert:List", Title: "menu.security.alerts.list", Sort: 1,
+							APIs: []string{"GET /api/security/alerts/list"}},
+					}},
+				{Type: rbac.TypeMenu, Name: "SecuritySms", Path: "/security/sms", Component: "/security/sms/list",
+					Title: "menu.security.sms", Icon: "lucide:message-square", Sort: 4, Roles: []string{consts.RoleSuperAdmin},
+					Children: []rbac.Node{
+						{Type: rbac.TypeButton, AuthCode: "Security:Sms:List", Title: "menu.security.sms.list", Sort: 1,
+							APIs: []string{"GET /api/security/sms/log/list"}},
+						{Type: rbac.TypeButton, AuthCode: "Security:Sms:Test", Title: "menu.security.sms.test", Sort: 2,
+							APIs: []string{"POST /api/security/sms/test"}},
+					}},
 			}},
 	)
 }

@@ -51,8 +51,9 @@ func init() {
 
 var (
 	phoneRule = regexp.MustCompile(`^\+?[0-9]{6,15}$`)
-	// A variable is short plain text: no spaces, no links' "?&=", nothing a phishing text needs.
-	paramRule = regexp.MustCompile(`^[\p{Han}\p{L}\p{N}._:/#-]+$`)
+	// A variable is short plain text: no spaces, no links' "?&=", nothing a phishing text needs
+	// (underscores allowed: check names such as backup_age are parameters of the alert template).
+	paramRule = regexp.MustCompile(`^[\p{Han}\p{L}\p{N}_.:/#-]+$`)
 )
 
 // sender is the SMS platform: the real Aliyun adapter, configured from settings at each send (a
@@ -70,29 +71,48 @@ func (s *sSecurity) sender() sms.Sender {
 // the send with the number masked. Free text is impossible by construction: a template is named,
 // its parameters are exactly the declared ones, each short plain text.
 func (s *sSecurity) SendSMS(ctx context.Context, phone, template string, params map[string]string) error {
+	tpl, err := approvedSMS(phone, template, params)
+	if err != nil {
+		return err
+	}
+	wait, _, err := s.smsAdmit(ctx, phone)
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		return errs.RateLimited.New(int(wait.Seconds()))
+	}
+	return s.deliverSMS(ctx, phone, template, tpl, params)
+}
+
+// approvedSMS checks a send against the approved templates: the template is configured, the
+// number well-formed, the parameters exactly the declared ones, each short plain text.
+func approvedSMS(phone, template string, params map[string]string) (SMSTemplate, error) {
 	var templates map[string]SMSTemplate
 	if err := service.Settings().JSON(SettingSMSTemplates, &templates); err != nil {
-		return err
+		return SMSTemplate{}, err
 	}
 	tpl, ok := templates[template]
 	if !ok || tpl.Code == "" {
-		return errs.SMSTemplateNotApproved.New(template)
+		return tpl, errs.SMSTemplateNotApproved.New(template)
 	}
 	if !phoneRule.MatchString(phone) {
-		return errs.InvalidInput.New()
+		return tpl, errs.InvalidInput.New()
 	}
 	if len(params) != len(tpl.Params) {
-		return errs.SMSParamInvalid.New(fmt.Sprint(len(params), "/", len(tpl.Params)))
+		return tpl, errs.SMSParamInvalid.New(fmt.Sprint(len(params), "/", len(tpl.Params)))
 	}
 	for _, name := range tpl.Params {
 		v, ok := params[name]
 		if !ok || utf8.RuneCountInString(v) > 20 || !paramRule.MatchString(v) {
-			return errs.SMSParamInvalid.New(name)
+			return tpl, errs.SMSParamInvalid.New(name)
 		}
 	}
-	if err := s.smsAdmit(ctx, phone); err != nil {
-		return err
-	}
+	return tpl, nil
+}
+
+// deliverSMS hands an approved message to the platform and logs the send, whatever its result.
+func (s *sSecurity) deliverSMS(ctx context.Context, phone, template string, tpl SMSTemplate, params map[string]string) error {
 	res, err := s.sender().Send(ctx, sms.Message{Phone: phone, SignName: service.Settings().String(SettingSMSSignName),
 		TemplateCode: tpl.Code, Params: params})
 	row := do.SecuritySmsLog{PhoneMasked: MaskPhone(phone), Template: template, TemplateCode: tpl.Code,
@@ -109,27 +129,30 @@ func (s *sSecurity) SendSMS(ctx context.Context, phone, template string, params 
 	return nil
 }
 
-// smsAdmit counts the send against the number's hourly and the global per-minute limit; over
-// either it is 429 with the window's length as the retry hint.
-func (s *sSecurity) smsAdmit(ctx context.Context, phone string) error {
+// smsAdmit counts the send against the global per-minute and the number's hourly limit. Over
+// either it answers the window's length as the wait (global says it was the global one). The
+// global one goes first: it protects the platform account, so a unit it spends on a number then
+// refused is the safe side.
+func (s *sSecurity) smsAdmit(ctx context.Context, phone string) (wait time.Duration, global bool, err error) {
 	st := service.Settings()
 	for _, lim := range []struct {
 		key    string
 		window time.Duration
 		max    int64
+		global bool
 	}{
-		{redisx.Key("security", "sms", "number", phone), time.Hour, st.Int(SettingSMSPerNumber)},
-		{redisx.Key("security", "sms", "global"), time.Minute, st.Int(SettingSMSGlobalMinute)},
+		{redisx.Key("security", "sms", "global"), time.Minute, st.Int(SettingSMSGlobalMinute), true},
+		{redisx.Key("security", "sms", "number", phone), time.Hour, st.Int(SettingSMSPerNumber), false},
 	} {
 		v, err := countScript.Run(ctx, g.Redis(), []string{lim.key}, lim.window.Milliseconds())
 		if err != nil {
-			return errs.Unavailable.Wrap(err)
+			return 0, false, errs.Unavailable.Wrap(err)
 		}
 		if v.Int64() > lim.max {
-			return errs.RateLimited.New(int(lim.window.Seconds()))
+			return lim.window, lim.global, nil
 		}
 	}
-	return nil
+	return 0, false, nil
 }
 
 // MaskPhone keeps the first three and last four digits: 13800138000 → 138****8000.

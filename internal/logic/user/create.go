@@ -23,6 +23,7 @@ import (
 // newUser is one account to insert under parent (whose path the new path extends).
 type newUser struct {
 	Username, PasswordPlain, Role, Email, RealName, Remark string
+	Phone                                                  string // '' = no SMS
 	Status                                                 int
 	MustChangePassword                                     bool
 	ParentID                                               int64
@@ -54,7 +55,7 @@ func (s *sUser) Create(ctx context.Context, req *sysv1.UserCreateReq) (*sysv1.Us
 		id, err = insertUser(ctx, newUser{
 			Username: req.Username, PasswordPlain: req.Password, Role: req.Role,
 			Email: normEmail(req.Email), RealName: strings.TrimSpace(req.RealName), Remark: req.Remark,
-			Status: consts.StatusEnabled, MustChangePassword: true, ParentID: p.UserID, ParentPath: p.Path,
+			Phone: strings.TrimSpace(req.Phone), Status: consts.StatusEnabled, MustChangePassword: true, ParentID: p.UserID, ParentPath: p.Path,
 		}, after)
 		return err
 	})
@@ -101,7 +102,7 @@ func insertUser(ctx context.Context, n newUser, after func(ctx context.Context, 
 			now := gtime.Now()
 			res, err := dao.Users.Ctx(ctx).Data(do.Users{
 				Username: n.Username, UsernameKey: n.Username, PasswordHash: hash, Role: n.Role, ParentId: n.ParentID,
-				RealName: n.RealName, Email: nullable(n.Email), Remark: n.Remark, Status: n.Status,
+				RealName: n.RealName, Email: nullable(n.Email), Phone: n.Phone, Remark: n.Remark, Status: n.Status,
 				MustChangePassword: boolInt(n.MustChangePassword), InviteCode: nullable(invite),
 				CreatedAt: now, UpdatedAt: now,
 			}).Insert()

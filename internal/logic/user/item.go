@@ -18,6 +18,7 @@ func toItem(u *entity.Users) sysv1.UserItem {
 		ParentId:           u.ParentId,
 		RealName:           u.RealName,
 		Email:              u.Email,
+		Phone:              u.Phone,
 		Remark:             u.Remark,
 		MustChangePassword: u.MustChangePassword == 1,
 		LastLoginAt:        timefmt.Ptr(u.LastLoginAt),

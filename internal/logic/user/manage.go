@@ -70,6 +70,9 @@ func (s *sUser) Update(ctx context.Context, req *sysv1.UserUpdateReq) (*sysv1.Us
 	if req.Remark != nil {
 		data[cols.Remark] = *req.Remark
 	}
+	if req.Phone != nil {
+		data[cols.Phone] = strings.TrimSpace(*req.Phone)
+	}
 	email := ""
 	if req.Email != nil {
 		email = normEmail(*req.Email)

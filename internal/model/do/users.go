@@ -31,4 +31,5 @@ type Users struct {
 	CreatedAt          *gtime.Time //
 	UpdatedAt          *gtime.Time //
 	UsernameKey        any         //
+	Phone              any         //
 }

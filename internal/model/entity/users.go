@@ -29,4 +29,5 @@ type Users struct {
 	CreatedAt          *gtime.Time `json:"createdAt"          orm:"created_at"           description:""`
 	UpdatedAt          *gtime.Time `json:"updatedAt"          orm:"updated_at"           description:""`
 	UsernameKey        string      `json:"usernameKey"        orm:"username_key"         description:""`
+	Phone              string      `json:"phone"              orm:"phone"                description:""`
 }
