@@ -107,4 +107,6 @@ func StopArgv(cid int64) []string   { return []string{"docker", "stop", "-t", "1
 func RemoveArgv(cid int64) []string { return []string{"docker", "rm", "-f", ContainerName(cid)} }
 
 // ReadoutArgv runs ReadoutScript with the host interface as $1 ("" skips the H line).
-func ReadoutArgv(iface string) []string { return []string{"sh", "-c", ReadoutScript, "kami-readout", iface} }
+func ReadoutArgv(iface string) []string {
+	return []string{"sh", "-c", ReadoutScript, "kami-readout", iface}
+}
