@@ -24,6 +24,8 @@ type Error struct {
 	Kind Kind
 	Op   string // "run", "inspect", "prepare:pull", ...
 	Msg  string
+	// HostKey is the fingerprint a HostKeyMismatch saw.
+	HostKey string
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s: %s", e.Op, e.Kind, e.Msg) }
@@ -79,7 +81,7 @@ func classify(op string, res Result) error {
 func transport(op string, err error) error {
 	var he *Error
 	if errors.As(err, &he) {
-		return &Error{Kind: he.Kind, Op: op, Msg: he.Msg}
+		return &Error{Kind: he.Kind, Op: op, Msg: he.Msg, HostKey: he.HostKey}
 	}
 	return &Error{Kind: Retryable, Op: op, Msg: err.Error()}
 }

@@ -61,6 +61,8 @@ type Docker struct {
 	nextPid    int
 	hostRx     int64
 	hostTx     int64
+	inflight   int
+	maxFlight  int
 
 	// Version is what `docker version` answers; Help what `derper -h` prints; Iface the default route.
 	Version string
@@ -118,7 +120,11 @@ func (d *Docker) SetCounters(cid int64, rx, tx int64) {
 }
 
 // SetHostCounters sets the host interface counters.
-func (d *Docker) SetHostCounters(rx, tx int64) { d.mu.Lock(); d.hostRx, d.hostTx = rx, tx; d.mu.Unlock() }
+func (d *Docker) SetHostCounters(rx, tx int64) {
+	d.mu.Lock()
+	d.hostRx, d.hostTx = rx, tx
+	d.mu.Unlock()
+}
 
 // Restart restarts container cid as the daemon would: a new startedAt and zeroed counters.
 func (d *Docker) Restart(cid int64) {
@@ -139,6 +145,9 @@ func (d *Docker) Plant(cid int64, status, spec string) {
 	}
 	d.containers[cid] = c
 }
+
+// MaxConcurrent is the most execs that were ever in flight at once.
+func (d *Docker) MaxConcurrent() int { d.mu.Lock(); defer d.mu.Unlock(); return d.maxFlight }
 
 // Calls is a copy of every exec so far.
 func (d *Docker) Calls() []Call {
@@ -196,6 +205,13 @@ func (d *Docker) Exec(ctx context.Context, argv []string, stdin []byte) (stdout,
 	if down {
 		return nil, nil, 0, false, ErrDown
 	}
+	d.mu.Lock()
+	d.inflight++
+	if d.inflight > d.maxFlight {
+		d.maxFlight = d.inflight
+	}
+	d.mu.Unlock()
+	defer func() { d.mu.Lock(); d.inflight--; d.mu.Unlock() }()
 	if stall > 0 {
 		select {
 		case <-time.After(stall):
