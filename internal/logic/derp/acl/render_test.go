@@ -147,3 +147,23 @@ func TestShaStable(t *testing.T) {
 		t.Fatal("a duplicate haIndex is refused")
 	}
 }
+
+// The admission hook's request and answer decode into the mirrors strictly (and, in
+// hack/derpcheck, into the real tailcfg types).
+func TestAdmitGolden(t *testing.T) {
+	for name, v := range map[string]any{"admit_request.json": &DERPAdmitClientRequest{}, "admit_response.json": &DERPAdmitClientResponse{}} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(v); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	out, _ := json.Marshal(DERPAdmitClientResponse{Allow: true})
+	if string(out) != `{"Allow":true}` {
+		t.Fatalf("answer %s", out)
+	}
+}
