@@ -109,3 +109,9 @@ check-panel: panel
 
 panel-e2e: build
 	cd $(PANEL) && KAMI_BIN=$(CURDIR)/$(BIN) PANEL_E2E_OUT=$${PANEL_E2E_OUT:-test-results} node --test --test-concurrency=1 e2e/
+
+# DERP: decode the acl golden files into tailscale.com's real tailcfg types (hack/derpcheck is its
+# own module with a pinned tailscale.com, so Kami's module graph never carries it; derp.md §1).
+.PHONY: check-derpmap
+check-derpmap:
+	cd hack/derpcheck && $(GO) run . -dir ../../internal/logic/derp/acl/testdata

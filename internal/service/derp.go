@@ -37,6 +37,31 @@ type (
 		// SerialBatchCreate issues count serials of a plan (S). The codes leave the server only in this
 		// answer and the export: the rows hold a lookup hash and the sealed code.
 		SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (*v1.SerialBatchCreateRes, error)
+		// ServerCreate registers a host: the cert is minted and its prepare queued in one transaction;
+		// the host itself is never contacted here (§4), so a host that is down still registers.
+		ServerCreate(ctx context.Context, req *v1.ServerCreateReq) (*v1.ServerCreateRes, error)
+		// ServerGet is one host.
+		ServerGet(ctx context.Context, req *v1.ServerGetReq) (*v1.ServerGetRes, error)
+		// ServerList lists hosts; removed ones appear only when asked for by state.
+		ServerList(ctx context.Context, req *v1.ServerListReq) (*v1.ServerListRes, error)
+		// ServerDrain stops new placements on a host; its containers keep serving.
+		ServerDrain(ctx context.Context, req *v1.ServerDrainReq) (*v1.ServerDrainRes, error)
+		// ServerUndrain lets a drained host take placements again.
+		ServerUndrain(ctx context.Context, req *v1.ServerUndrainReq) (*v1.ServerUndrainRes, error)
+		// ServerDelete retires a host (soft). With live containers it becomes removing, and
+		// derp.placement moves its rentals off it before their containers are removed; a host without
+		// any, or force, is removed at once (force abandons its containers on the spot, for a host that
+		// is gone for good).
+		ServerDelete(ctx context.Context, req *v1.ServerDeleteReq) (*v1.ServerDeleteRes, error)
+		// ServerConfirmHostKey confirms the key learned on first use, or (after a mismatch: a
+		// reinstalled host) accepts the new key S read from the console, and queues a prepare.
+		ServerConfirmHostKey(ctx context.Context, req *v1.ServerConfirmHostKeyReq) (*v1.ServerConfirmHostKeyRes, error)
+		// ServerPrepare queues the host's prepare; the host-op worker runs it after commit (§13).
+		ServerPrepare(ctx context.Context, req *v1.ServerPrepareReq) (*v1.ServerPrepareRes, error)
+		// ServerUpdate edits a host that is not being retired. A new public address mints a new cert
+		// (its pin changes, so the host is prepared again); a new SSH endpoint forgets the learned host
+		// key unless one is given; any change that affects the host queues a prepare.
+		ServerUpdate(ctx context.Context, req *v1.ServerUpdateReq) (*v1.ServerUpdateRes, error)
 		// TierList lists the three tiers, cheapest first.
 		TierList(ctx context.Context, _ *v1.TierListReq) (*v1.TierListRes, error)
 		// TierUpdate edits a tier; orders snapshot the bps they used, so history does not move.

@@ -1,0 +1,9 @@
+package hostop_test
+
+import (
+	"testing"
+
+	"kami/internal/testkit"
+)
+
+func TestMain(m *testing.M) { testkit.Main(m) }

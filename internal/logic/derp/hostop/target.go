@@ -1,0 +1,43 @@
+package hostop
+
+import (
+	"context"
+	"net"
+	"strconv"
+
+	"kami/internal/dao"
+	"kami/internal/infra/keyring"
+	"kami/internal/logic/derp/host"
+	"kami/internal/model/entity"
+)
+
+// Seal purposes shared with the derp logic that wrote them.
+const (
+	sealCertKey   = "derp.server.certkey"
+	sealSSHSecret = "derp.server.ssh"
+)
+
+func loadServer(ctx context.Context, id int64) (*entity.DerpServers, error) {
+	var r *entity.DerpServers
+	err := dao.DerpServers.Ctx(ctx).WherePri(id).Scan(&r)
+	if r == nil && err == nil {
+		err = &host.Error{Kind: host.NotFound, Op: "server", Msg: "server " + strconv.FormatInt(id, 10) + " is gone"}
+	}
+	return r, err
+}
+
+// target opens the sealed SSH secret into a Runner target.
+func target(r *entity.DerpServers) (host.Target, error) {
+	secret, err := keyring.Open(sealSSHSecret, r.SshSecretEnc)
+	if err != nil {
+		return host.Target{}, err
+	}
+	t := host.Target{ServerID: r.Id, Addr: net.JoinHostPort(r.SshHost, strconv.Itoa(r.SshPort)), User: r.SshUser,
+		HostKeySHA256: r.SshHostkeySha256}
+	if r.SshAuth == "key" {
+		t.PrivateKeyPEM = secret
+	} else {
+		t.Password = string(secret)
+	}
+	return t, nil
+}

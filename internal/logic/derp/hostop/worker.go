@@ -1,0 +1,199 @@
+// Package hostop is the host-op worker (derp.md §10): a loop on every node that claims due
+// derp_host_ops rows with a lease, runs them through host.Docker on the Runner (the real SSH
+// adapter in production), and records the outcome with backoff, dead-lettering after 12 tries.
+// Host work happens only here, after the logic's transactions committed (§13).
+package hostop
+
+import (
+	"context"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/os/gtime"
+
+	"kami/internal/clock"
+	"kami/internal/dao"
+	"kami/internal/logic/derp/host"
+	"kami/internal/model/entity"
+)
+
+// Contract numbers of §10.
+const (
+	Lease          = 120 * time.Second
+	PerServer      = 4
+	MaxAttempts    = 12
+	backoffBase    = 10 * time.Second
+	backoffCap     = 30 * time.Minute
+	waitNotReady   = 30 * time.Second
+	claimBatch     = 32
+	ErrAdmitUnset  = "ADMIT_URL_UNSET"
+	ErrHostKey     = "HOSTKEY_MISMATCH"
+	ErrImageTooOld = "IMAGE_TOO_OLD"
+)
+
+// Worker runs host ops. Every field is set at boot and never changed afterwards.
+type Worker struct {
+	Runner  host.Runner
+	Clock   clock.Clock
+	Owner   string // this node's lease owner id
+	Image   string // image@digest of derper
+	HostDir string // "" = /opt/kami-derp
+	// AdmitBaseURL is kami.derp.admitBaseUrl, read per op (settings are live).
+	AdmitBaseURL func(ctx context.Context) string
+	// Token is the admission token of a container generation (the admit package's derivation).
+	Token func(cid int64, gen int) string
+	// Servers, when set, limits the worker to these servers (tests share one database).
+	Servers []int64
+}
+
+func (w *Worker) now() time.Time { return w.Clock.Now().UTC().Truncate(time.Second) }
+
+func gt(t time.Time) *gtime.Time { return gtime.NewFromTime(t) }
+
+// Run loops until ctx ends, one round every interval.
+func (w *Worker) Run(ctx context.Context, interval time.Duration) {
+	tk := time.NewTicker(interval)
+	defer tk.Stop()
+	for {
+		_, _ = w.RunOnce(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-tk.C:
+		}
+	}
+}
+
+// RunOnce claims the ops due now and runs them (in parallel across servers, at most PerServer
+// per server), returning how many it ran.
+func (w *Worker) RunOnce(ctx context.Context) (int, error) {
+	now := w.now()
+	cols := dao.DerpHostOps.Columns()
+	m := dao.DerpHostOps.Ctx(ctx).Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now))
+	if len(w.Servers) > 0 {
+		m = m.WhereIn(cols.ServerId, w.Servers)
+	}
+	var due []*entity.DerpHostOps
+	if err := m.OrderAsc(cols.NextRunAt).OrderAsc(cols.Id).Limit(claimBatch).Scan(&due); err != nil {
+		return 0, err
+	}
+	busy, err := w.runningPerServer(ctx, now)
+	if err != nil {
+		return 0, err
+	}
+	var claimed []*entity.DerpHostOps
+	for _, op := range due {
+		if busy[op.ServerId] >= PerServer {
+			continue
+		}
+		ok, err := w.claim(ctx, op.Id, now)
+		if err != nil {
+			return len(claimed), err
+		}
+		if ok {
+			busy[op.ServerId]++
+			op.Attempts++
+			claimed = append(claimed, op)
+		}
+	}
+	var wg sync.WaitGroup
+	for _, op := range claimed {
+		wg.Add(1)
+		go func(op *entity.DerpHostOps) {
+			defer wg.Done()
+			w.finish(ctx, op, w.execute(ctx, op))
+		}(op)
+	}
+	wg.Wait()
+	return len(claimed), nil
+}
+
+func (w *Worker) runningPerServer(ctx context.Context, now time.Time) (map[int64]int, error) {
+	rows, err := dao.DerpHostOps.Ctx(ctx).Fields("server_id AS sid, COUNT(*) AS n").
+		Where("state = 'running' AND lease_until >= ?", gt(now)).Group("server_id").All()
+	out := map[int64]int{}
+	for _, r := range rows {
+		out[r["sid"].Int64()] = r["n"].Int()
+	}
+	return out, err
+}
+
+// claim is the §10 lease: a conditional UPDATE that only one node can win.
+func (w *Worker) claim(ctx context.Context, id int64, now time.Time) (bool, error) {
+	n, err := dao.DerpHostOps.Ctx(ctx).Data(g.Map{"state": "running", "lease_owner": w.Owner,
+		"lease_until": gt(now.Add(Lease)), "attempts": gdb.Raw("attempts+1")}).
+		Where("id", id).Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now)).
+		UpdateAndGetAffected()
+	return n == 1, err
+}
+
+// outcome is what an op's execution asks for.
+type outcome struct {
+	err        error         // nil: done
+	wait       time.Duration // > 0: not an attempt; run again after wait
+	reason     string        // last_error override (ADMIT_URL_UNSET, HOSTKEY_MISMATCH, ...)
+	superseded bool
+}
+
+// Backoff is min(10 s·2^(n−1), 30 min) ±20 % after the n-th failed attempt.
+func Backoff(n int) time.Duration {
+	d := backoffCap
+	if n < 20 {
+		d = min(backoffBase<<(max(n, 1)-1), backoffCap)
+	}
+	jitter := (rand.Float64()*0.4 - 0.2) * float64(d)
+	return d + time.Duration(jitter)
+}
+
+// finish records the outcome, only while this worker still holds the lease.
+func (w *Worker) finish(ctx context.Context, op *entity.DerpHostOps, o outcome) {
+	now := w.now()
+	data := g.Map{"lease_owner": "", "lease_until": nil}
+	msg := o.reason
+	if msg == "" && o.err != nil {
+		msg = o.err.Error()
+	}
+	if len(msg) > 500 {
+		msg = msg[:500]
+	}
+	dead := false
+	switch {
+	case o.superseded:
+		data["state"] = "superseded"
+	case o.wait > 0:
+		data["state"], data["next_run_at"], data["attempts"], data["last_error"] = "pending", gt(now.Add(o.wait)), op.Attempts-1, msg
+	case o.err == nil:
+		data["state"], data["last_error"] = "done", ""
+	case host.Permanent(o.err) || op.Attempts >= MaxAttempts:
+		data["state"], data["last_error"] = "dead", msg
+		dead = true
+	default:
+		data["state"], data["next_run_at"], data["last_error"] = "pending", gt(now.Add(Backoff(op.Attempts))), msg
+	}
+	_ = dao.DerpHostOps.Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
+		n, err := dao.DerpHostOps.Ctx(ctx).Data(data).Where("id", op.Id).Where("state", "running").
+			Where("lease_owner", w.Owner).UpdateAndGetAffected()
+		if err != nil || n != 1 {
+			return err // the lease was lost: the op's new owner records it
+		}
+		if dead && op.ContainerId > 0 {
+			// §4: a dead op fails its container; derp.placement re-places it with the same haIndex.
+			_, err = dao.DerpContainers.Ctx(ctx).Data(g.Map{"state": "failed", "last_error": msg}).
+				Where("id", op.ContainerId).WhereNotIn("state", []string{"removed", "abandoned"}).Update()
+		}
+		return err
+	})
+}
+
+func (w *Worker) execute(ctx context.Context, op *entity.DerpHostOps) outcome {
+	switch op.Op {
+	case "prepare":
+		return w.prepare(ctx, op)
+	case "converge":
+		return w.converge(ctx, op)
+	}
+	return outcome{err: &host.Error{Kind: host.ImageError, Op: op.Op, Msg: "unknown op"}}
+}
