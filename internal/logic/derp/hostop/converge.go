@@ -2,6 +2,7 @@ package hostop
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/gogf/gf/v2/frame/g"
@@ -81,10 +82,19 @@ func (w *Worker) apply(ctx context.Context, d host.Docker, t host.Target, c *ent
 		st = host.State{}
 	}
 	if st.Status == "" {
-		if _, _, err := d.Run(ctx, t, spec); err != nil {
-			return "", err // NameConflict included: the next attempt re-inspects
+		_, _, err := d.Run(ctx, t, spec)
+		if host.KindOf(err) == host.NameConflict {
+			// Another op of this container (or a lost reply to our own run) created it meanwhile:
+			// look again; the same spec means the run already happened.
+			if st, err = d.Inspect(ctx, t, c.Id); err == nil && st.Spec != want {
+				return "", fmt.Errorf("container %d exists with spec %s, want %s", c.Id, st.Spec, want)
+			}
+		} else if err == nil {
+			st.Status = "running"
 		}
-		st.Status = "running"
+		if err != nil {
+			return "", err
+		}
 	}
 	if c.Desired == "stopped" {
 		if st.Status == "running" || st.Status == "restarting" {

@@ -99,13 +99,29 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 			claimed = append(claimed, op)
 		}
 	}
-	var wg sync.WaitGroup
+	// Ops of one container run one after another (in claim order), so two converges of it
+	// never both find it missing and both run it; a server-level op has a lane of its own.
+	lanes := map[int64][]*entity.DerpHostOps{}
+	var order []int64
 	for _, op := range claimed {
+		lane := op.ContainerId
+		if lane == 0 {
+			lane = -op.Id
+		}
+		if _, ok := lanes[lane]; !ok {
+			order = append(order, lane)
+		}
+		lanes[lane] = append(lanes[lane], op)
+	}
+	var wg sync.WaitGroup
+	for _, lane := range order {
 		wg.Add(1)
-		go func(op *entity.DerpHostOps) {
+		go func(ops []*entity.DerpHostOps) {
 			defer wg.Done()
-			w.finish(ctx, op, w.execute(ctx, op))
-		}(op)
+			for _, op := range ops {
+				w.finish(ctx, op, w.execute(ctx, op))
+			}
+		}(lanes[lane])
 	}
 	wg.Wait()
 	return len(claimed), nil
