@@ -40,6 +40,8 @@ export function installMenuRoutes() {
   added.forEach((rm) => rm())
   added = []
   addMenuRoutes(session.menus)
+  // The inbox is every signed-in user's, outside the RBAC menu (its API is auth:"login").
+  added.push(router.addRoute('Root', { path: '/inbox', name: 'Inbox', component: pageFor('/inbox'), meta: { title: 'Inbox', component: '/inbox' } }))
   added.push(router.addRoute('Root', { path: '/:pathMatch(.*)*', name: 'NotFound', component: NotFound }))
 }
 
