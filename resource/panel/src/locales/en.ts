@@ -13,6 +13,7 @@ export default {
     export: 'Export', exporting: 'Exporting', enable: 'Enable', disable: 'Disable', yes: 'Yes', no: 'No',
   },
   page: {
+    pickAction: 'Pick an action above; its answer shows here', noAction: 'Your role has no action on this page', 
     notYet: 'This page is not yet available', notYetDesc: 'The page of the menu "{title}" is being built and comes in a later release.',
     notFound: 'Page not found', home: 'Back home', shownOnce: 'These secrets are shown only once: save them now',
   },

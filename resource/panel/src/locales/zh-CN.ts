@@ -13,6 +13,7 @@ export default {
     export: '导出', exporting: '正在导出', enable: '启用', disable: '禁用', yes: '是', no: '否',
   },
   page: {
+    pickAction: '请选择上方的操作，结果显示在这里', noAction: '你的角色在此页面没有可用操作', 
     notYet: '此页面尚未开放', notYetDesc: '菜单“{title}”的页面正在建设中，稍后的版本会提供。',
     notFound: '页面不存在', home: '返回首页', shownOnce: '以下密钥只显示这一次，请立即保存',
   },

@@ -1,7 +1,6 @@
-import { defineComponent, h, type Component } from 'vue'
+import { defineAsyncComponent, defineComponent, h, type Component } from 'vue'
 import ObjectPage from '../views/ObjectPage.vue'
 import type { PageAction } from './types'
-import QuotaAccount from '../views/QuotaAccount.vue'
 import ListPage from '../components/ListPage.vue'
 import { ledger } from './quota'
 
@@ -55,6 +54,7 @@ export const derpSerials = objectPage('DerpSerials', undefined, [
 export const camelStatistics = objectPage('CamelOilStatistics', '/camel-oil/statistics', [])
 
 // A DERP customer's own page: the balance and the ledger.
+const QuotaAccount = defineAsyncComponent(() => import('../views/QuotaAccount.vue'))
 export const derpMine = defineComponent({
   name: 'DerpMine',
   setup: () => () => h('div', [h(QuotaAccount), h('div', { style: 'margin-top: 16px' }, [h(ListPage, { schema: ledger })])]),
