@@ -107,11 +107,21 @@ test('relay: a token is created and its key shown once', () => session('relay-to
   assert.deepEqual(errors, [])
 }))
 
-test('derp: a plan is created and listed', () => session('derp-plan', async (page, errors) => {
+test('derp: a plan is created and listed, then serials generated for it', () => session('derp-plan', async (page, errors) => {
   await loginHome(page, 'admin', ADMIN_PASSWORD)
   const dlg = await createAndFill(page, '/derp/plans', { name: 'E2E month', days: '30', price: '1500' })
   await Promise.all([okResponse(page, (r) => r.url().endsWith('/api/derp/plans')), dlg.locator('[data-test=form-submit]').click()])
   await page.locator('.el-table__body tr', { hasText: 'E2E month' }).waitFor()
+  // Serials of that plan are generated on their page; the codes are shown once, in the answer.
+  const plan = (await adminApi('GET', '/derp/plans/list')).items.find((p) => p.name === 'E2E month')
+  await page.goto(server.base + '/derp/serials')
+  await page.click('[data-action=generateSerials]')
+  const gen = page.locator('.el-dialog:visible')
+  await gen.locator('[data-field=planId] input').fill(String(plan.id))
+  await gen.locator('[data-field=count] input').fill('2')
+  await Promise.all([okResponse(page, (r) => r.url().endsWith('/api/derp/serials/batches')), gen.locator('[data-test=form-submit]').click()])
+  const codes = (await page.locator('[data-test=result] pre').textContent()).trim().split('\n')
+  assert.equal(codes.length, 2, `two codes: ${codes}`)
   assert.deepEqual(errors, [])
 }))
 
@@ -121,6 +131,8 @@ test('camel oil: a merchant is created with its secrets shown once', () => sessi
   await Promise.all([okResponse(page, (r) => r.url().endsWith('/api/camel-oil/merchants')), dlg.locator('[data-test=form-submit]').click()])
   assert.match(await page.locator('[data-test=revealed]').textContent(), /appSecret/)
   await page.locator('.el-table__body tr', { hasText: 'E2E merchant' }).waitFor()
+  await page.goto(server.base + '/camel-oil/statistics')
+  await page.waitForSelector('[data-test=camel-accounts-total]')
   assert.deepEqual(errors, [])
 }))
 

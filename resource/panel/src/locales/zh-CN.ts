@@ -32,9 +32,10 @@ export default {
   },
   dashboard: { welcome: '欢迎，{name}', balance: '我的额度', cards: '卡密生成', quota: '额度流转', heatmap: '活跃热力图' },
   password: { title: '请修改初始密码', old: '当前密码', new: '新密码' },
-  action: { runs: '运行记录', deliveries: '投递记录', calls: '接口调用', failures: '拒绝的调用', readAll: '全部已读', markRead: '标为已读', orderLog: '支付日志', queryOrder: '向支付方查询', refund: '退款', rotateKey: '轮换密钥', limits: '限额', setLimit: '设置限额', renew: '续费', release: '释放', acquire: '获取账号', history: '历史', setDistributor: '设置分销商', editSettings: '修改设置', testUpstream: '测试上游', callbackToken: '新回调令牌', lookupOrder: '查询订单', orderStatic: '购买静态 IP', orderDynamic: '购买动态流量', refreshOrder: '刷新订单', generateSerials: '生成序列号', unlock: '解锁', exportPdf: '导出 pdf',  backupNow: '立即备份', approveRestore: '批准恢复申请', restore: '恢复', grants: '菜单授权', exportXlsx: '导出 xlsx', exportCsv: '导出 csv', disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
+  action: { drawApi: '提取（链接）', drawPwd: '提取（账号密码）', runs: '运行记录', deliveries: '投递记录', calls: '接口调用', failures: '拒绝的调用', readAll: '全部已读', markRead: '标为已读', orderLog: '支付日志', queryOrder: '向支付方查询', refund: '退款', rotateKey: '轮换密钥', limits: '限额', setLimit: '设置限额', renew: '续费', release: '释放', acquire: '获取账号', history: '历史', setDistributor: '设置分销商', editSettings: '修改设置', testUpstream: '测试上游', callbackToken: '新回调令牌', lookupOrder: '查询订单', orderStatic: '购买静态 IP', orderDynamic: '购买动态流量', refreshOrder: '刷新订单', generateSerials: '生成序列号', unlock: '解锁', exportPdf: '导出 pdf',  backupNow: '立即备份', approveRestore: '批准恢复申请', restore: '恢复', grants: '菜单授权', exportXlsx: '导出 xlsx', exportCsv: '导出 csv', disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
   status: { enabled: '启用', disabled: '禁用', pending: '待验证' },
   payment: { noChannel: '未启用任何支付渠道', pay: '支付', payUrl: '支付地址', check: '查询支付结果' },
   system: { commit: '提交', schema: '数据库版本', maintenance: '维护模式', maintenanceOn: '维护中', maintenanceOnConfirm: '开启维护模式？关闭前所有修改都会被拒绝（503）。', maintenanceOffConfirm: '关闭维护模式？' },
   report: { cards: '卡密', quota: '额度', activity: '活跃', 'top-agents': '代理排行' },
+  camel: { accounts: '账号池', total: '账号数', today: '今日', days: '每日订单' },
 }

@@ -59,6 +59,7 @@ const custom: Record<string, () => Promise<Component>> = {
   '/system/role/list': () => import('../views/Roles.vue'),
   '/system/settings/index': () => import('../views/Settings.vue'),
   '/quota/topup/index': () => import('../views/Topup.vue'),
+  '/camel-oil/statistics/index': () => import('../views/CamelStats.vue'),
 }
 
 // Pages about one object (settings, look-ups, generators), built from ObjectPage.
@@ -66,7 +67,6 @@ const objects: Record<string, Component> = {
   '/proxy/settings/index': pages.proxySettings,
   '/proxy/orders/list': pages.proxyOrders,
   '/camel-oil/settings/index': pages.camelSettings,
-  '/camel-oil/statistics/index': pages.camelStatistics,
   '/derp/serials/list': pages.derpSerials,
   '/derp/mine/index': pages.derpMine,
 }

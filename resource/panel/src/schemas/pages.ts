@@ -51,7 +51,6 @@ export const derpSerials = objectPage('DerpSerials', undefined, [
   ] },
 ])
 
-export const camelStatistics = objectPage('CamelOilStatistics', '/camel-oil/statistics', [])
 
 // A DERP customer's own page: the balance and the ledger.
 const QuotaAccount = defineAsyncComponent(() => import('../views/QuotaAccount.vue'))

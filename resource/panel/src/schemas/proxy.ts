@@ -17,6 +17,15 @@ export const products: ListSchema = {
     code: 'Proxy:Product:Edit', url: (r) => `/proxy/products/${r.productNo}`,
     fields: [{ key: 'salePrice', type: 'number' }, { key: 'sellable', type: 'switch' }, { key: 'displayName' }, { key: 'sort', type: 'number' }],
   },
+  // Drawing proxies of a dynamic product: extraction URLs, or user/password entries for a proxy user.
+  actions: [
+    { label: 'drawApi', code: 'Proxy:Draw', method: 'post', url: () => '/proxy/draw/api', show: (r) => r.kind === 'dynamic',
+      fields: [{ key: 'num', type: 'number', required: true }, { key: 'addressCode' }, { key: 'protocol' }, { key: 'returnType' }, { key: 'delimiter' }],
+      body: (r, f) => ({ ...f, productNo: r.productNo }), reveal: (d) => ({ urls: (d?.urls || []).join('\n') }) },
+    { label: 'drawPwd', code: 'Proxy:Draw', method: 'post', url: () => '/proxy/draw/pwd', show: (r) => r.kind === 'dynamic',
+      fields: [{ key: 'userId', type: 'number', required: true }, { key: 'num', type: 'number', required: true }, { key: 'addressCode' }, { key: 'sessTime', type: 'number', required: true }],
+      body: (r, f) => ({ ...f, productNo: r.productNo }), reveal: (d) => ({ items: JSON.stringify(d?.items || []) }) },
+  ],
 }
 
 const userStatus = [{ label: 'enabled (1)', value: 1 }, { label: 'disabled (2)', value: 2 }]
