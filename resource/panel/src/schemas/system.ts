@@ -60,9 +60,10 @@ export const jobs: ListSchema = {
   list: '/system/job/list',
   columns: [
     { key: 'name' }, { key: 'description' }, { key: 'schedule' }, { key: 'enabled', width: 90 }, { key: 'running', width: 90 },
-    { key: 'lastRun', label: undefined, format: (v) => (v ? `${v.status} ${v.startedAt}` : '') },
+    { key: 'lastRun', format: (v) => (v ? `${v.status} ${v.startedAt}` : '') },
   ],
   edit: { code: 'System:Job:Edit', url: (r) => `/system/job/${r.name}`, fields: [{ key: 'schedule' }, { key: 'enabled', type: 'switch' }] },
+  toolbar: [{ label: 'allRuns', code: 'System:Job:List', sub: () => jobRuns() }],
   actions: [
     { label: 'runs', code: 'System:Job:List', sub: (r) => jobRuns(r.name) },
     { label: 'run', code: 'System:Job:Run', confirm: true, method: 'post', url: (r) => `/system/job/${r.name}/run`, reveal: (d) => (d?.runId ? { runId: d.runId } : null) },
