@@ -66,6 +66,31 @@ test('jobs: run one now, then its run is in the history', () => session('job-run
   assert.deepEqual(errors, [])
 }))
 
+test('outbox: a card webhook event is listed with its deliveries', () => session('outbox', async (page, errors) => {
+  // A project that wants card.disabled webhooks, one card of it, disabled by the admin: the
+  // event is written to the outbox in the same transaction (its delivery to a loopback target is
+  // refused by default, which is what the deliveries list then shows, if anything yet).
+  const project = await adminApi('POST', '/projects', { name: 'E2E Hooks', callbackUrl: 'http://127.0.0.1:9/hook', callbackEvents: ['card.disabled'],
+    plans: [{ name: 'Forever', durationSeconds: 0, price: 1, maxDevices: 1 }] })
+  const owner = await adminApi('POST', '/system/user', { username: 'e2e_hooks', password: 'Start#Pass4', role: 'agent-admin', initialQuota: 10 })
+  const first = (await api(server.base, 'POST', '/auth/login', { username: 'e2e_hooks', password: 'Start#Pass4' })).accessToken
+  await api(server.base, 'PUT', '/user/password', { oldPassword: 'Start#Pass4', newPassword: 'Hooks-Own#2026' }, first)
+  const tok = (await api(server.base, 'POST', '/auth/login', { username: 'e2e_hooks', password: 'Hooks-Own#2026' })).accessToken
+  await adminApi('POST', '/authorizations', { projectId: project.id, agentId: owner.id })
+  const batch = await api(server.base, 'POST', '/cards/batches', { projectId: project.id, planId: project.plans[0].id, count: 1 }, tok)
+  const card = (await adminApi('GET', `/cards/list?batchId=${batch.id}`)).items[0]
+  await adminApi('PUT', `/cards/${card.id}/status`, { status: 'disabled' })
+
+  await loginHome(page, 'admin', ADMIN_PASSWORD)
+  await page.goto(server.base + '/system/outbox')
+  const row = page.locator('.el-table__body tr', { hasText: 'project.webhook' }).first()
+  await row.waitFor()
+  await Promise.all([okResponse(page, (r) => /\/api\/system\/outbox\/[^/]+\/deliveries/.test(r.url())), row.locator('[data-action=deliveries]').click()])
+  await page.locator('[data-test=sub-drawer] [data-test=list-table]').waitFor()
+  assert.equal(await page.locator('[data-test=sub-drawer] [data-test=load-error]').count(), 0)
+  assert.deepEqual(errors, [])
+}))
+
 test('inbox: an announcement arrives and is marked read', () => session('inbox', async (page, errors) => {
   await adminApi('POST', '/system/announcements', { title: 'E2E inbox', content: 'hello', type: 'system', audience: { all: true } })
   // Delivery to the inboxes may be asynchronous: wait until the admin's inbox holds it.
