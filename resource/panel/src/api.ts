@@ -107,3 +107,10 @@ export async function download(url: string, params: any, onProgress?: (pct: numb
   onProgress?.(100)
   return name
 }
+
+// newKey makes an Idempotency-Key. crypto.randomUUID exists only in secure contexts (https or
+// localhost); getRandomValues works on a plain-http LAN address too.
+export function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+}

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { token, setLoggedOutHandler } from './api'
 import { session, loadSession, type MenuNode } from './session'
 import { pageFor } from './schemas'
+import { i18n } from './i18n'
 import Layout from './views/Layout.vue'
 import Login from './views/Login.vue'
 import NotFound from './views/NotFound.vue'
@@ -40,6 +41,8 @@ export function installMenuRoutes() {
   added.forEach((rm) => rm())
   added = []
   addMenuRoutes(session.menus)
+  // The inbox is every signed-in user's, outside the RBAC menu (its API is auth:"login").
+  added.push(router.addRoute('Root', { path: '/inbox', name: 'Inbox', component: pageFor('/inbox'), meta: { title: i18n.global.t('app.inbox'), component: '/inbox' } }))
   added.push(router.addRoute('Root', { path: '/:pathMatch(.*)*', name: 'NotFound', component: NotFound }))
 }
 

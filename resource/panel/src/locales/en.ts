@@ -1,10 +1,11 @@
 export default {
-  app: { title: 'Kami Admin', logout: 'Log out', language: 'Language', profile: 'Profile' },
+  app: { inbox: 'Inbox', title: 'Kami Admin', logout: 'Log out', language: 'Language', profile: 'Profile' },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', captcha: 'Captcha', submit: 'Sign in',
     refreshCaptcha: 'Another one', required: 'Enter the username and the password',
   },
   common: {
+    onePerLine: 'One a line', result: 'Result',
     pickFilter: 'Fill in the filter above first (e.g. the project ID)', 
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'OK', actions: 'Actions', detail: 'Detail', empty: 'No data', loadFailed: 'Failed to load', retry: 'Retry',
@@ -12,10 +13,12 @@ export default {
     export: 'Export', exporting: 'Exporting', enable: 'Enable', disable: 'Disable', yes: 'Yes', no: 'No',
   },
   page: {
+    pickAction: 'Pick an action above; its answer shows here', noAction: 'Your role has no action on this page', 
     notYet: 'This page is not yet available', notYetDesc: 'The page of the menu "{title}" is being built and comes in a later release.',
     notFound: 'Page not found', home: 'Back home', shownOnce: 'These secrets are shown only once: save them now',
   },
   field: {
+    channel: 'Channel', outTradeNo: 'Order no.', file: 'Image', keyHint: 'Key', quotaLimit: 'Quota limit', usedQuota: 'Used', rpmLimit: 'RPM', allowedModels: 'Models', allowedIps: 'IPs', model: 'Model', productNo: 'Product', instanceNo: 'Instance', phone: 'Phone', dailyLimit: 'Daily limit', notifyUrl: 'Notify URL', tier: 'Tier', days: 'Days', price: 'Price', schedule: 'Schedule', cycleTimes: 'Cycles', 
     requestId: 'Restore request ID', target: 'Target database', from: 'From', to: 'To', module: 'Module', node: 'Node', 
     level: 'Level',     sendAt: 'Send at',     planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
     id: 'ID', username: 'Username', password: 'Password', role: 'Role', status: 'Status', parentId: 'Parent', realName: 'Name',
@@ -29,6 +32,10 @@ export default {
   },
   dashboard: { welcome: 'Welcome, {name}', balance: 'My quota', cards: 'Cards generated', quota: 'Quota flow', heatmap: 'Activity heatmap' },
   password: { title: 'Change the initial password', old: 'Current password', new: 'New password' },
-  action: { backupNow: 'Back up now', approveRestore: 'Approve a restore request', restore: 'Restore', grants: 'Menu grants', exportXlsx: 'Export xlsx', exportCsv: 'Export csv', disable: 'Disable', enable: 'Enable', password: 'Reset password', run: 'Run now', redeliver: 'Redeliver', rotateSecret: 'Rotate secret', approve: 'Approve', reject: 'Reject', unbind: 'Unbind', transfer: 'Transfer', recharge: 'Recharge' },
+  action: { allRuns: 'All runs', drawApi: 'Draw (URLs)', drawPwd: 'Draw (user/password)', runs: 'Runs', deliveries: 'Deliveries', calls: 'API calls', failures: 'Refused calls', readAll: 'Mark all read', markRead: 'Mark read', orderLog: 'Payment log', queryOrder: 'Ask the provider', refund: 'Refund', rotateKey: 'Rotate key', limits: 'Limits', setLimit: 'Set a limit', renew: 'Renew', release: 'Release', acquire: 'Acquire accounts', history: 'History', setDistributor: 'Set a distributor', editSettings: 'Edit settings', testUpstream: 'Test the upstream', callbackToken: 'New callback token', lookupOrder: 'Look up an order', orderStatic: 'Order static IPs', orderDynamic: 'Order dynamic traffic', refreshOrder: 'Refresh an order', generateSerials: 'Generate serials', unlock: 'Unlock', exportPdf: 'Export pdf',  backupNow: 'Back up now', approveRestore: 'Approve a restore request', restore: 'Restore', grants: 'Menu grants', exportXlsx: 'Export xlsx', exportCsv: 'Export csv', disable: 'Disable', enable: 'Enable', password: 'Reset password', run: 'Run now', redeliver: 'Redeliver', rotateSecret: 'Rotate secret', approve: 'Approve', reject: 'Reject', unbind: 'Unbind', transfer: 'Transfer', recharge: 'Recharge' },
   status: { enabled: 'Enabled', disabled: 'Disabled', pending: 'Pending' },
+  payment: { noChannel: 'No payment channel is enabled', pay: 'Pay', payUrl: 'Pay at', check: 'Check the payment' },
+  system: { commit: 'Commit', schema: 'Schema', maintenance: 'Maintenance', maintenanceOn: 'Maintenance on', maintenanceOnConfirm: 'Turn maintenance mode on? Every change is refused (503) until it is off.', maintenanceOffConfirm: 'Turn maintenance mode off?' },
+  report: { cards: 'Cards', quota: 'Quota', activity: 'Activity', 'top-agents': 'Top agents' },
+  camel: { accounts: 'Account pool', total: 'Accounts', today: 'Today', days: 'Orders per day' },
 }

@@ -1,10 +1,11 @@
 export default {
-  app: { title: 'Kami 管理后台', logout: '退出登录', language: '语言', profile: '个人信息' },
+  app: { inbox: '站内信', title: 'Kami 管理后台', logout: '退出登录', language: '语言', profile: '个人信息' },
   login: {
     title: '登录', username: '用户名', password: '密码', captcha: '验证码', submit: '登录',
     refreshCaptcha: '换一张', required: '请输入用户名和密码',
   },
   common: {
+    onePerLine: '每行一个', result: '结果',
     pickFilter: '请先在上方填写筛选条件（如项目 ID）', 
     search: '查询', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确定', actions: '操作', detail: '详情', empty: '暂无数据', loadFailed: '加载失败', retry: '重试',
@@ -12,10 +13,12 @@ export default {
     export: '导出', exporting: '正在导出', enable: '启用', disable: '禁用', yes: '是', no: '否',
   },
   page: {
+    pickAction: '请选择上方的操作，结果显示在这里', noAction: '你的角色在此页面没有可用操作', 
     notYet: '此页面尚未开放', notYetDesc: '菜单“{title}”的页面正在建设中，稍后的版本会提供。',
     notFound: '页面不存在', home: '返回首页', shownOnce: '以下密钥只显示这一次，请立即保存',
   },
   field: {
+    channel: '支付渠道', outTradeNo: '订单号', file: '图片', keyHint: '密钥', quotaLimit: '额度上限', usedQuota: '已用', rpmLimit: '每分钟请求', allowedModels: '模型', allowedIps: 'IP', model: '模型', productNo: '产品', instanceNo: '实例', phone: '手机号', dailyLimit: '每日上限', notifyUrl: '通知地址', tier: '等级', days: '天数', price: '价格', schedule: '调度', cycleTimes: '周期数', 
     requestId: '恢复申请 ID', target: '目标数据库', from: '开始', to: '结束', module: '模块', node: '节点', 
     level: '级别',     sendAt: '发送时间',     planName: '套餐名称', planDurationSeconds: '时长（秒，0 为永久）', planPrice: '价格', planMaxDevices: '设备数', 
     id: 'ID', username: '用户名', password: '密码', role: '角色', status: '状态', parentId: '上级', realName: '姓名',
@@ -29,6 +32,10 @@ export default {
   },
   dashboard: { welcome: '欢迎，{name}', balance: '我的额度', cards: '卡密生成', quota: '额度流转', heatmap: '活跃热力图' },
   password: { title: '请修改初始密码', old: '当前密码', new: '新密码' },
-  action: { backupNow: '立即备份', approveRestore: '批准恢复申请', restore: '恢复', grants: '菜单授权', exportXlsx: '导出 xlsx', exportCsv: '导出 csv', disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
+  action: { allRuns: '全部运行记录', drawApi: '提取（链接）', drawPwd: '提取（账号密码）', runs: '运行记录', deliveries: '投递记录', calls: '接口调用', failures: '拒绝的调用', readAll: '全部已读', markRead: '标为已读', orderLog: '支付日志', queryOrder: '向支付方查询', refund: '退款', rotateKey: '轮换密钥', limits: '限额', setLimit: '设置限额', renew: '续费', release: '释放', acquire: '获取账号', history: '历史', setDistributor: '设置分销商', editSettings: '修改设置', testUpstream: '测试上游', callbackToken: '新回调令牌', lookupOrder: '查询订单', orderStatic: '购买静态 IP', orderDynamic: '购买动态流量', refreshOrder: '刷新订单', generateSerials: '生成序列号', unlock: '解锁', exportPdf: '导出 pdf',  backupNow: '立即备份', approveRestore: '批准恢复申请', restore: '恢复', grants: '菜单授权', exportXlsx: '导出 xlsx', exportCsv: '导出 csv', disable: '禁用', enable: '启用', password: '重置密码', run: '立即运行', redeliver: '重新投递', rotateSecret: '轮换密钥', approve: '通过', reject: '驳回', unbind: '解绑', transfer: '转账', recharge: '充值' },
   status: { enabled: '启用', disabled: '禁用', pending: '待验证' },
+  payment: { noChannel: '未启用任何支付渠道', pay: '支付', payUrl: '支付地址', check: '查询支付结果' },
+  system: { commit: '提交', schema: '数据库版本', maintenance: '维护模式', maintenanceOn: '维护中', maintenanceOnConfirm: '开启维护模式？关闭前所有修改都会被拒绝（503）。', maintenanceOffConfirm: '关闭维护模式？' },
+  report: { cards: '卡密', quota: '额度', activity: '活跃', 'top-agents': '代理排行' },
+  camel: { accounts: '账号池', total: '账号数', today: '今日', days: '每日订单' },
 }

@@ -19,8 +19,25 @@ export const projects: ListSchema = {
     }),
   },
   edit: { code: 'Card:Project:Edit', url: (r) => `/projects/${r.id}`, fields: [{ key: 'name' }, { key: 'description' }, { key: 'version' }, { key: 'callbackUrl' }] },
-  actions: [{ label: 'rotateSecret', code: 'Card:Project:Secret', danger: true, method: 'post', url: (r) => `/projects/${r.id}/secret/rotate`, reveal: (d) => d }],
+  actions: [
+    { label: 'rotateSecret', code: 'Card:Project:Secret', danger: true, method: 'post', url: (r) => `/projects/${r.id}/secret/rotate`, reveal: (d) => d },
+    { label: 'calls', code: 'Card:Project:Calls', sub: (r) => apiCalls(r.id) },
+    { label: 'failures', code: 'Card:Project:Failures', sub: (r) => apiFailures(r.id) },
+  ],
 }
+
+// The project's OpenAPI call counts by day, endpoint and result (not paged: a date range), and
+// its refused calls one by one.
+const apiCalls = (id: number): ListSchema => ({
+  list: `/projects/${id}/calls/list`, plain: true,
+  columns: [{ key: 'day' }, { key: 'endpoint' }, { key: 'result' }, { key: 'calls' }],
+  filters: [{ key: 'from', placeholder: 'YYYY-MM-DD' }, { key: 'to', placeholder: 'YYYY-MM-DD' }, { key: 'endpoint' }, { key: 'result' }],
+})
+const apiFailures = (id: number): ListSchema => ({
+  list: `/projects/${id}/failures/list`,
+  columns: [{ key: 'id', width: 70 }, { key: 'endpoint' }, { key: 'error' }, { key: 'httpStatus', width: 90 }, { key: 'detail' }, { key: 'ip' }, { key: 'createdAt' }],
+  filters: [{ key: 'endpoint' }, { key: 'error' }],
+})
 
 // Plans belong to a project: the list asks for one first.
 export const plans: ListSchema = {

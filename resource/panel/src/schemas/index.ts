@@ -5,6 +5,13 @@ import type { ListSchema } from './types'
 import * as sys from './system'
 import * as cards from './cards'
 import * as quota from './quota'
+import * as payment from './payment'
+import * as relay from './relay'
+import * as proxy from './proxy'
+import * as camel from './camel'
+import * as derp from './derp'
+import * as security from './security'
+import * as pages from './pages'
 
 // One entry per /menu/all component of the landed modules; a component missing here opens
 // the "not yet available" page.
@@ -28,6 +35,21 @@ const lists: Record<string, ListSchema> = {
   '/quota/withdrawal/list': quota.withdrawals,
   '/quota/review/list': quota.reviews,
   '/quota/alert/list': quota.alerts,
+  '/quota/payments/list': payment.orders,
+  '/relay/tokens/list': relay.tokens,
+  '/relay/prices/list': relay.prices,
+  '/proxy/products/list': proxy.products,
+  '/proxy/users/list': proxy.users,
+  '/proxy/instances/list': proxy.instances,
+  '/proxy/whitelist/list': proxy.whitelist,
+  '/camel-oil/accounts/list': camel.accounts,
+  '/camel-oil/merchants/list': camel.merchants,
+  '/derp/plans/list': derp.plans,
+  '/derp/tiers/list': derp.tiers,
+  '/derp/distributors/list': derp.distributors,
+  '/security/log/list': security.log,
+  '/security/locks/list': security.locks,
+  '/inbox': sys.inbox,
 }
 
 const custom: Record<string, () => Promise<Component>> = {
@@ -36,10 +58,21 @@ const custom: Record<string, () => Promise<Component>> = {
   '/quota/account/index': () => import('../views/QuotaAccount.vue'),
   '/system/role/list': () => import('../views/Roles.vue'),
   '/system/settings/index': () => import('../views/Settings.vue'),
+  '/quota/topup/index': () => import('../views/Topup.vue'),
+  '/camel-oil/statistics/index': () => import('../views/CamelStats.vue'),
+}
+
+// Pages about one object (settings, look-ups, generators), built from ObjectPage.
+const objects: Record<string, Component> = {
+  '/proxy/settings/index': pages.proxySettings,
+  '/proxy/orders/list': pages.proxyOrders,
+  '/camel-oil/settings/index': pages.camelSettings,
+  '/derp/serials/list': pages.derpSerials,
+  '/derp/mine/index': pages.derpMine,
 }
 
 export function pageFor(component: string): Component | (() => Promise<Component>) {
   const schema = lists[component]
   if (schema) return defineComponent({ name: 'List' + component.replace(/\W/g, '_'), setup: () => () => h(ListPage, { schema }) })
-  return custom[component] || NotYet
+  return objects[component] || custom[component] || NotYet
 }

@@ -44,9 +44,30 @@ export const loginLog: ListSchema = {
   list: '/system/log/login/list', filters: [{ key: 'username' }],
   exportFile: { code: 'System:Log:Login', url: '/system/log/login/export' },
 }
+// A job's run history, newest first; the jobs page opens it per job.
+export const jobRuns = (name?: string): ListSchema => ({
+  list: '/system/job/runs', params: name ? { name } : undefined,
+  columns: [
+    { key: 'id', width: 70 }, { key: 'job' }, { key: 'node' }, { key: 'trigger', width: 90 }, { key: 'status', width: 100 },
+    { key: 'items', width: 80 }, { key: 'error' }, { key: 'startedAt' }, { key: 'finishedAt' },
+  ],
+  filters: [
+    { key: 'status', type: 'select', options: ['running', 'success', 'failed', 'interrupted'].map((v) => ({ label: v, value: v })) },
+    { key: 'trigger', type: 'select', options: ['schedule', 'manual'].map((v) => ({ label: v, value: v })) },
+  ],
+})
 export const jobs: ListSchema = {
   list: '/system/job/list',
-  actions: [{ label: 'run', code: 'System:Job:Edit', confirm: true, method: 'post', url: (r) => `/system/job/${r.name}/run` }],
+  columns: [
+    { key: 'name' }, { key: 'description' }, { key: 'schedule' }, { key: 'enabled', width: 90 }, { key: 'running', width: 90 },
+    { key: 'lastRun', format: (v) => (v ? `${v.status} ${v.startedAt}` : '') },
+  ],
+  edit: { code: 'System:Job:Edit', url: (r) => `/system/job/${r.name}`, fields: [{ key: 'schedule' }, { key: 'enabled', type: 'switch' }] },
+  toolbar: [{ label: 'allRuns', code: 'System:Job:List', sub: () => jobRuns() }],
+  actions: [
+    { label: 'runs', code: 'System:Job:List', sub: (r) => jobRuns(r.name) },
+    { label: 'run', code: 'System:Job:Run', confirm: true, method: 'post', url: (r) => `/system/job/${r.name}/run`, reveal: (d) => (d?.runId ? { runId: d.runId } : null) },
+  ],
 }
 export const announcements: ListSchema = {
   list: '/system/announcements/list',
@@ -68,11 +89,40 @@ export const outbox: ListSchema = {
     { key: 'status', type: 'select', options: ['pending', 'delivered', 'failed'].map((v) => ({ label: v, value: v })) },
     { key: 'topic' },
   ],
-  actions: [{ label: 'redeliver', code: 'System:Outbox:Redeliver', confirm: true, method: 'post', url: (r) => `/system/outbox/${r.id}/redeliver` }],
+  actions: [
+    { label: 'deliveries', code: 'System:Outbox:List', sub: (r) => ({ list: `/system/outbox/${r.id}/deliveries` }) },
+    { label: 'redeliver', code: 'System:Outbox:Redeliver', confirm: true, method: 'post', url: (r) => `/system/outbox/${r.id}/redeliver` },
+  ],
 }
+// Banners: the image is uploaded as multipart (JPG/PNG up to 2 MB, checked by the server).
 export const banners: ListSchema = {
   list: '/system/banners/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'title' }, { key: 'link' }, { key: 'sort', width: 80 }, { key: 'status', width: 90 },
+    { key: 'width', width: 80 }, { key: 'height', width: 80 }, { key: 'createdAt' },
+  ],
+  filters: [{ key: 'status', type: 'select', options: ['active', 'disabled'].map((v) => ({ label: v, value: v })) }],
+  create: {
+    code: 'System:Banner:Edit', url: '/system/banners', multipart: true, defaults: { sort: 0, status: 'active' },
+    fields: [
+      { key: 'file', type: 'file', required: true }, { key: 'title' }, { key: 'link', placeholder: 'https://' },
+      { key: 'sort', type: 'number' }, { key: 'status', type: 'select', options: ['active', 'disabled'].map((v) => ({ label: v, value: v })) },
+    ],
+  },
+  edit: { code: 'System:Banner:Edit', url: (r) => `/system/banners/${r.id}`, fields: [{ key: 'title' }, { key: 'link' }, { key: 'sort', type: 'number' }] },
+  actions: [
+    { label: 'disable', code: 'System:Banner:Edit', method: 'put', url: (r) => `/system/banners/${r.id}/status`, body: () => ({ status: 'disabled' }), show: (r) => r.status === 'active' },
+    { label: 'enable', code: 'System:Banner:Edit', method: 'put', url: (r) => `/system/banners/${r.id}/status`, body: () => ({ status: 'active' }), show: (r) => r.status !== 'active' },
+  ],
   remove: { code: 'System:Banner:Delete', url: (r) => `/system/banners/${r.id}` },
+}
+
+// The caller's own inbox (every signed-in user; no menu node, the header's bell opens it).
+export const inbox: ListSchema = {
+  list: '/notifications/list',
+  columns: [{ key: 'id', width: 70 }, { key: 'title' }, { key: 'content' }, { key: 'kindName', width: 140 }, { key: 'readAt' }, { key: 'createdAt' }],
+  toolbar: [{ label: 'readAll', method: 'put', url: () => '/notifications/read-all', body: () => ({}) }],
+  actions: [{ label: 'markRead', method: 'put', url: (r) => `/notifications/${r.id}/read`, body: () => ({}), show: (r) => !r.read }],
 }
 
 const levelOptions = ['info', 'warning', 'error', 'critical'].map((v) => ({ label: v, value: v }))

@@ -5,7 +5,8 @@ export interface Option { label: string; value: string | number }
 export interface Field {
   key: string
   label?: string
-  type?: 'text' | 'number' | 'password' | 'select' | 'textarea' | 'switch' | 'datetime'
+  // list: one value a line (or comma-separated), sent as an array; file: a multipart upload.
+  type?: 'text' | 'number' | 'password' | 'select' | 'textarea' | 'switch' | 'datetime' | 'list' | 'file'
   options?: Option[]
   required?: boolean
   placeholder?: string
@@ -37,6 +38,12 @@ export interface Action {
   body?: (row: any, form: any) => any
   // Shown after success, e.g. secrets that are displayed once.
   reveal?: (data: any) => Record<string, any> | null
+  // A sub-list of the row (e.g. a job's runs) shown in a drawer.
+  sub?: (row: any) => ListSchema
+  // A detail endpoint whose answer the detail drawer shows (e.g. an order with its log).
+  detail?: (row: any) => string
+  // Sends an Idempotency-Key, so a double click or a retry cannot act twice.
+  idempotent?: boolean
 }
 
 export interface ListSchema {
@@ -44,13 +51,28 @@ export interface ListSchema {
   list: string | ((filters: any) => string | null)
   columns?: Column[]
   filters?: Field[]
-  create?: { code?: string; url: string; fields: Field[]; reveal?: Action['reveal']; defaults?: any; body?: (form: any) => any }
-  edit?: { code?: string; url: (row: any) => string; fields: Field[] }
+  create?: { code?: string; url: string; fields: Field[]; reveal?: Action['reveal']; defaults?: any; body?: (form: any) => any; multipart?: boolean }
+  edit?: { code?: string; url: (row: any) => string; fields: Field[]; body?: (form: any) => any }
   remove?: { code?: string; url: (row: any) => string }
   actions?: Action[]
   exportFile?: { code?: string; url: string | ((f: any) => string); params?: any }
   // Page-level actions (no row), e.g. "take a backup now".
   toolbar?: Action[]
-  // Lists that are not paged answer a plain array.
+  // Lists that are not paged answer a plain array (or an object without a total).
   plain?: boolean
+  // Fixed query parameters (a sub-list's parent).
+  params?: Record<string, any>
+}
+
+// An action of a page about one object (ObjectPage.vue).
+export interface PageAction {
+  label: string
+  code?: string
+  method: 'get' | 'post' | 'put'
+  url: (form: any) => string
+  fields?: Field[]
+  // Start the form from the loaded object and send only what changed.
+  editsObject?: boolean
+  confirm?: boolean
+  body?: (form: any) => any
 }
