@@ -49,6 +49,8 @@ const lists: Record<string, ListSchema> = {
   '/derp/distributors/list': derp.distributors,
   '/security/log/list': security.log,
   '/security/locks/list': security.locks,
+  '/security/alerts/list': security.alerts,
+  '/security/sms/list': security.sms,
   '/inbox': sys.inbox,
 }
 

@@ -24,11 +24,11 @@ export const users: ListSchema = {
     code: 'System:User:Create', url: '/system/user',
     fields: [
       { key: 'username', required: true }, { key: 'password', type: 'password', required: true },
-      { key: 'role', type: 'select', options: roleOptions, required: true }, { key: 'email' }, { key: 'realName' },
+      { key: 'role', type: 'select', options: roleOptions, required: true }, { key: 'email' }, { key: 'phone' }, { key: 'realName' },
       { key: 'remark' }, { key: 'initialQuota', type: 'number' },
     ],
   },
-  edit: { code: 'System:User:Edit', url: (r) => `/system/user/${r.id}`, fields: [{ key: 'realName' }, { key: 'email' }, { key: 'remark' }] },
+  edit: { code: 'System:User:Edit', url: (r) => `/system/user/${r.id}`, fields: [{ key: 'realName' }, { key: 'email' }, { key: 'phone' }, { key: 'remark' }] },
   actions: [
     { label: 'disable', code: 'System:User:Status', danger: true, method: 'put', url: (r) => `/system/user/${r.id}/status`, body: () => ({ status: 0 }), show: (r) => r.status === 1 },
     { label: 'enable', code: 'System:User:Status', method: 'put', url: (r) => `/system/user/${r.id}/status`, body: () => ({ status: 1 }), show: (r) => r.status === 0 },
