@@ -36,3 +36,36 @@ export const distributors: ListSchema = {
   edit: { url: (r) => `/derp/distributors/${r.userId}`, fields: [{ key: 'tier', required: true }] },
   remove: { url: (r) => `/derp/distributors/${r.userId}` },
 }
+
+// DERP hosts (super-admin): registering mints the host's cert and never contacts it; the worker
+// prepares it afterwards. The SSH secret is write-only (an empty field on edit keeps it).
+const serverFields: Field[] = [
+  { key: 'name', required: true }, { key: 'region', required: true, placeholder: 'sha' }, { key: 'regionName', required: true },
+  { key: 'publicIpv4', required: true }, { key: 'publicIpv6' }, { key: 'domesticAddr' }, { key: 'provider' }, { key: 'cloudAccount' },
+  { key: 'sshHost' }, { key: 'sshPort', type: 'number' }, { key: 'sshUser' },
+  { key: 'sshAuth', type: 'select', options: opts(['password', 'key']), required: true },
+  { key: 'sshSecret', type: 'textarea', required: true }, { key: 'sshHostKey', placeholder: 'SHA256:…' },
+  { key: 'monthlyQuotaBytes', type: 'number' }, { key: 'billingDay', type: 'number' }, { key: 'maxContainers', type: 'number' },
+  { key: 'state', type: 'select', options: opts(['active', 'draining']) },
+]
+export const servers: ListSchema = {
+  list: '/derp/servers/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'name' }, { key: 'region', width: 80 }, { key: 'publicIpv4' }, { key: 'state', width: 90 },
+    { key: 'health', width: 90 }, { key: 'hostState', width: 90 }, { key: 'containerCount', width: 90 }, { key: 'lastError' },
+  ],
+  filters: [{ key: 'state', type: 'select', options: opts(['active', 'draining', 'over_quota', 'removing', 'removed']) }],
+  create: { code: 'Derp:Server:Manage', url: '/derp/servers', fields: serverFields, defaults: { sshAuth: 'password', state: 'active' } },
+  edit: {
+    code: 'Derp:Server:Manage', url: (r) => `/derp/servers/${r.id}`,
+    fields: serverFields.map((f) => (f.key === 'sshSecret' || f.key === 'sshAuth' ? { ...f, required: false } : f)),
+    body: (f) => Object.fromEntries(Object.entries(f).filter(([k, v]) => !(k === 'sshSecret' && !v))),
+  },
+  remove: { code: 'Derp:Server:Manage', url: (r) => `/derp/servers/${r.id}` },
+  actions: [
+    { label: 'prepare', code: 'Derp:Server:Manage', method: 'post', url: (r) => `/derp/servers/${r.id}/prepare`, body: () => ({}) },
+    { label: 'drain', code: 'Derp:Server:Manage', confirm: true, method: 'post', url: (r) => `/derp/servers/${r.id}/drain`, body: () => ({}), show: (r) => r.state === 'active' },
+    { label: 'undrain', code: 'Derp:Server:Manage', method: 'post', url: (r) => `/derp/servers/${r.id}/undrain`, body: () => ({}), show: (r) => r.state === 'draining' },
+    { label: 'confirmHostKey', code: 'Derp:Server:Manage', confirm: true, method: 'post', url: (r) => `/derp/servers/${r.id}/confirm-host-key`, body: () => ({}), show: (r) => r.hostKeyTofu },
+  ],
+}

@@ -47,6 +47,7 @@ const lists: Record<string, ListSchema> = {
   '/derp/plans/list': derp.plans,
   '/derp/tiers/list': derp.tiers,
   '/derp/distributors/list': derp.distributors,
+  '/derp/servers/list': derp.servers,
   '/security/log/list': security.log,
   '/security/locks/list': security.locks,
   '/security/alerts/list': security.alerts,
