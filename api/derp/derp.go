@@ -11,6 +11,11 @@ import (
 )
 
 type IDerpV1 interface {
+	CustomerCreate(ctx context.Context, req *v1.CustomerCreateReq) (res *v1.CustomerCreateRes, err error)
+	CustomerList(ctx context.Context, req *v1.CustomerListReq) (res *v1.CustomerListRes, err error)
+	CustomerGet(ctx context.Context, req *v1.CustomerGetReq) (res *v1.CustomerGetRes, err error)
+	Register(ctx context.Context, req *v1.RegisterReq) (res *v1.RegisterRes, err error)
+	Resend(ctx context.Context, req *v1.ResendReq) (res *v1.ResendRes, err error)
 	DistributorSet(ctx context.Context, req *v1.DistributorSetReq) (res *v1.DistributorSetRes, err error)
 	DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (res *v1.DistributorDeleteRes, err error)
 	DistributorList(ctx context.Context, req *v1.DistributorListReq) (res *v1.DistributorListRes, err error)

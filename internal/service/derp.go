@@ -13,6 +13,14 @@ import (
 
 type (
 	IDerp interface {
+		// CustomerCreate makes an enabled customer under the caller or the distributor named (§5): S
+		// any distributor or 0 for the platform, AA itself or its subtree, A itself. A staff
+		// distributor needs an active tier; the platform needs none.
+		CustomerCreate(ctx context.Context, req *v1.CustomerCreateReq) (*v1.CustomerCreateRes, error)
+		// CustomerList lists the customers whose distributor (parent) is in the caller's scope.
+		CustomerList(ctx context.Context, req *v1.CustomerListReq) (*v1.CustomerListRes, error)
+		// CustomerGet answers one customer in scope; outside it 404, as for none.
+		CustomerGet(ctx context.Context, req *v1.CustomerGetReq) (*v1.CustomerGetRes, error)
 		// SetClock hands the service its clock: every term, expiry and claim window reads it.
 		SetClock(c clock.Clock)
 		// DistributorSet gives an agent or agent-admin a tier. A returning distributor keeps its invite
@@ -34,6 +42,13 @@ type (
 		PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (*v1.PlanUpdateRes, error)
 		// PlanDelete removes a plan no serial, order or rental refers to; a sold plan is disabled instead.
 		PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (*v1.PlanDeleteRes, error)
+		// Register is a customer's self-registration (§5): a pending member under the distributor whose
+		// customer invite code was given (any case), or the platform; the user service mails the
+		// foundation's verification link, or an "already registered" notice to an existing owner.
+		Register(ctx context.Context, req *v1.RegisterReq) (*v1.RegisterRes, error)
+		// Resend mails a new verification link to a pending account of that email, if any; the answer
+		// is the same in every case.
+		Resend(ctx context.Context, req *v1.ResendReq) (*v1.ResendRes, error)
 		// SerialBatchCreate issues count serials of a plan (S). The codes leave the server only in this
 		// answer and the export: the rows hold a lookup hash and the sealed code.
 		SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (*v1.SerialBatchCreateRes, error)
