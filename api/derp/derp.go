@@ -26,6 +26,11 @@ type IDerpV1 interface {
 	PublicPlans(ctx context.Context, req *v1.PublicPlansReq) (res *v1.PublicPlansRes, err error)
 	PublicPayment(ctx context.Context, req *v1.PublicPaymentReq) (res *v1.PublicPaymentRes, err error)
 	SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (res *v1.SerialBatchCreateRes, err error)
+	SerialList(ctx context.Context, req *v1.SerialListReq) (res *v1.SerialListRes, err error)
+	SerialGet(ctx context.Context, req *v1.SerialGetReq) (res *v1.SerialGetRes, err error)
+	SerialVoid(ctx context.Context, req *v1.SerialVoidReq) (res *v1.SerialVoidRes, err error)
+	SerialBatchList(ctx context.Context, req *v1.SerialBatchListReq) (res *v1.SerialBatchListRes, err error)
+	SerialBatchExport(ctx context.Context, req *v1.SerialBatchExportReq) (res *v1.SerialBatchExportRes, err error)
 	TierList(ctx context.Context, req *v1.TierListReq) (res *v1.TierListRes, err error)
 	TierUpdate(ctx context.Context, req *v1.TierUpdateReq) (res *v1.TierUpdateRes, err error)
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	v1 "kami/api/derp/v1"
 	"kami/internal/clock"
+	"kami/internal/model"
 )
 
 type (
@@ -30,6 +31,9 @@ type (
 		DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (*v1.DistributorDeleteRes, error)
 		// DistributorList lists the active distributors.
 		DistributorList(ctx context.Context, req *v1.DistributorListReq) (*v1.DistributorListRes, error)
+		// ExpireSerials moves unused serials whose expires_at has passed to expired, each by a guarded
+		// UPDATE, so a claim racing with the job either wins or finds the serial expired (§4).
+		ExpireSerials(ctx context.Context) (int, error)
 		// PublicPayment shows the offline payment accounts buyers transfer to before S approves.
 		PublicPayment(ctx context.Context, _ *v1.PublicPaymentReq) (*v1.PublicPaymentRes, error)
 		// PlanList lists every plan for staff.
@@ -49,6 +53,21 @@ type (
 		// Resend mails a new verification link to a pending account of that email, if any; the answer
 		// is the same in every case.
 		Resend(ctx context.Context, req *v1.ResendReq) (*v1.ResendRes, error)
+		// SerialBatchList lists the batches: S all, a distributor those issued to it.
+		SerialBatchList(ctx context.Context, req *v1.SerialBatchListReq) (*v1.SerialBatchListRes, error)
+		// SerialBatchExport writes every code of a batch (S or its owner) to a CSV or XLSX file through
+		// the shared export helper (excelize's StreamWriter for xlsx), complete before a byte is sent,
+		// and writes the operation-log row: an export hands out bearer secrets, and reads are otherwise
+		// not logged.
+		SerialBatchExport(ctx context.Context, req *v1.SerialBatchExportReq) (*model.Download, error)
+		// SerialList lists the serials whose distributor is in the caller's scope (S: all, the
+		// platform's too), never a code.
+		SerialList(ctx context.Context, req *v1.SerialListReq) (*v1.SerialListRes, error)
+		// SerialGet answers one serial in scope with its rental; the containers and their servers only
+		// for S, because agents never see servers (§2).
+		SerialGet(ctx context.Context, req *v1.SerialGetReq) (*v1.SerialGetRes, error)
+		// SerialVoid voids an unused serial (S): a guarded unused → void; anything else is 409.
+		SerialVoid(ctx context.Context, req *v1.SerialVoidReq) (*v1.SerialVoidRes, error)
 		// SerialBatchCreate issues count serials of a plan (S). The codes leave the server only in this
 		// answer and the export: the rows hold a lookup hash and the sealed code.
 		SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (*v1.SerialBatchCreateRes, error)

@@ -23,7 +23,12 @@ func init() {
 				}},
 			{Type: rbac.TypeMenu, Name: "DerpSerials", Path: "/derp/serials", Component: "/derp/serials/list",
 				Title: "menu.derp.serials", Icon: "lucide:ticket", Sort: 2, Roles: staff,
+				APIs: []string{"GET /api/derp/serials/list", "GET /api/derp/serials/{id}", "GET /api/derp/serials/batches/list"},
 				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Derp:Serial:Export", Title: "menu.derp.serial.export", Sort: 2,
+						Roles: staff, APIs: []string{"GET /api/derp/serials/batches/{id}/export"}},
+					{Type: rbac.TypeButton, AuthCode: "Derp:Serial:Void", Title: "menu.derp.serial.void", Sort: 3,
+						Roles: superOnly, APIs: []string{"POST /api/derp/serials/{id}/void"}},
 					{Type: rbac.TypeButton, AuthCode: "Derp:Serial:Generate", Title: "menu.derp.serial.generate", Sort: 1,
 						Roles: superOnly, APIs: []string{"POST /api/derp/serials/batches"}},
 				}},
