@@ -34,6 +34,24 @@ type (
 		// ExpireSerials moves unused serials whose expires_at has passed to expired, each by a guarded
 		// UPDATE, so a claim racing with the job either wins or finds the serial expired (§4).
 		ExpireSerials(ctx context.Context) (int, error)
+		// SerialOrderCreate is a distributor buying serials at its tier's discount (§5, §11). Paid from
+		// the balance, the amount is reserved and committed in the transaction that writes the order,
+		// the batch and its serials, under the account lock: an insufficient balance is the ledger's
+		// 409 and nothing persists. Offline orders wait in pending_review for S. The request's
+		// Idempotency-Key is stored on the order, so a retry answers the first order even after the
+		// shared helper's Redis record is gone.
+		SerialOrderCreate(ctx context.Context, req *v1.SerialOrderCreateReq) (*v1.SerialOrderCreateRes, error)
+		// SerialOrderList lists the serial orders whose distributor is in the caller's scope.
+		SerialOrderList(ctx context.Context, req *v1.SerialOrderListReq) (*v1.SerialOrderListRes, error)
+		// SerialOrderApprove records an offline order's receipt (S) and issues its serials in the same
+		// transaction as the guarded transition, so two concurrent approves issue one batch.
+		SerialOrderApprove(ctx context.Context, req *v1.SerialOrderApproveReq) (*v1.SerialOrderApproveRes, error)
+		// SerialOrderReject refuses a pending offline order (S).
+		SerialOrderReject(ctx context.Context, req *v1.SerialOrderRejectReq) (*v1.SerialOrderRejectRes, error)
+		// SerialOrderCancel is the buyer withdrawing its pending order; anyone else's order is 404.
+		SerialOrderCancel(ctx context.Context, req *v1.SerialOrderCancelReq) (*v1.SerialOrderCancelRes, error)
+		// ExpireOrders cancels offline orders still pending 72 h after they were placed (§4).
+		ExpireOrders(ctx context.Context) (int, error)
 		// PublicPayment shows the offline payment accounts buyers transfer to before S approves.
 		PublicPayment(ctx context.Context, _ *v1.PublicPaymentReq) (*v1.PublicPaymentRes, error)
 		// PlanList lists every plan for staff.

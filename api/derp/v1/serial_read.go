@@ -32,7 +32,7 @@ type SerialItem struct {
 }
 
 type SerialListReq struct {
-	g.Meta        `path:"/derp/serials/list" method:"get" tags:"DERP" summary:"Serials in the caller's scope, never a code"`
+	g.Meta `path:"/derp/serials/list" method:"get" tags:"DERP" summary:"Serials in the caller's scope, never a code"`
 	common.PageReq
 	Status        string `json:"status"        v:"in:unused,used,expired,void"`
 	PlanId        int64  `json:"planId"        v:"min:0"`
@@ -99,7 +99,7 @@ type SerialBatchItem struct {
 }
 
 type SerialBatchListReq struct {
-	g.Meta        `path:"/derp/serials/batches/list" method:"get" tags:"DERP" summary:"Serial batches: S all, a distributor its own"`
+	g.Meta `path:"/derp/serials/batches/list" method:"get" tags:"DERP" summary:"Serial batches: S all, a distributor its own"`
 	common.PageReq
 	PlanId        int64 `json:"planId"        v:"min:0"`
 	DistributorId int64 `json:"distributorId" v:"min:0"`
