@@ -14,6 +14,11 @@ import (
 
 type (
 	IDerp interface {
+		// MeRentalActivate starts a rental (§5) with a serial or a plan paid from the balance. In one
+		// transaction: the guarded serial claim (unused → used, or the reserved and committed list
+		// price and the distributor's commission), the rental, its order and period, and placement
+		// (§9). No host is contacted: containers are rows with desired=running, converged after commit.
+		MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateReq) (*v1.MeRentalActivateRes, error)
 		// CustomerCreate makes an enabled customer under the caller or the distributor named (§5): S
 		// any distributor or 0 for the platform, AA itself or its subtree, A itself. A staff
 		// distributor needs an active tier; the platform needs none.
@@ -71,6 +76,10 @@ type (
 		// Resend mails a new verification link to a pending account of that email, if any; the answer
 		// is the same in every case.
 		Resend(ctx context.Context, req *v1.ResendReq) (*v1.ResendRes, error)
+		// MeRentalList lists the caller's rentals, deregistered ones too (the history).
+		MeRentalList(ctx context.Context, req *v1.MeRentalListReq) (*v1.MeRentalListRes, error)
+		// MeRentalGet answers one of the caller's rentals; another customer's id is 404.
+		MeRentalGet(ctx context.Context, req *v1.MeRentalGetReq) (*v1.MeRentalGetRes, error)
 		// SerialBatchList lists the batches: S all, a distributor those issued to it.
 		SerialBatchList(ctx context.Context, req *v1.SerialBatchListReq) (*v1.SerialBatchListRes, error)
 		// SerialBatchExport writes every code of a batch (S or its owner) to a CSV or XLSX file through

@@ -53,7 +53,8 @@ func init() {
 					"DELETE /api/derp/distributors/{userId}"}},
 			{Type: rbac.TypeMenu, Name: "DerpMine", Path: "/derp/mine", Component: "/derp/mine/index",
 				Title: "menu.derp.mine", Icon: "lucide:radio", Sort: 30, Roles: []string{consts.RoleMember},
-				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list"}},
+				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list",
+					"POST /api/derp/me/rentals/activate", "GET /api/derp/me/rentals/list", "GET /api/derp/me/rentals/{id}"}},
 		},
 	})
 }
