@@ -274,7 +274,7 @@ func (s *sDerp) startRental(ctx context.Context, u *entity.Users, plan *entity.D
 func (s *sDerp) addPeriod(ctx context.Context, rentalID, orderID, serialID int64, plan *entity.DerpPlans, now time.Time) error {
 	row := do.DerpRentalPeriods{RentalId: rentalID, Kind: periodActivate, OrderId: orderID, PlanId: plan.Id,
 		Days: plan.Days, TrafficBytes: plan.TrafficBytes, StartsAt: gtime.NewFromTime(now),
-		EndsAt: gtime.NewFromTime(now.Add(time.Duration(plan.Days) * 24 * time.Hour)),
+		EndsAt:  gtime.NewFromTime(now.Add(time.Duration(plan.Days) * 24 * time.Hour)),
 		ActorId: principal.From(ctx).UserID}
 	if serialID != 0 {
 		row.SerialId = serialID

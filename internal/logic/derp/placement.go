@@ -29,8 +29,8 @@ func eligibleServers(ctx context.Context) ([]entity.DerpServers, error) {
 	cols := dao.DerpServers.Columns()
 	var rows []entity.DerpServers
 	err := dao.DerpServers.Ctx(ctx).Where(cols.State, serverActive).WhereNot(cols.Health, healthDown).
-		WhereNot(cols.HostState, hostStateError).Where(cols.ContainerCount+" < "+cols.MaxContainers).
-		Where("("+cols.MonthlyQuotaBytes+" = 0 OR "+cols.MonthUsedBytes+" * 100 < "+cols.MonthlyQuotaBytes+" * 95)").
+		WhereNot(cols.HostState, hostStateError).Where(cols.ContainerCount + " < " + cols.MaxContainers).
+		Where("(" + cols.MonthlyQuotaBytes + " = 0 OR " + cols.MonthUsedBytes + " * 100 < " + cols.MonthlyQuotaBytes + " * 95)").
 		OrderAsc(cols.Id).Scan(&rows)
 	if err != nil && !dbx.IsNoRows(err) {
 		return nil, err
