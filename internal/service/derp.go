@@ -9,10 +9,24 @@ import (
 	"context"
 	v1 "kami/api/derp/v1"
 	"kami/internal/clock"
+	"kami/internal/model"
 )
 
 type (
 	IDerp interface {
+		// MeRentalActivate starts a rental (§5) with a serial or a plan paid from the balance. In one
+		// transaction: the guarded serial claim (unused → used, or the reserved and committed list
+		// price and the distributor's commission), the rental, its order and period, and placement
+		// (§9). No host is contacted: containers are rows with desired=running, converged after commit.
+		MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateReq) (*v1.MeRentalActivateRes, error)
+		// CustomerCreate makes an enabled customer under the caller or the distributor named (§5): S
+		// any distributor or 0 for the platform, AA itself or its subtree, A itself. A staff
+		// distributor needs an active tier; the platform needs none.
+		CustomerCreate(ctx context.Context, req *v1.CustomerCreateReq) (*v1.CustomerCreateRes, error)
+		// CustomerList lists the customers whose distributor (parent) is in the caller's scope.
+		CustomerList(ctx context.Context, req *v1.CustomerListReq) (*v1.CustomerListRes, error)
+		// CustomerGet answers one customer in scope; outside it 404, as for none.
+		CustomerGet(ctx context.Context, req *v1.CustomerGetReq) (*v1.CustomerGetRes, error)
 		// SetClock hands the service its clock: every term, expiry and claim window reads it.
 		SetClock(c clock.Clock)
 		// DistributorSet gives an agent or agent-admin a tier. A returning distributor keeps its invite
@@ -22,6 +36,27 @@ type (
 		DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (*v1.DistributorDeleteRes, error)
 		// DistributorList lists the active distributors.
 		DistributorList(ctx context.Context, req *v1.DistributorListReq) (*v1.DistributorListRes, error)
+		// ExpireSerials moves unused serials whose expires_at has passed to expired, each by a guarded
+		// UPDATE, so a claim racing with the job either wins or finds the serial expired (§4).
+		ExpireSerials(ctx context.Context) (int, error)
+		// SerialOrderCreate is a distributor buying serials at its tier's discount (§5, §11). Paid from
+		// the balance, the amount is reserved and committed in the transaction that writes the order,
+		// the batch and its serials, under the account lock: an insufficient balance is the ledger's
+		// 409 and nothing persists. Offline orders wait in pending_review for S. The request's
+		// Idempotency-Key is stored on the order, so a retry answers the first order even after the
+		// shared helper's Redis record is gone.
+		SerialOrderCreate(ctx context.Context, req *v1.SerialOrderCreateReq) (*v1.SerialOrderCreateRes, error)
+		// SerialOrderList lists the serial orders whose distributor is in the caller's scope.
+		SerialOrderList(ctx context.Context, req *v1.SerialOrderListReq) (*v1.SerialOrderListRes, error)
+		// SerialOrderApprove records an offline order's receipt (S) and issues its serials in the same
+		// transaction as the guarded transition, so two concurrent approves issue one batch.
+		SerialOrderApprove(ctx context.Context, req *v1.SerialOrderApproveReq) (*v1.SerialOrderApproveRes, error)
+		// SerialOrderReject refuses a pending offline order (S).
+		SerialOrderReject(ctx context.Context, req *v1.SerialOrderRejectReq) (*v1.SerialOrderRejectRes, error)
+		// SerialOrderCancel is the buyer withdrawing its pending order; anyone else's order is 404.
+		SerialOrderCancel(ctx context.Context, req *v1.SerialOrderCancelReq) (*v1.SerialOrderCancelRes, error)
+		// ExpireOrders cancels offline orders still pending 72 h after they were placed (§4).
+		ExpireOrders(ctx context.Context) (int, error)
 		// PublicPayment shows the offline payment accounts buyers transfer to before S approves.
 		PublicPayment(ctx context.Context, _ *v1.PublicPaymentReq) (*v1.PublicPaymentRes, error)
 		// PlanList lists every plan for staff.
@@ -34,6 +69,32 @@ type (
 		PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (*v1.PlanUpdateRes, error)
 		// PlanDelete removes a plan no serial, order or rental refers to; a sold plan is disabled instead.
 		PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (*v1.PlanDeleteRes, error)
+		// Register is a customer's self-registration (§5): a pending member under the distributor whose
+		// customer invite code was given (any case), or the platform; the user service mails the
+		// foundation's verification link, or an "already registered" notice to an existing owner.
+		Register(ctx context.Context, req *v1.RegisterReq) (*v1.RegisterRes, error)
+		// Resend mails a new verification link to a pending account of that email, if any; the answer
+		// is the same in every case.
+		Resend(ctx context.Context, req *v1.ResendReq) (*v1.ResendRes, error)
+		// MeRentalList lists the caller's rentals, deregistered ones too (the history).
+		MeRentalList(ctx context.Context, req *v1.MeRentalListReq) (*v1.MeRentalListRes, error)
+		// MeRentalGet answers one of the caller's rentals; another customer's id is 404.
+		MeRentalGet(ctx context.Context, req *v1.MeRentalGetReq) (*v1.MeRentalGetRes, error)
+		// SerialBatchList lists the batches: S all, a distributor those issued to it.
+		SerialBatchList(ctx context.Context, req *v1.SerialBatchListReq) (*v1.SerialBatchListRes, error)
+		// SerialBatchExport writes every code of a batch (S or its owner) to a CSV or XLSX file through
+		// the shared export helper (excelize's StreamWriter for xlsx), complete before a byte is sent,
+		// and writes the operation-log row: an export hands out bearer secrets, and reads are otherwise
+		// not logged.
+		SerialBatchExport(ctx context.Context, req *v1.SerialBatchExportReq) (*model.Download, error)
+		// SerialList lists the serials whose distributor is in the caller's scope (S: all, the
+		// platform's too), never a code.
+		SerialList(ctx context.Context, req *v1.SerialListReq) (*v1.SerialListRes, error)
+		// SerialGet answers one serial in scope with its rental; the containers and their servers only
+		// for S, because agents never see servers (§2).
+		SerialGet(ctx context.Context, req *v1.SerialGetReq) (*v1.SerialGetRes, error)
+		// SerialVoid voids an unused serial (S): a guarded unused → void; anything else is 409.
+		SerialVoid(ctx context.Context, req *v1.SerialVoidReq) (*v1.SerialVoidRes, error)
 		// SerialBatchCreate issues count serials of a plan (S). The codes leave the server only in this
 		// answer and the export: the rows hold a lookup hash and the sealed code.
 		SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (*v1.SerialBatchCreateRes, error)

@@ -13,6 +13,7 @@ import (
 	"kami/internal/adapter/smtpmail"
 	"kami/internal/clock"
 	"kami/internal/config"
+	"kami/internal/model"
 	"kami/internal/model/entity"
 	"time"
 )
@@ -45,6 +46,19 @@ type (
 		// SetPassword is the admin reset: the new password is admin-set, so the user must change it at
 		// next login, and every session of the user ends.
 		SetPassword(ctx context.Context, req *sysv1.UserPasswordReq) (*sysv1.UserPasswordRes, error)
+		// CreateMember makes an enabled DERP customer (derp.md §1, §5 POST /customers) under in.ParentID
+		// with an admin-set password the customer must change at first login, exactly like the accounts
+		// /api/system/user creates; its username is the lower-cased email. The caller (the derp module)
+		// has already decided the distributor; this only writes the account and mails its login.
+		CreateMember(ctx context.Context, in model.MemberInput) (int64, error)
+		// RegisterMember is a DERP customer's self-registration (derp.md §5 POST /api/derp/auth/register):
+		// a pending member and the foundation's verification link (POST /api/auth/register/verify). An
+		// email that already has an account gets the "already registered" mail instead, after the same
+		// password hashing, so the answer tells nobody who has an account. Rate limits are the caller's.
+		RegisterMember(ctx context.Context, in model.MemberInput) error
+		// ResendMemberVerification mails a fresh verification link to the pending account of email,
+		// if there is one, in the background; the older links die. Rate limits are the caller's.
+		ResendMemberVerification(ctx context.Context, email string)
 		// Info is the caller's profile for Vben's /user/info.
 		Info(ctx context.Context, _ *v1.InfoReq) (*v1.InfoRes, error)
 		// ChangePassword checks the old password, stores the new one, clears the must-change flag and
