@@ -48,6 +48,7 @@ type IDerpV1 interface {
 	ServerUndrain(ctx context.Context, req *v1.ServerUndrainReq) (res *v1.ServerUndrainRes, err error)
 	ServerConfirmHostKey(ctx context.Context, req *v1.ServerConfirmHostKeyReq) (res *v1.ServerConfirmHostKeyRes, err error)
 	ServerPrepare(ctx context.Context, req *v1.ServerPrepareReq) (res *v1.ServerPrepareRes, err error)
+	ServerReconcile(ctx context.Context, req *v1.ServerReconcileReq) (res *v1.ServerReconcileRes, err error)
 	TierList(ctx context.Context, req *v1.TierListReq) (res *v1.TierListRes, err error)
 	TierUpdate(ctx context.Context, req *v1.TierUpdateReq) (res *v1.TierUpdateRes, err error)
 }

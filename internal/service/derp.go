@@ -119,6 +119,9 @@ type (
 		ServerConfirmHostKey(ctx context.Context, req *v1.ServerConfirmHostKeyReq) (*v1.ServerConfirmHostKeyRes, error)
 		// ServerPrepare queues the host's prepare; the host-op worker runs it after commit (§13).
 		ServerPrepare(ctx context.Context, req *v1.ServerPrepareReq) (*v1.ServerPrepareRes, error)
+		// ServerReconcile queues a reconcile of the host now (derp.reconcile does it every 30 min);
+		// a reconcile already waiting is returned instead of a second one.
+		ServerReconcile(ctx context.Context, req *v1.ServerReconcileReq) (*v1.ServerReconcileRes, error)
 		// ServerUpdate edits a host that is not being retired. A new public address mints a new cert
 		// (its pin changes, so the host is prepared again); a new SSH endpoint forgets the learned host
 		// key unless one is given; any change that affects the host queues a prepare.

@@ -169,3 +169,10 @@ type ServerPrepareReq struct {
 }
 
 type ServerPrepareRes = HostOpItem
+
+type ServerReconcileReq struct {
+	g.Meta `path:"/derp/servers/{id}/reconcile" method:"post" tags:"DERP" summary:"Queue a reconcile of the host (orphans removed, missing containers converged)"`
+	Id     int64 `json:"id" in:"path" v:"required|min:1"`
+}
+
+type ServerReconcileRes = HostOpItem

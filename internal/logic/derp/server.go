@@ -252,9 +252,14 @@ func srvSealSecret(auth, secret string) (string, error) {
 // srvEnqueuePrepare queues a prepare op unless one is already waiting (prepare is idempotent,
 // so a second would only repeat the work).
 func (s *sDerp) srvEnqueuePrepare(ctx context.Context, serverID int64) (*entity.DerpHostOps, error) {
+	return s.srvEnqueue(ctx, serverID, "prepare")
+}
+
+// srvEnqueue queues a server-wide op (prepare or reconcile) unless one is already waiting.
+func (s *sDerp) srvEnqueue(ctx context.Context, serverID int64, kind string) (*entity.DerpHostOps, error) {
 	cols := dao.DerpHostOps.Columns()
 	var op *entity.DerpHostOps
-	err := dao.DerpHostOps.Ctx(ctx).Where(cols.ServerId, serverID).Where(cols.Op, "prepare").
+	err := dao.DerpHostOps.Ctx(ctx).Where(cols.ServerId, serverID).Where(cols.Op, kind).
 		WhereIn(cols.State, []string{"pending", "running"}).OrderDesc(cols.Id).Limit(1).Scan(&op)
 	if err != nil && !dbx.IsNoRows(err) {
 		return nil, err
@@ -262,7 +267,7 @@ func (s *sDerp) srvEnqueuePrepare(ctx context.Context, serverID int64) (*entity.
 	if op != nil {
 		return op, nil
 	}
-	id, err := dao.DerpHostOps.Ctx(ctx).Data(do.DerpHostOps{ServerId: serverID, Op: "prepare", State: "pending",
+	id, err := dao.DerpHostOps.Ctx(ctx).Data(do.DerpHostOps{ServerId: serverID, Op: kind, State: "pending",
 		Attempts: 0, NextRunAt: gtime.NewFromTime(s.now())}).InsertAndGetId()
 	if err != nil {
 		return nil, err

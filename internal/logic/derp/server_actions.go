@@ -139,3 +139,21 @@ func hostOpItem(op *entity.DerpHostOps) v1.HostOpItem {
 		Attempts: op.Attempts, NextRunAt: timefmt.Format(op.NextRunAt), LastError: op.LastError,
 		CreatedAt: timefmt.Format(op.CreatedAt)}
 }
+
+// ServerReconcile queues a reconcile of the host now (derp.reconcile does it every 30 min);
+// a reconcile already waiting is returned instead of a second one.
+func (s *sDerp) ServerReconcile(ctx context.Context, req *v1.ServerReconcileReq) (*v1.ServerReconcileRes, error) {
+	cur, err := srvByID(ctx, req.Id)
+	if err != nil {
+		return nil, err
+	}
+	if cur.State == srvRemoved {
+		return nil, errs.DerpInvalidState.New()
+	}
+	op, err := s.srvEnqueue(ctx, req.Id, "reconcile")
+	if err != nil {
+		return nil, err
+	}
+	it := hostOpItem(op)
+	return &it, nil
+}

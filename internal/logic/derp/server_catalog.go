@@ -17,7 +17,8 @@ func init() {
 			{Type: rbac.TypeButton, AuthCode: "Derp:Server:Manage", Title: "menu.derp.server.manage", Sort: 1, Roles: superOnly,
 				APIs: []string{"POST /api/derp/servers", "PUT /api/derp/servers/{id}", "DELETE /api/derp/servers/{id}",
 					"POST /api/derp/servers/{id}/prepare", "POST /api/derp/servers/{id}/drain",
-					"POST /api/derp/servers/{id}/undrain", "POST /api/derp/servers/{id}/confirm-host-key"}},
+					"POST /api/derp/servers/{id}/undrain", "POST /api/derp/servers/{id}/confirm-host-key",
+					"POST /api/derp/servers/{id}/reconcile"}},
 		},
 	})
 }

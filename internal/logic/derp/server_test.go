@@ -236,6 +236,12 @@ func TestServerLifecycle(t *testing.T) {
 	if op.Op != "prepare" || op.State != "pending" || op.ServerId != it.Id || again.Id != op.Id {
 		t.Fatalf("prepare ops %+v %+v", op, again)
 	}
+	var rec, rec2 v1.HostOpItem
+	w.Admin.C.Post(t, path+"/reconcile", nil).Expect(t, http.StatusOK).Decode(t, &rec)
+	w.Admin.C.Post(t, path+"/reconcile", nil).Expect(t, http.StatusOK).Decode(t, &rec2)
+	if rec.Op != "reconcile" || rec.State != "pending" || rec2.Id != rec.Id || rec.Id == op.Id {
+		t.Fatalf("reconcile ops %+v %+v", rec, rec2)
+	}
 	if r := w.Admin.C.Post(t, path+"/confirm-host-key", nil).Expect(t, http.StatusConflict); r.Reason != "DERP_INVALID_STATE" {
 		t.Fatalf("confirm with nothing learned: %s", r.Reason)
 	}
@@ -325,6 +331,7 @@ func TestServerAccessMatrix(t *testing.T) {
 		{"POST", "/api/derp/servers/0/prepare", nil, bad},
 		{"POST", "/api/derp/servers/0/drain", nil, bad},
 		{"POST", "/api/derp/servers/0/undrain", nil, bad},
+		{"POST", "/api/derp/servers/0/reconcile", nil, bad},
 		{"POST", "/api/derp/servers/" + id + "/confirm-host-key", map[string]any{"hostKeySha256": "x"}, bad},
 	}
 	callers := w.callers()

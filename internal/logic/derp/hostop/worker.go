@@ -210,6 +210,8 @@ func (w *Worker) execute(ctx context.Context, op *entity.DerpHostOps) outcome {
 		return w.prepare(ctx, op)
 	case "converge":
 		return w.converge(ctx, op)
+	case "reconcile":
+		return w.reconcile(ctx, op)
 	}
 	return outcome{err: &host.Error{Kind: host.ImageError, Op: op.Op, Msg: "unknown op"}}
 }

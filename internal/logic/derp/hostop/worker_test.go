@@ -275,3 +275,37 @@ func TestBackoffBounds(t *testing.T) {
 		}
 	}
 }
+
+// Reconcile removes an orphan, queues a converge for a desired-running container the host lost,
+// and recomputes container_count.
+func TestReconcile(t *testing.T) {
+	r := newRig(t)
+	r.run()
+	r.fake.Plant(999000111, "running", "orphan")
+	cid := r.container(20007, "running")
+	gone := r.container(20008, "running")
+	_, _ = dao.DerpContainers.Ctx(context.Background()).Data(g.Map{"state": "removed"}).WherePri(gone).Update()
+	r.fake.Plant(gone, "exited", "old")
+	id, err := dao.DerpHostOps.Ctx(context.Background()).Data(do.DerpHostOps{ServerId: r.srv.Id, Op: "reconcile",
+		State: "pending", NextRunAt: gtime.NewFromTime(r.clk.Now())}).InsertAndGetId()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.run()
+	if o := r.op(id); o.State != "done" {
+		t.Fatalf("reconcile %s: %s", o.State, o.LastError)
+	}
+	if st, _, _ := r.fake.ContainerState(999000111); st != "" {
+		t.Fatal("orphan kept")
+	}
+	if st, _, _ := r.fake.ContainerState(gone); st != "" {
+		t.Fatal("a removed container's leftover kept")
+	}
+	if s := r.server(); s.ContainerCount != 1 {
+		t.Fatalf("container_count %d", s.ContainerCount)
+	}
+	r.run() // the queued converge
+	if st, _, _ := r.fake.ContainerState(cid); st != "running" || r.ctr(cid).State != "running" {
+		t.Fatalf("missing container not converged: %q", st)
+	}
+}
