@@ -69,3 +69,47 @@ export const servers: ListSchema = {
     { label: 'confirmHostKey', code: 'Derp:Server:Manage', confirm: true, method: 'post', url: (r) => `/derp/servers/${r.id}/confirm-host-key`, body: () => ({}), show: (r) => r.hostKeyTofu },
   ],
 }
+
+// Customers (members) in the caller's scope; a created one must change its password at first login.
+export const customers: ListSchema = {
+  list: '/derp/customers/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'email' }, { key: 'realName' }, { key: 'status', width: 80 }, { key: 'distributorName' },
+    { key: 'rentals', format: (v) => (v ? `${v.active}/${v.total}` : '') }, { key: 'balance', width: 100 }, { key: 'createdAt' },
+  ],
+  filters: [{ key: 'email' }, { key: 'distributorId', type: 'number' }],
+  create: {
+    url: '/derp/customers',
+    fields: [
+      { key: 'email', required: true }, { key: 'password', type: 'password', required: true }, { key: 'realName' },
+      { key: 'remark' }, { key: 'distributorId', type: 'number' },
+    ],
+  },
+}
+
+// Serial orders: a distributor buys at its tier's discount; offline ones wait for the super-admin.
+export const serialOrders: ListSchema = {
+  list: '/derp/serial-orders/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'orderNo' }, { key: 'planId', width: 80 }, { key: 'count', width: 80 }, { key: 'unitPrice' },
+    { key: 'amount' }, { key: 'payMethod', width: 90 }, { key: 'status', width: 110 }, { key: 'createdAt' },
+  ],
+  filters: [
+    { key: 'status', type: 'select', options: opts(['pending_review', 'completed', 'rejected', 'cancelled', 'refunded']) },
+    { key: 'distributorId', type: 'number' },
+  ],
+  create: {
+    url: '/derp/serial-orders',
+    fields: [
+      { key: 'planId', type: 'number', required: true }, { key: 'count', type: 'number', required: true },
+      { key: 'payMethod', type: 'select', options: opts(['balance', 'offline']), required: true }, { key: 'remark' },
+    ],
+    defaults: { payMethod: 'balance', count: 1 },
+    reveal: (d) => (d?.codes?.length ? { codes: d.codes.join('\n') } : null),
+  },
+  actions: [
+    { label: 'approve', code: 'Derp:Order:Approve', confirm: true, method: 'put', url: (r) => `/derp/serial-orders/${r.id}/approve`, body: () => ({}), show: (r) => r.status === 'pending_review' },
+    { label: 'reject', code: 'Derp:Order:Approve', method: 'put', url: (r) => `/derp/serial-orders/${r.id}/reject`, fields: [{ key: 'reason', required: true }], body: (_, f) => ({ reason: f.reason }), show: (r) => r.status === 'pending_review' },
+    { label: 'cancel', confirm: true, method: 'put', url: (r) => `/derp/serial-orders/${r.id}/cancel`, body: () => ({}), show: (r) => r.status === 'pending_review' },
+  ],
+}

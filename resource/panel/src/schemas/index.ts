@@ -48,6 +48,8 @@ const lists: Record<string, ListSchema> = {
   '/derp/tiers/list': derp.tiers,
   '/derp/distributors/list': derp.distributors,
   '/derp/servers/list': derp.servers,
+  '/derp/customers/list': derp.customers,
+  '/derp/serial-orders/list': derp.serialOrders,
   '/security/log/list': security.log,
   '/security/locks/list': security.locks,
   '/security/alerts/list': security.alerts,
