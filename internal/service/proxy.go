@@ -51,6 +51,21 @@ type (
 		PushLimits(ctx context.Context) (int, error)
 		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
 		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
+		// Orders is GET /api/proxy/orders/list: the caller's scope (S all, A its subtree, G its own),
+		// filtered; the S-only fields are left out below the super-admin by renderOrder.
+		Orders(ctx context.Context, req *v1.OrderListReq) (*v1.OrderListRes, error)
+		// Prices is GET /api/proxy/prices/list: S all overrides, A those of itself and its subtree.
+		Prices(ctx context.Context, req *v1.PriceListReq) (*v1.PriceListRes, error)
+		// PutPrice is PUT /api/proxy/prices: insert or (version-guarded) update an agent's override,
+		// with a price-history row in the same transaction.
+		PutPrice(ctx context.Context, req *v1.PricePutReq) (*v1.PricePutRes, error)
+		// DeletePrice is DELETE /api/proxy/prices/{id}: only an override the caller may set (an
+		// agent-admin cannot drop the one the super-admin gave itself); others are 404.
+		DeletePrice(ctx context.Context, req *v1.PriceDeleteReq) (*v1.PriceDeleteRes, error)
+		// GetProduct is GET /api/proxy/products/{productNo}, with the caller's effective price.
+		GetProduct(ctx context.Context, req *v1.ProductGetReq) (*v1.ProductGetRes, error)
+		// ProductAreas is GET /api/proxy/products/{productNo}/areas (404 for an unknown product).
+		ProductAreas(ctx context.Context, req *v1.ProductAreasReq) (*v1.ProductAreasRes, error)
 		// UpdateProduct is PUT /api/proxy/products/{productNo} (super-admin). The row's version guards
 		// the write, so an edit racing the sync's margin guard is 409 CONFLICT instead of undoing it.
 		UpdateProduct(ctx context.Context, req *v1.ProductUpdateReq) (*v1.ProductUpdateRes, error)

@@ -15,12 +15,16 @@ func init() {
 		Children: []rbac.Node{
 			{Type: rbac.TypeMenu, Name: "ProxyProducts", Path: "/proxy/products", Component: "/proxy/products/list",
 				Title: "menu.proxy.products", Icon: "lucide:package", Sort: 1, Roles: staff,
-				APIs: []string{"GET /api/proxy/products/list"},
+				APIs: []string{"GET /api/proxy/products/list", "GET /api/proxy/products/{productNo}",
+					"GET /api/proxy/products/{productNo}/areas"},
 				Children: []rbac.Node{
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Product:Edit", Title: "menu.proxy.product.edit", Sort: 1,
 						Roles: []string{consts.RoleSuperAdmin}, APIs: []string{"PUT /api/proxy/products/{productNo}"}},
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Draw", Title: "menu.proxy.draw", Sort: 2,
 						APIs: []string{"POST /api/proxy/draw/api", "POST /api/proxy/draw/pwd"}},
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Price:Edit", Title: "menu.proxy.price.edit", Sort: 3,
+						Roles: []string{consts.RoleSuperAdmin, consts.RoleAgentAdmin},
+						APIs: []string{"GET /api/proxy/prices/list", "PUT /api/proxy/prices", "DELETE /api/proxy/prices/{id}"}},
 				}},
 			{Type: rbac.TypeMenu, Name: "ProxyUsers", Path: "/proxy/users", Component: "/proxy/users/list",
 				Title: "menu.proxy.users", Icon: "lucide:users", Sort: 2, Roles: staff,
@@ -33,7 +37,7 @@ func init() {
 				}},
 			{Type: rbac.TypeMenu, Name: "ProxyOrders", Path: "/proxy/orders", Component: "/proxy/orders/list",
 				Title: "menu.proxy.orders", Icon: "lucide:receipt", Sort: 3, Roles: staff,
-				APIs: []string{"GET /api/proxy/orders/{id}"},
+				APIs: []string{"GET /api/proxy/orders/list", "GET /api/proxy/orders/{id}"},
 				Children: []rbac.Node{
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Order:Create", Title: "menu.proxy.order.create", Sort: 1,
 						APIs: []string{"POST /api/proxy/orders/static", "POST /api/proxy/orders/dynamic",
