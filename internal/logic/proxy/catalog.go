@@ -24,7 +24,7 @@ func init() {
 						APIs: []string{"POST /api/proxy/draw/api", "POST /api/proxy/draw/pwd"}},
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Price:Edit", Title: "menu.proxy.price.edit", Sort: 3,
 						Roles: []string{consts.RoleSuperAdmin, consts.RoleAgentAdmin},
-						APIs: []string{"GET /api/proxy/prices/list", "PUT /api/proxy/prices", "DELETE /api/proxy/prices/{id}"}},
+						APIs:  []string{"GET /api/proxy/prices/list", "PUT /api/proxy/prices", "DELETE /api/proxy/prices/{id}"}},
 				}},
 			{Type: rbac.TypeMenu, Name: "ProxyUsers", Path: "/proxy/users", Component: "/proxy/users/list",
 				Title: "menu.proxy.users", Icon: "lucide:users", Sort: 2, Roles: staff,
