@@ -11,6 +11,8 @@ import (
 )
 
 type IProxyV1 interface {
+	StaticAssignOrder(ctx context.Context, req *v1.StaticAssignOrderReq) (res *v1.StaticAssignOrderRes, err error)
+	AssignIP(ctx context.Context, req *v1.AssignIPReq) (res *v1.AssignIPRes, err error)
 	CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (res *v1.CallbackGetRes, err error)
 	CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (res *v1.CallbackPostRes, err error)
 	DrawAPI(ctx context.Context, req *v1.DrawAPIReq) (res *v1.DrawAPIRes, err error)

@@ -17,6 +17,11 @@ type (
 		GetOrder(ctx context.Context, req *v1.OrderGetReq) (*v1.OrderGetRes, error)
 		// RefreshOrder is POST /api/proxy/orders/{id}/refresh: order/v2 now, then apply.
 		RefreshOrder(ctx context.Context, req *v1.OrderRefreshReq) (*v1.OrderRefreshRes, error)
+		// CreateStaticAssignOrder is POST /api/proxy/orders/static-assign: one instance on the IP the
+		// caller chose, price × cycles, the same steps as a static order (§3).
+		CreateStaticAssignOrder(ctx context.Context, req *v1.StaticAssignOrderReq) (*v1.StaticAssignOrderRes, error)
+		// AssignIP is GET /api/proxy/assign-ip: asks the upstream whether the IP can be bought now.
+		AssignIP(ctx context.Context, req *v1.AssignIPReq) (*v1.AssignIPRes, error)
 		// CallbackGet and CallbackPost are the public callback routes.
 		CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (*v1.CallbackGetRes, error)
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)

@@ -41,6 +41,7 @@ func init() {
 				Children: []rbac.Node{
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Order:Create", Title: "menu.proxy.order.create", Sort: 1,
 						APIs: []string{"POST /api/proxy/orders/static", "POST /api/proxy/orders/dynamic",
+							"POST /api/proxy/orders/static-assign", "GET /api/proxy/assign-ip",
 							"POST /api/proxy/orders/{id}/refresh"}},
 				}},
 			{Type: rbac.TypeMenu, Name: "ProxyInstances", Path: "/proxy/instances", Component: "/proxy/instances/list",
