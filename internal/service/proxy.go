@@ -22,6 +22,12 @@ type (
 		CreateStaticAssignOrder(ctx context.Context, req *v1.StaticAssignOrderReq) (*v1.StaticAssignOrderRes, error)
 		// AssignIP is GET /api/proxy/assign-ip: asks the upstream whether the IP can be bought now.
 		AssignIP(ctx context.Context, req *v1.AssignIPReq) (*v1.AssignIPRes, error)
+		// AutoRenew runs auto_renew once. Each due instance is first claimed for its expiry with a
+		// guarded UPDATE (renewed_for := expires_at while it differs), so one expiry is renewed once
+		// even when runs overlap; the renew is then placed as the owner (it pays, as if it had asked).
+		// Without quota the claim is given back (a top-up before expiry still renews) and the owner
+		// gets one notice for that expiry; any other refusal gives the claim back too.
+		AutoRenew(ctx context.Context) (int, error)
 		// CallbackGet and CallbackPost are the public callback routes.
 		CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (*v1.CallbackGetRes, error)
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
@@ -47,6 +53,10 @@ type (
 		// UpdateInstance is PUT /api/proxy/instances/{instanceNo}: local fields only, version-guarded.
 		// A proxy user given must belong to the instance's owner.
 		UpdateInstance(ctx context.Context, req *v1.InstanceUpdateReq) (*v1.InstanceUpdateRes, error)
+		// SyncInstances runs instance_sync once: every page of instance/list/v2; a known instance
+		// whose status, expiry or endpoint differs is updated (only then: an unchanged run writes
+		// nothing); instances unknown here are counted and left to proxy.consistency.
+		SyncInstances(ctx context.Context) (int, error)
 		// UserLimits is GET /api/proxy/users/{id}/limits.
 		UserLimits(ctx context.Context, req *v1.UserLimitsGetReq) (*v1.UserLimitsGetRes, error)
 		// PutUserLimit is PUT /api/proxy/users/{id}/limits: stored first (so proxy.limit_push owns
@@ -83,6 +93,11 @@ type (
 		SetClock(c clock.Clock)
 		// ReconcileOrders runs order_reconcile once over the orders whose next check is due.
 		ReconcileOrders(ctx context.Context) (int, error)
+		// RemindRenewals runs renew_remind once: every live instance expiring within 7 days without
+		// auto-renew gets one notice per step; the DedupKey (instance, expiry, step) makes a re-run, or
+		// a run on a later day in the same step, send nothing more, and a renewed instance (new
+		// expiry) is reminded again as its new expiry approaches.
+		RemindRenewals(ctx context.Context) (int, error)
 		// GetSettings is GET /api/proxy/settings.
 		GetSettings(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
 		// UpdateSettings is PUT /api/proxy/settings: the present fields, all or nothing.
