@@ -106,6 +106,15 @@ type (
 		RotateCallbackToken(ctx context.Context, _ *v1.CallbackTokenReq) (*v1.CallbackTokenRes, error)
 		// ProbeSettings is POST /api/proxy/settings/test: info/v2 with the current settings.
 		ProbeSettings(ctx context.Context, _ *v1.SettingsProbeReq) (*v1.SettingsProbeRes, error)
+		// SyncUsage runs usage_sync once. A failed read marks that pool stale and the run goes on.
+		SyncUsage(ctx context.Context) (int, error)
+		// SyncFlowLogs runs flow_log_sync once over the last 48 hours (an hourly job: each row is seen
+		// on many runs, and the unique key keeps one).
+		SyncFlowLogs(ctx context.Context) (int, error)
+		// Pools is GET /api/proxy/pools/list.
+		Pools(ctx context.Context, req *v1.PoolListReq) (*v1.PoolListRes, error)
+		// FlowLogs is GET /api/proxy/flow-logs/list.
+		FlowLogs(ctx context.Context, req *v1.FlowLogListReq) (*v1.FlowLogListRes, error)
 		// Users is GET /api/proxy/users/list.
 		Users(ctx context.Context, req *v1.UserListReq) (*v1.UserListRes, error)
 		// GetUser is GET /api/proxy/users/{id} (with the password).
