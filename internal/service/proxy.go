@@ -33,6 +33,12 @@ type (
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
 		// RetryCallbacks runs callback_retry once.
 		RetryCallbacks(ctx context.Context) (int, error)
+		// Discrepancies is GET /api/proxy/discrepancies/list.
+		Discrepancies(ctx context.Context, req *v1.DiscrepancyListReq) (*v1.DiscrepancyListRes, error)
+		// ResolveDiscrepancy is POST /api/proxy/discrepancies/{id}/resolve. Only needs_decision rows
+		// can be decided, with a guarded UPDATE; charge debits the agent in the same transaction under
+		// the ref proxy_discrepancy:{id} (a finding without an agent and amount cannot be charged).
+		ResolveDiscrepancy(ctx context.Context, req *v1.DiscrepancyResolveReq) (*v1.DiscrepancyResolveRes, error)
 		// DrawAPI is POST /api/proxy/draw/api on the caller's main account.
 		DrawAPI(ctx context.Context, req *v1.DrawAPIReq) (*v1.DrawAPIRes, error)
 		// DrawPwd is POST /api/proxy/draw/pwd for one of the caller's own proxy users.
@@ -64,6 +70,12 @@ type (
 		PutUserLimit(ctx context.Context, req *v1.UserLimitsPutReq) (*v1.UserLimitsPutRes, error)
 		// PushLimits runs proxy.limit_push once: every limit not yet pushed, oldest first.
 		PushLimits(ctx context.Context) (int, error)
+		// SyncLogs is GET /api/proxy/sync-logs/list (the route is the super-admin's only).
+		SyncLogs(ctx context.Context, req *v1.SyncLogListReq) (*v1.SyncLogListRes, error)
+		// CallbackLogs is GET /api/proxy/callback-logs/list.
+		CallbackLogs(ctx context.Context, req *v1.CallbackLogListReq) (*v1.CallbackLogListRes, error)
+		// CallLogs is GET /api/proxy/call-logs/list.
+		CallLogs(ctx context.Context, req *v1.CallLogListReq) (*v1.CallLogListRes, error)
 		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
 		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
 		// Orders is GET /api/proxy/orders/list: the caller's scope (S all, A its subtree, G its own),
@@ -91,6 +103,8 @@ type (
 		SyncProducts(ctx context.Context) (int, error)
 		// SetClock hands the service its clock (sync times, order ages, the breaker's cooldown).
 		SetClock(c clock.Clock)
+		// Purge runs proxy.purge once and answers how many rows it deleted.
+		Purge(ctx context.Context) (int, error)
 		// ReconcileOrders runs order_reconcile once over the orders whose next check is due.
 		ReconcileOrders(ctx context.Context) (int, error)
 		// RemindRenewals runs renew_remind once: every live instance expiring within 7 days without
