@@ -39,6 +39,7 @@ type IProxyV1 interface {
 	ProductUpdate(ctx context.Context, req *v1.ProductUpdateReq) (res *v1.ProductUpdateRes, err error)
 	ProductGet(ctx context.Context, req *v1.ProductGetReq) (res *v1.ProductGetRes, err error)
 	ProductAreas(ctx context.Context, req *v1.ProductAreasReq) (res *v1.ProductAreasRes, err error)
+	RegionList(ctx context.Context, req *v1.RegionListReq) (res *v1.RegionListRes, err error)
 	SettingsGet(ctx context.Context, req *v1.SettingsGetReq) (res *v1.SettingsGetRes, err error)
 	SettingsUpdate(ctx context.Context, req *v1.SettingsUpdateReq) (res *v1.SettingsUpdateRes, err error)
 	SettingsProbe(ctx context.Context, req *v1.SettingsProbeReq) (res *v1.SettingsProbeRes, err error)

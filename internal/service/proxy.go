@@ -107,6 +107,12 @@ type (
 		Purge(ctx context.Context) (int, error)
 		// ReconcileOrders runs order_reconcile once over the orders whose next check is due.
 		ReconcileOrders(ctx context.Context) (int, error)
+		// SyncRegions runs region_sync once: the tree is flattened to (code, parent); a row whose raw
+		// hash is unchanged is not written. Regions that vanish upstream are kept (products may still
+		// name them).
+		SyncRegions(ctx context.Context) (int, error)
+		// Regions is GET /api/proxy/regions?parentCode=.
+		Regions(ctx context.Context, req *v1.RegionListReq) (*v1.RegionListRes, error)
 		// RemindRenewals runs renew_remind once: every live instance expiring within 7 days without
 		// auto-renew gets one notice per step; the DedupKey (instance, expiry, step) makes a re-run, or
 		// a run on a later day in the same step, send nothing more, and a renewed instance (new

@@ -16,7 +16,7 @@ func init() {
 			{Type: rbac.TypeMenu, Name: "ProxyProducts", Path: "/proxy/products", Component: "/proxy/products/list",
 				Title: "menu.proxy.products", Icon: "lucide:package", Sort: 1, Roles: staff,
 				APIs: []string{"GET /api/proxy/products/list", "GET /api/proxy/products/{productNo}",
-					"GET /api/proxy/products/{productNo}/areas"},
+					"GET /api/proxy/products/{productNo}/areas", "GET /api/proxy/regions"},
 				Children: []rbac.Node{
 					{Type: rbac.TypeButton, AuthCode: "Proxy:Product:Edit", Title: "menu.proxy.product.edit", Sort: 1,
 						Roles: []string{consts.RoleSuperAdmin}, APIs: []string{"PUT /api/proxy/products/{productNo}"}},

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kami/internal/consts"
+	"kami/internal/logic/proxy"
 	"kami/internal/testkit"
 )
 
@@ -132,4 +133,29 @@ func TestPrices(t *testing.T) {
 	if p := effective(t, w.Agent.C, "ST101"); p.SalePrice != 1200 {
 		t.Fatalf("back to the product price: %+v", p)
 	}
+}
+
+func TestRegionSync(t *testing.T) {
+	w := newWorld(t)
+	withFake(t, w)
+	pauseJobs(t, w.Admin.C, proxy.JobRegionSync)
+	w.Admin.C.RunJob(t, proxy.JobRegionSync)
+	if run := w.Admin.C.RunJob(t, proxy.JobRegionSync); run.Items != 0 {
+		t.Fatalf("an unchanged tree writes nothing: %+v", run)
+	}
+	var l struct {
+		Items []struct {
+			Code   string `json:"code"`
+			NameEn string `json:"nameEn"`
+		} `json:"items"`
+	}
+	w.Agent.C.Get(t, "/api/proxy/regions").Expect(t, http.StatusOK).Decode(t, &l)
+	if len(l.Items) != 2 || l.Items[0].Code != "AS" || l.Items[1].Code != "NA" {
+		t.Fatalf("top level %+v", l)
+	}
+	w.Agent.C.Get(t, "/api/proxy/regions?parentCode=JPN").Expect(t, http.StatusOK).Decode(t, &l)
+	if len(l.Items) != 1 || l.Items[0].NameEn != "Tokyo" {
+		t.Fatalf("under JPN %+v", l)
+	}
+	testkit.Current().Client().Get(t, "/api/proxy/regions").Expect(t, http.StatusUnauthorized)
 }
