@@ -44,6 +44,7 @@ type IProxyV1 interface {
 	SettingsUpdate(ctx context.Context, req *v1.SettingsUpdateReq) (res *v1.SettingsUpdateRes, err error)
 	SettingsProbe(ctx context.Context, req *v1.SettingsProbeReq) (res *v1.SettingsProbeRes, err error)
 	CallbackToken(ctx context.Context, req *v1.CallbackTokenReq) (res *v1.CallbackTokenRes, err error)
+	OrderStats(ctx context.Context, req *v1.OrderStatsReq) (res *v1.OrderStatsRes, err error)
 	PoolList(ctx context.Context, req *v1.PoolListReq) (res *v1.PoolListRes, err error)
 	FlowLogList(ctx context.Context, req *v1.FlowLogListReq) (res *v1.FlowLogListRes, err error)
 	UserList(ctx context.Context, req *v1.UserListReq) (res *v1.UserListRes, err error)

@@ -124,6 +124,10 @@ type (
 		UpdateSettings(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
 		// RotateCallbackToken is POST /api/proxy/settings/callback-token.
 		RotateCallbackToken(ctx context.Context, _ *v1.CallbackTokenReq) (*v1.CallbackTokenRes, error)
+		// OrderStats is GET /api/proxy/stats/orders: the caller's orders created in [from, to] (days
+		// in the display zone), summed per group in Go so the day boundary is the same on SQLite and
+		// MySQL. Failed orders count as orders only.
+		OrderStats(ctx context.Context, req *v1.OrderStatsReq) (*v1.OrderStatsRes, error)
 		// ProbeSettings is POST /api/proxy/settings/test: info/v2 with the current settings.
 		ProbeSettings(ctx context.Context, _ *v1.SettingsProbeReq) (*v1.SettingsProbeRes, error)
 		// SyncUsage runs usage_sync once. A failed read marks that pool stale and the run goes on.

@@ -5,8 +5,10 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+	"time"
 
 	"kami/internal/testkit"
+	"kami/internal/timefmt"
 )
 
 type orderPage struct {
@@ -79,6 +81,33 @@ func TestOrderList(t *testing.T) {
 	if o := ids(w.Agent.C, "")[mine.Id]; o.Status != "success" || len(o.Instances) != 1 || o.ChargedAmount != 1200 {
 		t.Fatalf("list item %+v", o)
 	}
+	// Stats over today: the agent's one static order, charged, one instance; no cost below S.
+	today := time.Now().In(timefmt.Zone()).Format(time.DateOnly)
+	var st struct {
+		Items []struct {
+			Key           string `json:"key"`
+			Orders        int    `json:"orders"`
+			Success       int    `json:"success"`
+			ChargedAmount int64  `json:"chargedAmount"`
+			Instances     int    `json:"instances"`
+			CostAmount    *int64 `json:"costAmount"`
+		} `json:"items"`
+	}
+	w.Agent.C.Get(t, "/api/proxy/stats/orders?groupBy=kind&from="+today+"&to="+today).Expect(t, http.StatusOK).Decode(t, &st)
+	if len(st.Items) != 1 || st.Items[0].Key != "static" || st.Items[0].Orders != 1 || st.Items[0].Success != 1 ||
+		st.Items[0].ChargedAmount != 1200 || st.Items[0].Instances != 1 || st.Items[0].CostAmount != nil {
+		t.Fatalf("agent's stats %+v", st)
+	}
+	w.Boss.C.Get(t, "/api/proxy/stats/orders?groupBy=agent&from="+today+"&to="+today).Expect(t, http.StatusOK).Decode(t, &st)
+	if len(st.Items) != 2 {
+		t.Fatalf("boss's stats by agent %+v", st)
+	}
+	w.Admin.C.Get(t, "/api/proxy/stats/orders?groupBy=day&from="+today+"&to="+today).Expect(t, http.StatusOK).Decode(t, &st)
+	if len(st.Items) != 1 || st.Items[0].Key != today || st.Items[0].CostAmount == nil {
+		t.Fatalf("super-admin's stats by day %+v", st)
+	}
+	w.Agent.C.Get(t, "/api/proxy/stats/orders?groupBy=day&from=2026-01-01&to=2026-06-01").Expect(t, http.StatusBadRequest)
+	w.Agent.C.Get(t, "/api/proxy/stats/orders?groupBy=user&from="+today+"&to="+today).Expect(t, http.StatusBadRequest)
 	w.Agent.C.Get(t, "/api/proxy/orders/list?from=yesterday").Expect(t, http.StatusBadRequest)
 	w.Agent.C.Get(t, "/api/proxy/orders/list?kind=bogus").Expect(t, http.StatusBadRequest)
 	w.Agent.C.Get(t, "/api/proxy/orders/list?sortBy=secret").Expect(t, http.StatusBadRequest)
