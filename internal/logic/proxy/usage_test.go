@@ -1,12 +1,14 @@
 package proxy_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
 	"time"
 
 	"kami/internal/adapter/ipipv"
+	"kami/internal/dao"
 	"kami/internal/logic/proxy"
 	"kami/internal/testkit"
 )
@@ -51,9 +53,16 @@ func TestUsageSync(t *testing.T) {
 	if len(pools(other.C)) != 0 || len(pools(w.Boss.C)) != 1 {
 		t.Fatal("pools follow the scope")
 	}
-	f.Fault(ipipv.PathProxyInfo, ipipv.HTTP502())
-	f.Fault(ipipv.PathProxyInfo, ipipv.HTTP502())
-	f.Fault(ipipv.PathProxyInfo, ipipv.HTTP502())
+	// Every pool read of the next run fails (a business error: not retried, the breaker stays
+	// closed for the tests after this one); other tests' agents have main accounts too.
+	accounts, err := dao.ProxyAccount.Ctx(context.Background()).Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dynamic, _ := dao.ProxyProduct.Ctx(context.Background()).Where("kind", "dynamic").Count()
+	for i := 0; i < accounts*dynamic; i++ {
+		f.Fault(ipipv.PathProxyInfo, ipipv.Code(500, "busy"))
+	}
 	w.Admin.C.RunJob(t, proxy.JobUsageSync)
 	if got := pools(w.Agent.C); len(got) != 1 || !got[0].Stale || got[0].TotalBytes != 2048<<20 {
 		t.Fatalf("after a failed sync %+v", got)
