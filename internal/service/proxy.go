@@ -17,11 +17,28 @@ type (
 		GetOrder(ctx context.Context, req *v1.OrderGetReq) (*v1.OrderGetRes, error)
 		// RefreshOrder is POST /api/proxy/orders/{id}/refresh: order/v2 now, then apply.
 		RefreshOrder(ctx context.Context, req *v1.OrderRefreshReq) (*v1.OrderRefreshRes, error)
+		// CreateStaticAssignOrder is POST /api/proxy/orders/static-assign: one instance on the IP the
+		// caller chose, price × cycles, the same steps as a static order (§3).
+		CreateStaticAssignOrder(ctx context.Context, req *v1.StaticAssignOrderReq) (*v1.StaticAssignOrderRes, error)
+		// AssignIP is GET /api/proxy/assign-ip: asks the upstream whether the IP can be bought now.
+		AssignIP(ctx context.Context, req *v1.AssignIPReq) (*v1.AssignIPRes, error)
+		// AutoRenew runs auto_renew once. Each due instance is first claimed for its expiry with a
+		// guarded UPDATE (renewed_for := expires_at while it differs), so one expiry is renewed once
+		// even when runs overlap; the renew is then placed as the owner (it pays, as if it had asked).
+		// Without quota the claim is given back (a top-up before expiry still renews) and the owner
+		// gets one notice for that expiry; any other refusal gives the claim back too.
+		AutoRenew(ctx context.Context) (int, error)
 		// CallbackGet and CallbackPost are the public callback routes.
 		CallbackGet(ctx context.Context, req *v1.CallbackGetReq) (*v1.CallbackGetRes, error)
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
 		// RetryCallbacks runs callback_retry once.
 		RetryCallbacks(ctx context.Context) (int, error)
+		// Discrepancies is GET /api/proxy/discrepancies/list.
+		Discrepancies(ctx context.Context, req *v1.DiscrepancyListReq) (*v1.DiscrepancyListRes, error)
+		// ResolveDiscrepancy is POST /api/proxy/discrepancies/{id}/resolve. Only needs_decision rows
+		// can be decided, with a guarded UPDATE; charge debits the agent in the same transaction under
+		// the ref proxy_discrepancy:{id} (a finding without an agent and amount cannot be charged).
+		ResolveDiscrepancy(ctx context.Context, req *v1.DiscrepancyResolveReq) (*v1.DiscrepancyResolveRes, error)
 		// DrawAPI is POST /api/proxy/draw/api on the caller's main account.
 		DrawAPI(ctx context.Context, req *v1.DrawAPIReq) (*v1.DrawAPIRes, error)
 		// DrawPwd is POST /api/proxy/draw/pwd for one of the caller's own proxy users.
@@ -42,6 +59,10 @@ type (
 		// UpdateInstance is PUT /api/proxy/instances/{instanceNo}: local fields only, version-guarded.
 		// A proxy user given must belong to the instance's owner.
 		UpdateInstance(ctx context.Context, req *v1.InstanceUpdateReq) (*v1.InstanceUpdateRes, error)
+		// SyncInstances runs instance_sync once: every page of instance/list/v2; a known instance
+		// whose status, expiry or endpoint differs is updated (only then: an unchanged run writes
+		// nothing); instances unknown here are counted and left to proxy.consistency.
+		SyncInstances(ctx context.Context) (int, error)
 		// UserLimits is GET /api/proxy/users/{id}/limits.
 		UserLimits(ctx context.Context, req *v1.UserLimitsGetReq) (*v1.UserLimitsGetRes, error)
 		// PutUserLimit is PUT /api/proxy/users/{id}/limits: stored first (so proxy.limit_push owns
@@ -49,8 +70,29 @@ type (
 		PutUserLimit(ctx context.Context, req *v1.UserLimitsPutReq) (*v1.UserLimitsPutRes, error)
 		// PushLimits runs proxy.limit_push once: every limit not yet pushed, oldest first.
 		PushLimits(ctx context.Context) (int, error)
+		// SyncLogs is GET /api/proxy/sync-logs/list (the route is the super-admin's only).
+		SyncLogs(ctx context.Context, req *v1.SyncLogListReq) (*v1.SyncLogListRes, error)
+		// CallbackLogs is GET /api/proxy/callback-logs/list.
+		CallbackLogs(ctx context.Context, req *v1.CallbackLogListReq) (*v1.CallbackLogListRes, error)
+		// CallLogs is GET /api/proxy/call-logs/list.
+		CallLogs(ctx context.Context, req *v1.CallLogListReq) (*v1.CallLogListRes, error)
 		// CreateStaticOrder is POST /api/proxy/orders/static (§3 steps 1-4).
 		CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) (*v1.StaticOrderRes, error)
+		// Orders is GET /api/proxy/orders/list: the caller's scope (S all, A its subtree, G its own),
+		// filtered; the S-only fields are left out below the super-admin by renderOrder.
+		Orders(ctx context.Context, req *v1.OrderListReq) (*v1.OrderListRes, error)
+		// Prices is GET /api/proxy/prices/list: S all overrides, A those of itself and its subtree.
+		Prices(ctx context.Context, req *v1.PriceListReq) (*v1.PriceListRes, error)
+		// PutPrice is PUT /api/proxy/prices: insert or (version-guarded) update an agent's override,
+		// with a price-history row in the same transaction.
+		PutPrice(ctx context.Context, req *v1.PricePutReq) (*v1.PricePutRes, error)
+		// DeletePrice is DELETE /api/proxy/prices/{id}: only an override the caller may set (an
+		// agent-admin cannot drop the one the super-admin gave itself); others are 404.
+		DeletePrice(ctx context.Context, req *v1.PriceDeleteReq) (*v1.PriceDeleteRes, error)
+		// GetProduct is GET /api/proxy/products/{productNo}, with the caller's effective price.
+		GetProduct(ctx context.Context, req *v1.ProductGetReq) (*v1.ProductGetRes, error)
+		// ProductAreas is GET /api/proxy/products/{productNo}/areas (404 for an unknown product).
+		ProductAreas(ctx context.Context, req *v1.ProductAreasReq) (*v1.ProductAreasRes, error)
 		// UpdateProduct is PUT /api/proxy/products/{productNo} (super-admin). The row's version guards
 		// the write, so an edit racing the sync's margin guard is 409 CONFLICT instead of undoing it.
 		UpdateProduct(ctx context.Context, req *v1.ProductUpdateReq) (*v1.ProductUpdateRes, error)
@@ -61,16 +103,42 @@ type (
 		SyncProducts(ctx context.Context) (int, error)
 		// SetClock hands the service its clock (sync times, order ages, the breaker's cooldown).
 		SetClock(c clock.Clock)
+		// Purge runs proxy.purge once and answers how many rows it deleted.
+		Purge(ctx context.Context) (int, error)
 		// ReconcileOrders runs order_reconcile once over the orders whose next check is due.
 		ReconcileOrders(ctx context.Context) (int, error)
+		// SyncRegions runs region_sync once: the tree is flattened to (code, parent); a row whose raw
+		// hash is unchanged is not written. Regions that vanish upstream are kept (products may still
+		// name them).
+		SyncRegions(ctx context.Context) (int, error)
+		// Regions is GET /api/proxy/regions?parentCode=.
+		Regions(ctx context.Context, req *v1.RegionListReq) (*v1.RegionListRes, error)
+		// RemindRenewals runs renew_remind once: every live instance expiring within 7 days without
+		// auto-renew gets one notice per step; the DedupKey (instance, expiry, step) makes a re-run, or
+		// a run on a later day in the same step, send nothing more, and a renewed instance (new
+		// expiry) is reminded again as its new expiry approaches.
+		RemindRenewals(ctx context.Context) (int, error)
 		// GetSettings is GET /api/proxy/settings.
 		GetSettings(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
 		// UpdateSettings is PUT /api/proxy/settings: the present fields, all or nothing.
 		UpdateSettings(ctx context.Context, req *v1.SettingsUpdateReq) (*v1.SettingsUpdateRes, error)
 		// RotateCallbackToken is POST /api/proxy/settings/callback-token.
 		RotateCallbackToken(ctx context.Context, _ *v1.CallbackTokenReq) (*v1.CallbackTokenRes, error)
+		// OrderStats is GET /api/proxy/stats/orders: the caller's orders created in [from, to] (days
+		// in the display zone), summed per group in Go so the day boundary is the same on SQLite and
+		// MySQL. Failed orders count as orders only.
+		OrderStats(ctx context.Context, req *v1.OrderStatsReq) (*v1.OrderStatsRes, error)
 		// ProbeSettings is POST /api/proxy/settings/test: info/v2 with the current settings.
 		ProbeSettings(ctx context.Context, _ *v1.SettingsProbeReq) (*v1.SettingsProbeRes, error)
+		// SyncUsage runs usage_sync once. A failed read marks that pool stale and the run goes on.
+		SyncUsage(ctx context.Context) (int, error)
+		// SyncFlowLogs runs flow_log_sync once over the last 48 hours (an hourly job: each row is seen
+		// on many runs, and the unique key keeps one).
+		SyncFlowLogs(ctx context.Context) (int, error)
+		// Pools is GET /api/proxy/pools/list.
+		Pools(ctx context.Context, req *v1.PoolListReq) (*v1.PoolListRes, error)
+		// FlowLogs is GET /api/proxy/flow-logs/list.
+		FlowLogs(ctx context.Context, req *v1.FlowLogListReq) (*v1.FlowLogListRes, error)
 		// Users is GET /api/proxy/users/list.
 		Users(ctx context.Context, req *v1.UserListReq) (*v1.UserListRes, error)
 		// GetUser is GET /api/proxy/users/{id} (with the password).

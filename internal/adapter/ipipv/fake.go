@@ -39,6 +39,7 @@ type Fake struct {
 	// instProduct remembers each delivered instance's product (renew prices).
 	instProduct map[string]string
 	whitelist   map[string][]string // appUsername/productNo → IPs
+	more        fakeMore
 }
 
 // FakeCall is one received request, decrypted.
@@ -90,7 +91,8 @@ func NewFake(appKey, secret string) *Fake {
 	f := &Fake{AppKey: appKey, Secret: secret, Now: time.Now, coin: 1_000_000_00,
 		faults: map[string][]Fault{}, outcomes: map[string]Outcome{}, orders: map[string]*Order{}, orderProduct: map[string]string{},
 		users: map[string]int64{}, limits: map[string]int64{},
-		held: map[string]map[string]int{}, instProduct: map[string]string{}, whitelist: map[string][]string{}}
+		held: map[string]map[string]int{}, instProduct: map[string]string{}, whitelist: map[string][]string{},
+		more: newFakeMore()}
 	f.products = defaultProducts()
 	f.areas = []Area{{ProductNo: "DYN104", AreaCode: "US", CountryCode: "USA", Status: 1, Region: "North America"},
 		{ProductNo: "DYN105", AreaCode: "JP", CountryCode: "JPN", Status: 1, Region: "Asia"}}

@@ -99,7 +99,7 @@ func (f *Fake) handle(path string, params json.RawMessage) (any, int, string) {
 		}
 		return *o, 200, ""
 	}
-	return nil, 404, "unknown path " + path
+	return f.handleMore(path, params)
 }
 
 // open places an order once per appOrderNo; a repeat returns the first answer.
@@ -147,7 +147,9 @@ func (f *Fake) open(path string, params json.RawMessage) (any, int, string) {
 	f.coin -= amount
 	o := &Order{OrderNo: f.nextOrderNo(), AppOrderNo: appOrderNo, Type: 1, Status: OrderProcessing, Count: count,
 		Amount: fenString(amount), Total: count}
-	_ = assignIP
+	if assignIP != "" {
+		f.more.assigned[appOrderNo] = assignIP
+	}
 	f.orders[appOrderNo] = o
 	f.orderProduct[appOrderNo] = productNo
 	return OrderAck{OrderNo: o.OrderNo, AppOrderNo: appOrderNo, Amount: o.Amount}, 200, ""
@@ -244,7 +246,11 @@ func (f *Fake) heldInstances(o *Order, items map[string]int) []Instance {
 			UserExpired: f.Now().Add(time.Duration(cycles) * 30 * 24 * time.Hour).Unix()}
 		if o.Type == 3 {
 			in.Status, in.UserExpired = 11, 0
+			if f.refundable(no) {
+				o.Refund = 1
+			}
 		}
+		f.remember(in)
 		out = append(out, in)
 	}
 	return out
@@ -254,9 +260,14 @@ func (f *Fake) instances(o *Order, n int) []Instance {
 	out := make([]Instance, 0, n)
 	for i := 0; i < n; i++ {
 		f.instProduct[fmt.Sprintf("%s-%d", o.OrderNo, i)] = f.orderProduct[o.AppOrderNo]
-		out = append(out, Instance{InstanceNo: fmt.Sprintf("%s-%d", o.OrderNo, i), IP: "10.0.0." + strconv.Itoa(i+1),
+		in := Instance{InstanceNo: fmt.Sprintf("%s-%d", o.OrderNo, i), IP: "10.0.0." + strconv.Itoa(i+1),
 			Port: 8000 + i, Username: fmt.Sprintf("u%d", i), Pwd: fmt.Sprintf("pw%s%d", o.OrderNo, i), Protocol: "socks5",
-			Status: 3, UserExpired: f.Now().Add(30 * 24 * 3600e9).Unix()})
+			Status: 3, UserExpired: f.Now().Add(30 * 24 * 3600e9).Unix(), ProductNo: f.orderProduct[o.AppOrderNo]}
+		if ip, ok := f.more.assigned[o.AppOrderNo]; ok {
+			in.IP = ip
+		}
+		f.remember(in)
+		out = append(out, in)
 	}
 	return out
 }

@@ -51,6 +51,7 @@ type ProxyOrderColumns struct {
 	CreatedAt       string //
 	UpdatedAt       string //
 	FinishedAt      string //
+	AutoRenew       string //
 }
 
 // proxyOrderColumns holds the columns for the table proxy_order.
@@ -85,6 +86,7 @@ var proxyOrderColumns = ProxyOrderColumns{
 	CreatedAt:       "created_at",
 	UpdatedAt:       "updated_at",
 	FinishedAt:      "finished_at",
+	AutoRenew:       "auto_renew",
 }
 
 // NewProxyOrderDao creates and returns a new DAO object for table data access.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
@@ -72,13 +73,27 @@ func (s *sProxy) apply(ctx context.Context, appOrderNo string, uo ipipv.Order) e
 				k = o.Quantity
 			}
 			grows := o.Kind == "dynamic" && o.UserId != 0
+			var refund int64
+			if o.Kind == "release" && uo.Refund == 1 {
+				if refund, err = s.refundFor(ctx, *o, uo.Instances); err != nil {
+					return err
+				}
+			}
 			var moved bool
 			moved, err = s.transitionWith(ctx, *o, liveStatuses, to, func(d *do.ProxyOrder) {
 				base(d)
 				d.ChargedAmount, d.SuccessCount, d.FinishedAt = charged, k, now
-			}, func(ctx context.Context) error {
+				if refund > 0 {
+					d.RefundAmount = refund
+				}
+			}, func(ctx context.Context, tx gdb.TX) error {
 				if grows {
 					if err := s.growUserLimit(ctx, *o, now); err != nil {
+						return err
+					}
+				}
+				if o.Kind == "release" && refund > 0 {
+					if err := s.creditRefund(ctx, tx, *o, refund); err != nil {
 						return err
 					}
 				}
@@ -111,7 +126,8 @@ func (s *sProxy) upsertInstances(ctx context.Context, o entity.ProxyOrder, list 
 		if _, err := dao.ProxyInstance.Ctx(ctx).Data(do.ProxyInstance{InstanceNo: in.InstanceNo, AgentId: o.AgentId,
 			UserId: o.UserId, OrderId: o.Id, ProductNo: o.ProductNo, ProxyType: in.ProxyType, Protocol: in.Protocol,
 			Ip: in.IP, Port: in.Port, Username: in.Username, Password: pw, CountryCode: in.CountryCode,
-			CityCode: in.CityCode, Status: in.Status, ExpiresAt: exp, CreatedAt: now, UpdatedAt: now}).InsertIgnore(); err != nil {
+			CityCode: in.CityCode, Status: in.Status, ExpiresAt: exp, AutoRenew: o.AutoRenew, CreatedAt: now,
+			UpdatedAt: now}).InsertIgnore(); err != nil {
 			return err
 		}
 	}

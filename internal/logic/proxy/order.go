@@ -95,6 +95,11 @@ func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) 
 	if err != nil {
 		return nil, err
 	}
+	if req.UserId != 0 {
+		if _, err := ownedUser(ctx, req.UserId); err != nil {
+			return nil, err
+		}
+	}
 	sale := price * int64(req.Count) * int64(req.CycleTimes)
 	appOrderNo := ipipv.NewAppOrderNo(s.now())
 	body, _ := json.Marshal(ipipv.OpenRequest{AppOrderNo: appOrderNo,
@@ -102,7 +107,7 @@ func (s *sProxy) CreateStaticOrder(ctx context.Context, req *v1.StaticOrderReq) 
 	o := entity.ProxyOrder{AppOrderNo: appOrderNo, ReqId: ipipv.NewReqID(), Kind: "static", Status: stSubmitting,
 		AgentId: caller.UserID, UserId: req.UserId, ProductNo: p.ProductNo, Quantity: req.Count,
 		CycleTimes: req.CycleTimes, UnitPrice: price, SaleAmount: sale, UpstreamPath: ipipv.PathOpen,
-		RequestBody: string(body)}
+		RequestBody: string(body), AutoRenew: boolInt(req.AutoRenew)}
 	if err := s.insertOrder(ctx, &o, caller.Role != consts.RoleSuperAdmin); err != nil {
 		return nil, err
 	}
@@ -125,7 +130,7 @@ func (s *sProxy) insertOrderHolding(ctx context.Context, o *entity.ProxyOrder, c
 		id, err := dao.ProxyOrder.Ctx(ctx).Data(do.ProxyOrder{AppOrderNo: o.AppOrderNo, ReqId: o.ReqId, Kind: o.Kind,
 			Status: o.Status, AgentId: o.AgentId, UserId: o.UserId, ProductNo: o.ProductNo, Quantity: o.Quantity,
 			CycleTimes: o.CycleTimes, UnitPrice: o.UnitPrice, SaleAmount: o.SaleAmount, UpstreamPath: o.UpstreamPath,
-			RequestBody: o.RequestBody, InstanceNos: o.InstanceNos, NextCheckAt: gtime.New(s.now().Add(backoff[0])), CreatedAt: now, UpdatedAt: now}).InsertAndGetId()
+			RequestBody: o.RequestBody, InstanceNos: o.InstanceNos, AutoRenew: o.AutoRenew, NextCheckAt: gtime.New(s.now().Add(backoff[0])), CreatedAt: now, UpdatedAt: now}).InsertAndGetId()
 		if err != nil {
 			return err
 		}
@@ -217,7 +222,7 @@ func (s *sProxy) transition(ctx context.Context, o entity.ProxyOrder, from []str
 
 // transitionWith is transition with more writes (the instances) in the same transaction.
 func (s *sProxy) transitionWith(ctx context.Context, o entity.ProxyOrder, from []string, to string,
-	set func(*do.ProxyOrder), also func(ctx context.Context) error) (bool, error) {
+	set func(*do.ProxyOrder), also func(ctx context.Context, tx gdb.TX) error) (bool, error) {
 	moved := false
 	err := dao.ProxyOrder.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		d := do.ProxyOrder{Status: to, Version: gdb.Raw("version+1"), UpdatedAt: gtime.New(s.now())}
@@ -234,7 +239,7 @@ func (s *sProxy) transitionWith(ctx context.Context, o entity.ProxyOrder, from [
 		}
 		moved = true
 		if also != nil {
-			if err := also(ctx); err != nil {
+			if err := also(ctx, tx); err != nil {
 				return err
 			}
 		}

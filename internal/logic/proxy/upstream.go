@@ -23,6 +23,12 @@ type upstream interface {
 	SetFlowLimit(ctx context.Context, productNo, appUsername string, limit int64) error
 	Draw(ctx context.Context, path string, r ipipv.DrawRequest) ([]ipipv.Drawn, error)
 	Whitelist(ctx context.Context, path, appUsername string, proxyType int, productNo, ip string) ([]string, error)
+	AssignIPInfo(ctx context.Context, productNo, ip string) (ipipv.AssignInfo, error)
+	Regions(ctx context.Context) ([]ipipv.Region, error)
+	InstanceList(ctx context.Context, page, pageSize int) (ipipv.InstancePage, error)
+	OrderList(ctx context.Context, start, end int64, page, pageSize int) (ipipv.OrderPage, error)
+	Pools(ctx context.Context, appUsername string, proxyType int, productNo string) ([]ipipv.Pool, error)
+	FlowLogs(ctx context.Context, appUsername, productNo string, start, end int64, page, pageSize int) (ipipv.FlowLogPage, error)
 }
 
 // breakerOpen lets an order fail fast (503, no reserve) while the upstream is known down.

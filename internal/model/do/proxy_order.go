@@ -42,4 +42,5 @@ type ProxyOrder struct {
 	CreatedAt       *gtime.Time //
 	UpdatedAt       *gtime.Time //
 	FinishedAt      *gtime.Time //
+	AutoRenew       any         //
 }

@@ -40,4 +40,5 @@ type ProxyOrder struct {
 	CreatedAt       *gtime.Time `json:"createdAt"       orm:"created_at"        description:""`
 	UpdatedAt       *gtime.Time `json:"updatedAt"       orm:"updated_at"        description:""`
 	FinishedAt      *gtime.Time `json:"finishedAt"      orm:"finished_at"       description:""`
+	AutoRenew       int         `json:"autoRenew"       orm:"auto_renew"        description:""`
 }
