@@ -42,6 +42,8 @@ const lists: Record<string, ListSchema> = {
   '/proxy/users/list': proxy.users,
   '/proxy/instances/list': proxy.instances,
   '/proxy/whitelist/list': proxy.whitelist,
+  '/proxy/usage/index': proxy.usage,
+  '/proxy/logs/index': proxy.logs,
   '/camel-oil/accounts/list': camel.accounts,
   '/camel-oil/merchants/list': camel.merchants,
   '/derp/plans/list': derp.plans,

@@ -72,3 +72,38 @@ export const whitelist: ListSchema = {
   create: { code: 'Proxy:Whitelist:Edit', url: '/proxy/whitelist', fields: [{ key: 'productNo', required: true }, { key: 'ip', required: true }] },
   remove: { code: 'Proxy:Whitelist:Edit', url: (r) => `/proxy/whitelist/${r.id}` },
 }
+
+// Usage: the flow pools as last synced; flow records and order totals open from the toolbar.
+const flowLogs: ListSchema = { list: '/proxy/flow-logs/list', filters: [{ key: 'productNo' }] }
+const orderStats: ListSchema = {
+  // Totals need a window (at most 93 days) and a grouping; nothing is asked before both are set.
+  list: (f) => (f.from && f.to ? '/proxy/stats/orders' : null),
+  filters: [
+    { key: 'from', placeholder: 'YYYY-MM-DD', required: true }, { key: 'to', placeholder: 'YYYY-MM-DD', required: true },
+    { key: 'groupBy', type: 'select', options: ['day', 'agent', 'product', 'kind'].map((v) => ({ label: v, value: v })) },
+  ],
+  params: { groupBy: 'day' },
+}
+export const usage: ListSchema = {
+  list: '/proxy/pools/list',
+  toolbar: [{ label: 'flowLogs', sub: () => flowLogs }, { label: 'orderStats', sub: () => orderStats }],
+}
+
+// The super-admin's logs: job runs with their counts, received callbacks, upstream calls and the
+// consistency findings (decided here).
+const discrepancies: ListSchema = {
+  list: '/proxy/discrepancies/list',
+  actions: [{
+    label: 'resolve', method: 'post', url: (r) => `/proxy/discrepancies/${r.id}/resolve`, show: (r) => r.status === 'needs_decision',
+    fields: [{ key: 'action', type: 'select', required: true, options: ['charge', 'waive', 'ignore'].map((v) => ({ label: v, value: v })) }, { key: 'remark' }],
+    body: (_, f) => ({ action: f.action, remark: f.remark }),
+  }],
+}
+export const logs: ListSchema = {
+  list: '/proxy/sync-logs/list',
+  toolbar: [
+    { label: 'callbackLogs', sub: () => ({ list: '/proxy/callback-logs/list' }) },
+    { label: 'callLogs', sub: () => ({ list: '/proxy/call-logs/list' }) },
+    { label: 'discrepancies', sub: () => discrepancies },
+  ],
+}
