@@ -8,7 +8,10 @@ package service
 import (
 	"context"
 	v1 "kami/api/camel/v1"
+	mv1 "kami/api/camelmerchant/v1"
 	"kami/internal/clock"
+
+	"github.com/gogf/gf/v2/net/ghttp"
 )
 
 type (
@@ -39,6 +42,11 @@ type (
 		// SetClock is how boot (or a test) hands the service its clock: the daily counters' date and
 		// every timestamp come from it.
 		SetClock(c clock.Clock)
+		// MerchantMiddleware runs every route of /merchant/v1/camel-oil (camel-oil.md §4): the
+		// OpenAPI's signed-request check (internal/logic/openapi/signed) with the merchants as its key
+		// space, the merchant's status and IP allow-list, its GCRA rate limit and the nonce, then the
+		// handler, and the answer in the OpenAPI's envelope. No admin middleware runs here.
+		MerchantMiddleware(r *ghttp.Request)
 		ListMerchants(ctx context.Context, req *v1.MerchantListReq) (*v1.MerchantListRes, error)
 		// CreateMerchant issues the merchant's appKey, appSecret and webhookSecret; the secrets are
 		// stored sealed (HMAC needs them back in the clear) and answered only here.
@@ -62,6 +70,14 @@ type (
 		// accounts' counters (a pool is thousands of rows, not millions); orders are counted per day by
 		// their creation (orders) and payment (paid) in the Asia/Shanghai day.
 		Statistics(ctx context.Context, _ *v1.StatisticsReq) (*v1.StatisticsRes, error)
+		// SubmitOrder is POST /merchant/v1/camel-oil/orders (camel-oil.md §2): one merchantOrderNo is
+		// submitted once at a time (Redis lock, else 409 ORDER_IN_PROGRESS); a known number answers
+		// its order as it stands (same amount) or 409 DUPLICATE_ORDER_NO; otherwise a slot is
+		// reserved on an account and the platform is asked for a pay URL outside every lock.
+		SubmitOrder(ctx context.Context, req *mv1.SubmitReq) (*mv1.SubmitRes, error)
+		// QueryMerchantOrder is POST /merchant/v1/camel-oil/orders/query: the calling merchant's order
+		// by its number or Kami's; another merchant's order is not found.
+		QueryMerchantOrder(ctx context.Context, req *mv1.QueryReq) (*mv1.QueryRes, error)
 	}
 )
 
