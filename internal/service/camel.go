@@ -57,6 +57,11 @@ type (
 		// verifying for secretGrace, and a previous one still in its grace is dropped, so at most two
 		// verify at any time.
 		RotateMerchantSecret(ctx context.Context, req *v1.MerchantRotateReq) (*v1.MerchantRotateRes, error)
+		// PaymentPoll is one run of camel_oil.payment_poll: the due pending_pay and expired orders
+		// (a batch, a few at a time) asked of the platform. The job runs once per tick across nodes,
+		// and every transition is guarded, so even pollers racing on several nodes make one change
+		// and one callback.
+		PaymentPoll(ctx context.Context) (int, error)
 		// DailyReset is one run: every paused_daily account whose daily_date is before today goes back
 		// online when its token is still valid, else to pending_login, each with its history row. The
 		// counters need no write: a date that is not today reads as 0. Only past dates qualify and each
