@@ -10,6 +10,7 @@ import (
 	v1 "kami/api/camel/v1"
 	mv1 "kami/api/camelmerchant/v1"
 	"kami/internal/clock"
+	"kami/internal/model"
 
 	"github.com/gogf/gf/v2/net/ghttp"
 )
@@ -57,6 +58,16 @@ type (
 		// verifying for secretGrace, and a previous one still in its grace is dropped, so at most two
 		// verify at any time.
 		RotateMerchantSecret(ctx context.Context, req *v1.MerchantRotateReq) (*v1.MerchantRotateRes, error)
+		ListOrders(ctx context.Context, req *v1.OrderListReq) (*v1.OrderListRes, error)
+		GetOrder(ctx context.Context, req *v1.OrderGetReq) (*v1.OrderGetRes, error)
+		OrderHistory(ctx context.Context, req *v1.OrderHistoryReq) (*v1.OrderHistoryRes, error)
+		// RefreshOrder asks the platform about one order now, as the payment poll would; a paid or
+		// late-window-over order is answered as it stands.
+		RefreshOrder(ctx context.Context, req *v1.OrderRefreshReq) (*v1.OrderRefreshRes, error)
+		// NotifyOrder redelivers a paid order's callback through the outbox (a fresh attempt budget).
+		NotifyOrder(ctx context.Context, req *v1.OrderNotifyReq) (*v1.OrderNotifyRes, error)
+		// ExportOrders writes the filtered orders, newest first, through the shared StreamWriter export.
+		ExportOrders(ctx context.Context, req *v1.OrderExportReq) (*model.Download, error)
 		// PaymentPoll is one run of camel_oil.payment_poll: the due pending_pay and expired orders
 		// (a batch, a few at a time) asked of the platform. The job runs once per tick across nodes,
 		// and every transition is guarded, so even pollers racing on several nodes make one change
