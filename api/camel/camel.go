@@ -18,6 +18,8 @@ type ICamelV1 interface {
 	AccountStatus(ctx context.Context, req *v1.AccountStatusReq) (res *v1.AccountStatusRes, err error)
 	AccountDelete(ctx context.Context, req *v1.AccountDeleteReq) (res *v1.AccountDeleteRes, err error)
 	AccountHistory(ctx context.Context, req *v1.AccountHistoryReq) (res *v1.AccountHistoryRes, err error)
+	AccountLogin(ctx context.Context, req *v1.AccountLoginReq) (res *v1.AccountLoginRes, err error)
+	AccountCheck(ctx context.Context, req *v1.AccountCheckReq) (res *v1.AccountCheckRes, err error)
 	AccountAcquire(ctx context.Context, req *v1.AccountAcquireReq) (res *v1.AccountAcquireRes, err error)
 	MerchantList(ctx context.Context, req *v1.MerchantListReq) (res *v1.MerchantListRes, err error)
 	MerchantCreate(ctx context.Context, req *v1.MerchantCreateReq) (res *v1.MerchantCreateRes, err error)

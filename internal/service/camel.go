@@ -43,6 +43,18 @@ type (
 		// SetClock is how boot (or a test) hands the service its clock: the daily counters' date and
 		// every timestamp come from it.
 		SetClock(c clock.Clock)
+		// LoginAccount is POST /accounts/{id}/login: pending_login → logging_in now (guarded, 409
+		// INVALID_STATE otherwise), the SMS round trip in the background.
+		LoginAccount(ctx context.Context, req *v1.AccountLoginReq) (*v1.AccountLoginRes, error)
+		// CheckAccount is POST /accounts/{id}/check: platform.CheckToken; a rejected token sends the
+		// account to pending_login.
+		CheckAccount(ctx context.Context, req *v1.AccountCheckReq) (*v1.AccountCheckRes, error)
+		// LoginRun is one run of camel_oil.login: stuck logins back to pending_login, then — when the
+		// online accounts' room today is under capacityFloor — up to loginsAtOnce logins, oldest first.
+		LoginRun(ctx context.Context) (int, error)
+		// TokenCheckRun is one run of camel_oil.token_check: online accounts whose token expires
+		// within the hour go to pending_login and log in again.
+		TokenCheckRun(ctx context.Context) (int, error)
 		// MerchantMiddleware runs every route of /merchant/v1/camel-oil (camel-oil.md §4): the
 		// OpenAPI's signed-request check (internal/logic/openapi/signed) with the merchants as its key
 		// space, the merchant's status and IP allow-list, its GCRA rate limit and the nonce, then the

@@ -22,6 +22,8 @@ func init() {
 								"PUT /api/camel-oil/accounts/{id}/status", "DELETE /api/camel-oil/accounts/{id}"}},
 						{Type: rbac.TypeButton, AuthCode: "CamelOil:Account:Import", Title: "menu.camelOil.account.import", Sort: 2,
 							APIs: []string{"POST /api/camel-oil/accounts/acquire"}},
+						{Type: rbac.TypeButton, AuthCode: "CamelOil:Account:Login", Title: "menu.camelOil.account.login", Sort: 3,
+							APIs: []string{"POST /api/camel-oil/accounts/{id}/login", "POST /api/camel-oil/accounts/{id}/check"}},
 					}},
 				{Type: rbac.TypeMenu, Name: "CamelOilOrders", Path: "/camel-oil/orders", Component: "/camel-oil/orders/list",
 					Title: "menu.camelOil.orders", Icon: "lucide:receipt", Sort: 2, Roles: admin,
