@@ -13,7 +13,7 @@ import (
 
 // reservedPrefixes are the server's own namespaces: an unknown path under them is a 404,
 // never the panel's index.html, so a typo in an API call does not answer 200 with HTML.
-var reservedPrefixes = []string{"/api", "/openapi", "/swagger", "/healthz", "/readyz", "/metrics"}
+var reservedPrefixes = []string{"/api", "/openapi", "/merchant", "/swagger", "/healthz", "/readyz", "/metrics"}
 
 func reserved(p string) bool {
 	for _, pre := range reservedPrefixes {

@@ -38,9 +38,14 @@ func bindPlatform(s *ghttp.Server) {
 	})
 	// Unknown paths answer in the envelope too, so clients never have to parse an HTML page.
 	// The relay's /v1 answers its own OpenAI-shaped 404s (model_not_found, unknown_url: its
-	// catch-all route takes every /v1 path), which this handler must leave alone.
+	// catch-all route takes every /v1 path), which this handler must leave alone, like the
+	// merchant API's answers.
 	s.BindStatusHandler(http.StatusNotFound, func(r *ghttp.Request) {
 		if strings.HasPrefix(r.URL.Path, "/v1/") {
+			return
+		}
+		// The merchant API's own 404 (ORDER_NOT_FOUND) is already in its envelope.
+		if strings.HasPrefix(r.URL.Path, "/merchant/") && r.GetServeHandler() != nil {
 			return
 		}
 		r.Response.ClearBuffer()

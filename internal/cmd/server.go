@@ -12,6 +12,7 @@ import (
 	"kami/internal/controller/authorization"
 	"kami/internal/controller/banner"
 	"kami/internal/controller/camel"
+	"kami/internal/controller/camelmerchant"
 	"kami/internal/controller/card"
 	"kami/internal/controller/derp"
 	"kami/internal/controller/menu"
@@ -85,6 +86,12 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	s.Group("/openapi/v1", func(group *ghttp.RouterGroup) {
 		group.Middleware(service.Openapi().Middleware)
 		group.Bind(openapi.NewV1())
+	})
+	// The camel-oil merchant API (camel-oil.md §4): signed like the OpenAPI, the merchants' own
+	// key space and envelope; none of the admin API's middleware runs here either.
+	s.Group("/merchant/v1/camel-oil", func(group *ghttp.RouterGroup) {
+		group.Middleware(service.Camel().MerchantMiddleware)
+		group.Bind(camelmerchant.NewV1())
 	})
 	// The AI relay (relay.md): OpenAI's wire format, its own error bodies and streaming, and
 	// a relay token as the only credential, so none of the admin API's middleware runs here

@@ -8,3 +8,21 @@ var (
 	// CamelAccountBusy: the account still has pending_pay orders, so it cannot be deleted.
 	CamelAccountBusy = define(40981, "CAMEL_OIL_ACCOUNT_BUSY")
 )
+
+// The merchant API's and dispatch's refusals (camel-oil.md §2, §4).
+var (
+	// CamelNoCapacity: no online account has room today; Retry-After says when to try again.
+	CamelNoCapacity = define(42980, "NO_CAPACITY")
+	// CamelOrderInProgress: the same merchantOrderNo is being submitted right now.
+	CamelOrderInProgress = define(40982, "ORDER_IN_PROGRESS")
+	// CamelDuplicateOrderNo: the merchantOrderNo exists with another amount.
+	CamelDuplicateOrderNo = define(40983, "DUPLICATE_ORDER_NO")
+	// CamelPlatformUnavailable: the platform timed out or failed; no order was made.
+	CamelPlatformUnavailable = define(50380, "PLATFORM_UNAVAILABLE")
+	// CamelMerchantDisabled: the merchant was disabled by the super-admin.
+	CamelMerchantDisabled = define(40380, "MERCHANT_DISABLED")
+	// CamelIPNotAllowed: the caller's address is not on the merchant's allow-list.
+	CamelIPNotAllowed = define(40381, "IP_NOT_ALLOWED")
+	// CamelOrderNotFound: no order of the calling merchant has that number.
+	CamelOrderNotFound = define(40480, "ORDER_NOT_FOUND")
+)

@@ -110,3 +110,22 @@ type AccountHistoryRes struct {
 	Items []HistoryItem `json:"items"`
 	Total int           `json:"total"`
 }
+
+type AccountLoginReq struct {
+	g.Meta `path:"/camel-oil/accounts/{id}/login" method:"post" tags:"骆驼加油 Camel oil" summary:"Start a login now (SMS code from the Pig platform), in the background; 409 INVALID_STATE unless pending_login"`
+	Id     int64 `json:"id" in:"path" v:"required|min:1"`
+}
+
+type AccountLoginRes struct {
+	AccountItem
+}
+
+type AccountCheckReq struct {
+	g.Meta `path:"/camel-oil/accounts/{id}/check" method:"post" tags:"骆驼加油 Camel oil" summary:"Ask the platform whether the account's token is still good; a rejected one sends the account back to pending_login"`
+	Id     int64 `json:"id" in:"path" v:"required|min:1"`
+}
+
+type AccountCheckRes struct {
+	AccountItem
+	Valid bool `json:"valid"`
+}

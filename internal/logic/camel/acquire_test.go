@@ -11,8 +11,11 @@ import (
 )
 
 // pointSMS aims the module's real SMS adapter at a fake Pig server through the settings.
-func pointSMS(t *testing.T, c *testkit.Client) *pigsms.Fake {
-	f := pigsms.NewFake("pig-token", "246810")
+func pointSMS(t *testing.T, c *testkit.Client) *pigsms.Fake { return pointSMSCode(t, c, "246810") }
+
+// pointSMSCode is pointSMS with a fake whose numbers receive code.
+func pointSMSCode(t *testing.T, c *testkit.Client, code string) *pigsms.Fake {
+	f := pigsms.NewFake("pig-token", code)
 	f.NumbersFrom(16000000000 + rand.IntN(900_000_000))
 	t.Cleanup(func() {
 		f.Close()

@@ -4,14 +4,18 @@
 package camel
 
 import (
+	"context"
+	"strconv"
 	"sync/atomic"
 	"time"
 
+	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/clock"
 	"kami/internal/logic/settings"
 	"kami/internal/service"
+	"kami/utility/redislock"
 )
 
 // Settings (camel-oil.md §6 /settings), declared as camel_oil.<name>.
@@ -34,6 +38,7 @@ func mustZone(name string) *time.Location {
 type sCamel struct {
 	clock    atomic.Pointer[clock.Clock]
 	adapters adapters
+	locker   atomic.Pointer[redislock.Locker]
 }
 
 func init() {
@@ -65,3 +70,8 @@ func (s *sCamel) now() *gtime.Time {
 func (s *sCamel) today() string { return (*s.clock.Load()).Now().In(shanghai).Format(time.DateOnly) }
 
 func settingInt(key string) int64 { return service.Settings().Int(key) }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// logError keeps a failure the caller cannot answer with in the server log.
+func logError(ctx context.Context, what string, err error) { g.Log().Errorf(ctx, "%s: %v", what, err) }

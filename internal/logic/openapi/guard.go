@@ -1,37 +1,27 @@
 package openapi
 
 import (
-	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"io"
-	"net/http"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/gogf/gf/v2/net/ghttp"
 
 	"kami/internal/errs"
 	"kami/internal/infra/db"
 	"kami/internal/infra/peer"
+	"kami/internal/logic/openapi/signed"
 	"kami/internal/model"
 	"kami/internal/service"
 )
 
-// Contract limits (openapi.md "Request signing").
+// Contract limits and headers (openapi.md "Request signing"), shared with the merchant API.
 const (
-	maxBody   = 64 << 10
-	maxSkew   = 300 // seconds
-	nonceLife = 600 * time.Second
-)
+	maxBody   = signed.MaxBody
+	nonceLife = signed.NonceLife
 
-const (
-	headerAppKey    = "X-Kami-App-Key"
-	headerTimestamp = "X-Kami-Timestamp"
-	headerNonce     = "X-Kami-Nonce"
-	headerSignature = "X-Kami-Signature"
+	headerAppKey    = signed.HeaderAppKey
+	headerTimestamp = signed.HeaderTimestamp
+	headerNonce     = signed.HeaderNonce
 )
 
 // call is what one OpenAPI request carries from the check to the answer.
@@ -136,58 +126,13 @@ func (s *sOpenapi) authenticate(r *ghttp.Request, c *call) error {
 		s.strike(ctx, c.ip)
 		return errs.AppKeyInvalid.New()
 	}
-	ts, err := strconv.ParseInt(h.Get(headerTimestamp), 10, 64)
-	sig := h.Get(headerSignature)
-	if err != nil || !validNonce(c.nonce) || len(sig) != sha256.Size*2 {
+	err := signed.Check(r, now, appKey, signed.Secrets{Current: c.project.opened.AppSecret,
+		Prev: c.project.opened.PrevAppSecret, PrevUntil: c.project.PrevSecretUntil})
+	if errs.Is(err, errs.SignatureInvalid) {
 		s.strike(ctx, c.ip)
-		return errs.SignatureInvalid.New()
 	}
-	if d := now.Unix() - ts; d > maxSkew || d < -maxSkew {
-		return errs.TimestampOutOfWindow.New()
-	}
-	body, err := readBody(r)
 	if err != nil {
 		return err
 	}
-	canonical := canonicalRequest(r.Method, r.URL.Path, r.URL.Query(), appKey, ts, c.nonce, body)
-	if !s.signedBy(c.project, canonical, sig, now) {
-		s.strike(ctx, c.ip)
-		return errs.SignatureInvalid.New()
-	}
 	return s.admit(ctx, c)
-}
-
-// signedBy reports whether sig is the signature of canonical under the project's secret, or
-// under the previous one while its rotation grace lasts. Both are always computed and compared
-// in constant time, so the answer's timing tells nothing about which (or how much) matched.
-func (s *sOpenapi) signedBy(p *projectState, canonical, sig string, now time.Time) bool {
-	got := []byte(sig)
-	ok := hmac.Equal(got, []byte(signRequest(p.opened.AppSecret, canonical)))
-	if p.opened.PrevAppSecret != nil && p.PrevSecretUntil > now.Unix() {
-		ok = hmac.Equal(got, []byte(signRequest(p.opened.PrevAppSecret, canonical))) || ok
-	}
-	return ok
-}
-
-// readBody reads the body under the contract's 64 KiB cap and leaves it for gf's parsing.
-func readBody(r *ghttp.Request) ([]byte, error) {
-	if r.ContentLength > maxBody {
-		// Nothing reads the refused body; http.NoBody, not nil, because gf closes r.Body when the
-		// request is done (a nil one panicked there after every 413).
-		r.Body = http.NoBody
-		return nil, errs.TooLarge.New()
-	}
-	if r.Body == nil {
-		return nil, nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil {
-		return nil, errs.OpenAPIBadRequest.New("body")
-	}
-	if len(b) > maxBody {
-		return nil, errs.TooLarge.New()
-	}
-	r.Body = io.NopCloser(bytes.NewReader(b))
-	r.GetBody() // gf caches the bytes and parses them from here on
-	return b, nil
 }

@@ -8,27 +8,18 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/gogf/gf/v2/errors/gcode"
-	"github.com/gogf/gf/v2/errors/gerror"
 	"github.com/gogf/gf/v2/frame/g"
-	"github.com/gogf/gf/v2/i18n/gi18n"
 	"github.com/gogf/gf/v2/net/ghttp"
 
 	v1 "kami/api/openapi/v1"
 	"kami/internal/errs"
-	"kami/internal/logic/middleware"
+	"kami/internal/logic/openapi/signed"
 	"kami/internal/model"
 	"kami/internal/service"
-	"kami/utility/text"
 )
 
-// envelope is openapi.md's body: error is the machine code (null on success).
-type envelope struct {
-	Code    int     `json:"code"`
-	Message string  `json:"message"`
-	Error   *string `json:"error"`
-	Data    any     `json:"data"`
-}
+// envelope is openapi.md's body, shared with the merchant API (signed.Envelope).
+type envelope = signed.Envelope
 
 const (
 	headerKid         = "X-Kami-Kid"
@@ -93,42 +84,10 @@ func (s *sOpenapi) log(r *ghttp.Request, c *call, env envelope, status int, data
 	service.ApiCalls().Count(c.project.ID, c.endpoint, result)
 }
 
-// describe maps an error to the contract's status and machine code. Anything that is not a
-// business refusal — a database or Redis failure — is 503 UNAVAILABLE: the call's transaction
-// rolled back, so it changed nothing, and its detail stays in the server log.
 func describe(ctx context.Context, r *ghttp.Request, err error) (int, envelope) {
-	ctx = gi18n.WithLanguage(ctx, middleware.Language(r.Header.Get("Accept-Language")))
-	if e, ok := errs.As(err); ok {
-		c := e.Code().(errs.Code)
-		env := failure(ctx, c, e.Args()...)
-		if c == errs.RateLimited && len(e.Args()) > 0 {
-			r.Response.Header().Set("Retry-After", strconv.Itoa(toInt(e.Args()[0])))
-		}
-		if c.HTTPStatus() >= http.StatusInternalServerError {
-			g.Log().Error(ctx, text.EscapeControl(err.Error()))
-		}
-		return c.HTTPStatus(), env
-	}
-	switch gerror.Code(err) {
-	case gcode.CodeValidationFailed, gcode.CodeInvalidParameter, gcode.CodeMissingParameter, gcode.CodeInvalidRequest:
-		// gvalid's text names the field; a JSON parse error says where it broke.
-		return http.StatusBadRequest, failure(ctx, errs.OpenAPIBadRequest, gerror.Current(err).Error())
-	}
-	g.Log().Error(ctx, text.EscapeControl(err.Error()))
-	return http.StatusServiceUnavailable, failure(ctx, errs.Unavailable)
+	return signed.Describe(ctx, r, err)
 }
 
 func failure(ctx context.Context, c errs.Code, args ...any) envelope {
-	machine := c.Message()
-	return envelope{Code: c.Code(), Message: gi18n.Tf(ctx, machine, args...), Error: &machine}
-}
-
-func toInt(v any) int {
-	switch n := v.(type) {
-	case int:
-		return n
-	case int64:
-		return int(n)
-	}
-	return 1
+	return signed.Failure(ctx, c, args...)
 }
