@@ -33,6 +33,8 @@ type IDerpV1 interface {
 	MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateReq) (res *v1.MeRentalActivateRes, err error)
 	MeRentalList(ctx context.Context, req *v1.MeRentalListReq) (res *v1.MeRentalListRes, err error)
 	MeRentalGet(ctx context.Context, req *v1.MeRentalGetReq) (res *v1.MeRentalGetRes, err error)
+	RentalList(ctx context.Context, req *v1.RentalListReq) (res *v1.RentalListRes, err error)
+	RentalGet(ctx context.Context, req *v1.RentalGetReq) (res *v1.RentalGetRes, err error)
 	SerialBatchCreate(ctx context.Context, req *v1.SerialBatchCreateReq) (res *v1.SerialBatchCreateRes, err error)
 	SerialList(ctx context.Context, req *v1.SerialListReq) (res *v1.SerialListRes, err error)
 	SerialGet(ctx context.Context, req *v1.SerialGetReq) (res *v1.SerialGetRes, err error)

@@ -80,6 +80,10 @@ type (
 		MeRentalList(ctx context.Context, req *v1.MeRentalListReq) (*v1.MeRentalListRes, error)
 		// MeRentalGet answers one of the caller's rentals; another customer's id is 404.
 		MeRentalGet(ctx context.Context, req *v1.MeRentalGetReq) (*v1.MeRentalGetRes, error)
+		// RentalList lists the rentals whose distributor is in the caller's scope (§2).
+		RentalList(ctx context.Context, req *v1.RentalListReq) (*v1.RentalListRes, error)
+		// RentalGet answers one rental in scope (404 outside it) with its periods and containers.
+		RentalGet(ctx context.Context, req *v1.RentalGetReq) (*v1.RentalGetRes, error)
 		// SerialBatchList lists the batches: S all, a distributor those issued to it.
 		SerialBatchList(ctx context.Context, req *v1.SerialBatchListReq) (*v1.SerialBatchListRes, error)
 		// SerialBatchExport writes every code of a batch (S or its owner) to a CSV or XLSX file through
