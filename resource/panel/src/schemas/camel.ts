@@ -48,3 +48,22 @@ export const merchants: ListSchema = {
     { label: 'rotateSecret', code: 'CamelOil:Merchant:Edit', danger: true, method: 'post', url: (r) => `/camel-oil/merchants/${r.id}/secret/rotate`, body: () => ({}), reveal: secrets },
   ],
 }
+
+const orderStatuses = ['pending_pay', 'paid', 'expired'].map((v) => ({ label: v, value: v }))
+export const orders: ListSchema = {
+  list: '/camel-oil/orders/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'orderNo' }, { key: 'merchantId', width: 90 }, { key: 'merchantOrderNo' }, { key: 'accountPhone' },
+    { key: 'amount', width: 90 }, { key: 'status', width: 100 }, { key: 'notifyStatus', width: 100 }, { key: 'paidAt' }, { key: 'createdAt' },
+  ],
+  filters: [
+    { key: 'status', type: 'select', options: orderStatuses }, { key: 'merchantId', type: 'number' }, { key: 'accountId', type: 'number' },
+    { key: 'merchantOrderNo' }, { key: 'orderNo' }, { key: 'from', placeholder: 'RFC 3339' }, { key: 'to', placeholder: 'RFC 3339' },
+  ],
+  exportFile: { url: '/camel-oil/orders/export' },
+  actions: [
+    { label: 'history', sub: (r) => ({ list: `/camel-oil/orders/${r.id}/history` }) },
+    { label: 'refreshOrder', method: 'post', url: (r) => `/camel-oil/orders/${r.id}/refresh`, body: () => ({}), show: (r) => r.status !== 'paid' },
+    { label: 'redeliver', code: 'CamelOil:Order:Notify', confirm: true, method: 'post', url: (r) => `/camel-oil/orders/${r.id}/notify`, body: () => ({}), show: (r) => r.status === 'paid' },
+  ],
+}

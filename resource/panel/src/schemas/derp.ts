@@ -113,3 +113,13 @@ export const serialOrders: ListSchema = {
     { label: 'cancel', confirm: true, method: 'put', url: (r) => `/derp/serial-orders/${r.id}/cancel`, body: () => ({}), show: (r) => r.status === 'pending_review' },
   ],
 }
+
+// Rentals in the caller's scope; the detail adds periods, devices and containers.
+export const rentals: ListSchema = {
+  list: '/derp/rentals/list',
+  filters: [
+    { key: 'state', type: 'select', options: opts(['active', 'suspended', 'expired', 'deregistering', 'deregistered']) },
+    { key: 'customerId', type: 'number' }, { key: 'distributorId', type: 'number' }, { key: 'serverId', type: 'number' },
+  ],
+  actions: [{ label: 'detail', detail: (r) => `/derp/rentals/${r.id}` }],
+}
