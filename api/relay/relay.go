@@ -11,6 +11,15 @@ import (
 )
 
 type IRelayV1 interface {
+	ChannelList(ctx context.Context, req *v1.ChannelListReq) (res *v1.ChannelListRes, err error)
+	ChannelGet(ctx context.Context, req *v1.ChannelGetReq) (res *v1.ChannelGetRes, err error)
+	ChannelCreate(ctx context.Context, req *v1.ChannelCreateReq) (res *v1.ChannelCreateRes, err error)
+	ChannelUpdate(ctx context.Context, req *v1.ChannelUpdateReq) (res *v1.ChannelUpdateRes, err error)
+	ChannelDelete(ctx context.Context, req *v1.ChannelDeleteReq) (res *v1.ChannelDeleteRes, err error)
+	ChannelStatus(ctx context.Context, req *v1.ChannelStatusReq) (res *v1.ChannelStatusRes, err error)
+	ChannelKeysAdd(ctx context.Context, req *v1.ChannelKeysAddReq) (res *v1.ChannelKeysAddRes, err error)
+	ChannelKeyStatus(ctx context.Context, req *v1.ChannelKeyStatusReq) (res *v1.ChannelKeyStatusRes, err error)
+	ChannelKeyDelete(ctx context.Context, req *v1.ChannelKeyDeleteReq) (res *v1.ChannelKeyDeleteRes, err error)
 	PriceList(ctx context.Context, req *v1.PriceListReq) (res *v1.PriceListRes, err error)
 	PriceCreate(ctx context.Context, req *v1.PriceCreateReq) (res *v1.PriceCreateRes, err error)
 	PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (res *v1.PriceUpdateRes, err error)

@@ -15,6 +15,29 @@ import (
 
 type (
 	IRelay interface {
+		// ChannelList answers the channels (super-admin only, by the catalog). models and group_codes
+		// are JSON arrays of strings, so a quoted name matches one element exactly.
+		ChannelList(ctx context.Context, req *v1.ChannelListReq) (*v1.ChannelListRes, error)
+		ChannelGet(ctx context.Context, req *v1.ChannelGetReq) (*v1.ChannelGetRes, error)
+		// ChannelCreate adds a channel and its keys, each sealed under the channel-key subkey, in one
+		// transaction with its "created" event.
+		ChannelCreate(ctx context.Context, req *v1.ChannelCreateReq) (*v1.ChannelCreateRes, error)
+		// ChannelUpdate replaces the editable fields when version is the stored one; the conditional
+		// UPDATE bumps it, so of two editors holding the same version only the first wins.
+		ChannelUpdate(ctx context.Context, req *v1.ChannelUpdateReq) (*v1.ChannelUpdateRes, error)
+		// ChannelDelete removes the channel and its keys; its events and logs stay for the record.
+		ChannelDelete(ctx context.Context, req *v1.ChannelDeleteReq) (*v1.ChannelDeleteRes, error)
+		// ChannelStatus switches a channel on (1) or off (0) by hand. A manual status always wins: it
+		// overwrites 2 as well, automation never touches a 0, and switching on resets the trip and
+		// probe counters so the channel starts clean.
+		ChannelStatus(ctx context.Context, req *v1.ChannelStatusReq) (*v1.ChannelStatusRes, error)
+		// ChannelKeysAdd seals and adds keys to an existing channel.
+		ChannelKeysAdd(ctx context.Context, req *v1.ChannelKeysAddReq) (*v1.ChannelKeysAddRes, error)
+		// ChannelKeyStatus switches one key on or off by hand; like the channel's, a manual status wins
+		// over automation and switching on resets the key's probe counter.
+		ChannelKeyStatus(ctx context.Context, req *v1.ChannelKeyStatusReq) (*v1.ChannelKeyStatusRes, error)
+		// ChannelKeyDelete removes one key of a channel.
+		ChannelKeyDelete(ctx context.Context, req *v1.ChannelKeyDeleteReq) (*v1.ChannelKeyDeleteRes, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.

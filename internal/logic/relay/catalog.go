@@ -9,6 +9,7 @@ import (
 // data scope (internal/scope) decides whose.
 func init() {
 	all := []string{consts.RoleAgentAdmin, consts.RoleAgent}
+	super := []string{consts.RoleSuperAdmin}
 	rbac.Register(rbac.Node{
 		Type: rbac.TypeCatalog, Name: "Relay", Path: "/relay", Title: "menu.relay", Icon: "lucide:bot", Sort: 25,
 		Roles: all,
@@ -28,6 +29,15 @@ func init() {
 					{Type: rbac.TypeButton, AuthCode: "Relay:Price:Edit", Title: "menu.relay.price.edit", Sort: 1,
 						Roles: []string{consts.RoleSuperAdmin},
 						APIs:  []string{"POST /api/relay/prices", "PUT /api/relay/prices/{id}", "DELETE /api/relay/prices/{id}"}},
+				}},
+			{Type: rbac.TypeMenu, Name: "RelayChannel", Path: "/relay/channels", Component: "/relay/channels/list",
+				Title: "menu.relay.channels", Icon: "lucide:waypoints", Sort: 6, Roles: super,
+				APIs: []string{"GET /api/relay/channels/list", "GET /api/relay/channels/{id}"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Relay:Channel:Edit", Title: "menu.relay.channel.edit", Sort: 1, Roles: super,
+						APIs: []string{"POST /api/relay/channels", "PUT /api/relay/channels/{id}", "DELETE /api/relay/channels/{id}",
+							"PUT /api/relay/channels/{id}/status", "POST /api/relay/channels/{id}/keys",
+							"PUT /api/relay/channels/{id}/keys/{keyId}/status", "DELETE /api/relay/channels/{id}/keys/{keyId}"}},
 				}},
 		},
 	})
