@@ -27,6 +27,12 @@ type (
 		ChannelUpdate(ctx context.Context, req *v1.ChannelUpdateReq) (*v1.ChannelUpdateRes, error)
 		// ChannelDelete removes the channel and its keys; its events and logs stay for the record.
 		ChannelDelete(ctx context.Context, req *v1.ChannelDeleteReq) (*v1.ChannelDeleteRes, error)
+		// ChannelCheck calls the channel once with a one-token request and reports the outcome. It is
+		// never billed and changes nothing but the channel's last latency: no status, no counters.
+		ChannelCheck(ctx context.Context, req *v1.ChannelCheckReq) (*v1.ChannelCheckRes, error)
+		// ChannelEvents lists a channel's events (disables, enables, probes, model_missing, edits).
+		// A deleted channel's events stay readable.
+		ChannelEvents(ctx context.Context, req *v1.ChannelEventsReq) (*v1.ChannelEventsRes, error)
 		// ChannelStatus switches a channel on (1) or off (0) by hand. A manual status always wins: it
 		// overwrites 2 as well, automation never touches a 0, and switching on resets the trip and
 		// probe counters so the channel starts clean.
@@ -38,6 +44,13 @@ type (
 		ChannelKeyStatus(ctx context.Context, req *v1.ChannelKeyStatusReq) (*v1.ChannelKeyStatusRes, error)
 		// ChannelKeyDelete removes one key of a channel.
 		ChannelKeyDelete(ctx context.Context, req *v1.ChannelKeyDeleteReq) (*v1.ChannelKeyDeleteRes, error)
+		// ChannelCheckAll starts testing the channels (all, or the ids given) one after another in the
+		// background and answers the task id at once; the progress lives in Redis, so any node can
+		// answer GET /relay/tasks/{taskId}. Tests are sequential on purpose: test-all must not hammer
+		// the upstreams nor flap anything (One API #1090) — it changes nothing but latencies.
+		ChannelCheckAll(ctx context.Context, req *v1.ChannelCheckAllReq) (*v1.ChannelCheckAllRes, error)
+		// TaskGet answers a test-all task's state; an unknown or expired one is 404.
+		TaskGet(ctx context.Context, req *v1.TaskGetReq) (*v1.TaskGetRes, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.

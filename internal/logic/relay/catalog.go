@@ -32,12 +32,15 @@ func init() {
 				}},
 			{Type: rbac.TypeMenu, Name: "RelayChannel", Path: "/relay/channels", Component: "/relay/channels/list",
 				Title: "menu.relay.channels", Icon: "lucide:waypoints", Sort: 6, Roles: super,
-				APIs: []string{"GET /api/relay/channels/list", "GET /api/relay/channels/{id}"},
+				APIs: []string{"GET /api/relay/channels/list", "GET /api/relay/channels/{id}", "GET /api/relay/channels/{id}/events"},
 				Children: []rbac.Node{
 					{Type: rbac.TypeButton, AuthCode: "Relay:Channel:Edit", Title: "menu.relay.channel.edit", Sort: 1, Roles: super,
 						APIs: []string{"POST /api/relay/channels", "PUT /api/relay/channels/{id}", "DELETE /api/relay/channels/{id}",
 							"PUT /api/relay/channels/{id}/status", "POST /api/relay/channels/{id}/keys",
 							"PUT /api/relay/channels/{id}/keys/{keyId}/status", "DELETE /api/relay/channels/{id}/keys/{keyId}"}},
+					{Type: rbac.TypeButton, AuthCode: "Relay:Channel:Test", Title: "menu.relay.channel.test", Sort: 2, Roles: super,
+						APIs: []string{"POST /api/relay/channels/{id}/test", "POST /api/relay/channels/test-all",
+							"GET /api/relay/tasks/{taskId}"}},
 				}},
 		},
 	})
