@@ -51,6 +51,13 @@ type (
 		ChannelCheckAll(ctx context.Context, req *v1.ChannelCheckAllReq) (*v1.ChannelCheckAllRes, error)
 		// TaskGet answers a test-all task's state; an unknown or expired one is 404.
 		TaskGet(ctx context.Context, req *v1.TaskGetReq) (*v1.TaskGetRes, error)
+		// GroupList answers every group to the super-admin, the assignable ones to an agent-admin (what
+		// it may hand out) and only its own group to an agent.
+		GroupList(ctx context.Context, req *v1.GroupListReq) (*v1.GroupListRes, error)
+		GroupCreate(ctx context.Context, req *v1.GroupCreateReq) (*v1.GroupCreateRes, error)
+		GroupUpdate(ctx context.Context, req *v1.GroupUpdateReq) (*v1.GroupUpdateRes, error)
+		// GroupDelete refuses the default group and any group a user or a channel still names.
+		GroupDelete(ctx context.Context, req *v1.GroupDeleteReq) (*v1.GroupDeleteRes, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.
@@ -89,6 +96,13 @@ type (
 		TokenRotate(ctx context.Context, req *v1.TokenRotateReq) (*v1.TokenRotateRes, error)
 		// TokenDelete soft-deletes the token (its logs keep pointing at it).
 		TokenDelete(ctx context.Context, req *v1.TokenDeleteReq) (*v1.TokenDeleteRes, error)
+		// UserGroupGet answers a user's group and its ratio; a user outside the caller's scope is 404
+		// (an agent reads only itself).
+		UserGroupGet(ctx context.Context, req *v1.UserGroupGetReq) (*v1.UserGroupGetRes, error)
+		// UserGroupSet puts a user in a group: the super-admin any user in any group, an agent-admin a
+		// user of its subtree in an agent-assignable group. The change reaches /v1 through the
+		// invalidation (the user's cached group is dropped).
+		UserGroupSet(ctx context.Context, req *v1.UserGroupSetReq) (*v1.UserGroupSetRes, error)
 	}
 )
 

@@ -16,7 +16,9 @@ func init() {
 		Children: []rbac.Node{
 			{Type: rbac.TypeMenu, Name: "RelayToken", Path: "/relay/tokens", Component: "/relay/tokens/list",
 				Title: "menu.relay.tokens", Icon: "lucide:key-round", Sort: 1, Roles: all,
-				APIs: []string{"GET /api/relay/tokens/list", "GET /api/relay/tokens/{id}"},
+				// An agent sees its own group beside its tokens (the group menu is not its).
+				APIs: []string{"GET /api/relay/tokens/list", "GET /api/relay/tokens/{id}", "GET /api/relay/groups/list",
+					"GET /api/relay/users/{userId}/group"},
 				Children: []rbac.Node{
 					{Type: rbac.TypeButton, AuthCode: "Relay:Token:Edit", Title: "menu.relay.token.edit", Sort: 1, Roles: all,
 						APIs: []string{"POST /api/relay/tokens", "PUT /api/relay/tokens/{id}", "DELETE /api/relay/tokens/{id}",
@@ -29,6 +31,15 @@ func init() {
 					{Type: rbac.TypeButton, AuthCode: "Relay:Price:Edit", Title: "menu.relay.price.edit", Sort: 1,
 						Roles: []string{consts.RoleSuperAdmin},
 						APIs:  []string{"POST /api/relay/prices", "PUT /api/relay/prices/{id}", "DELETE /api/relay/prices/{id}"}},
+				}},
+			{Type: rbac.TypeMenu, Name: "RelayGroup", Path: "/relay/groups", Component: "/relay/groups/list",
+				Title: "menu.relay.groups", Icon: "lucide:users-round", Sort: 5, Roles: []string{consts.RoleAgentAdmin},
+				APIs: []string{"GET /api/relay/groups/list"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Relay:Group:Edit", Title: "menu.relay.group.edit", Sort: 1, Roles: super,
+						APIs: []string{"POST /api/relay/groups", "PUT /api/relay/groups/{id}", "DELETE /api/relay/groups/{id}"}},
+					{Type: rbac.TypeButton, AuthCode: "Relay:Group:Assign", Title: "menu.relay.group.assign", Sort: 2,
+						Roles: []string{consts.RoleAgentAdmin}, APIs: []string{"PUT /api/relay/users/{userId}/group"}},
 				}},
 			{Type: rbac.TypeMenu, Name: "RelayChannel", Path: "/relay/channels", Component: "/relay/channels/list",
 				Title: "menu.relay.channels", Icon: "lucide:waypoints", Sort: 6, Roles: super,
