@@ -58,6 +58,10 @@ type (
 		GroupUpdate(ctx context.Context, req *v1.GroupUpdateReq) (*v1.GroupUpdateRes, error)
 		// GroupDelete refuses the default group and any group a user or a channel still names.
 		GroupDelete(ctx context.Context, req *v1.GroupDeleteReq) (*v1.GroupDeleteRes, error)
+		// LogList answers the relay requests of the caller's scope (all, subtree, own). Only the
+		// super-admin filters by channel and sees the channel fields: which upstream served a request
+		// is the operator's business.
+		LogList(ctx context.Context, req *v1.LogListReq) (*v1.LogListRes, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.
