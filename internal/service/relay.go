@@ -15,6 +15,53 @@ import (
 
 type (
 	IRelay interface {
+		// ChannelList answers the channels (super-admin only, by the catalog). models and group_codes
+		// are JSON arrays of strings, so a quoted name matches one element exactly.
+		ChannelList(ctx context.Context, req *v1.ChannelListReq) (*v1.ChannelListRes, error)
+		ChannelGet(ctx context.Context, req *v1.ChannelGetReq) (*v1.ChannelGetRes, error)
+		// ChannelCreate adds a channel and its keys, each sealed under the channel-key subkey, in one
+		// transaction with its "created" event.
+		ChannelCreate(ctx context.Context, req *v1.ChannelCreateReq) (*v1.ChannelCreateRes, error)
+		// ChannelUpdate replaces the editable fields when version is the stored one; the conditional
+		// UPDATE bumps it, so of two editors holding the same version only the first wins.
+		ChannelUpdate(ctx context.Context, req *v1.ChannelUpdateReq) (*v1.ChannelUpdateRes, error)
+		// ChannelDelete removes the channel and its keys; its events and logs stay for the record.
+		ChannelDelete(ctx context.Context, req *v1.ChannelDeleteReq) (*v1.ChannelDeleteRes, error)
+		// ChannelCheck calls the channel once with a one-token request and reports the outcome. It is
+		// never billed and changes nothing but the channel's last latency: no status, no counters.
+		ChannelCheck(ctx context.Context, req *v1.ChannelCheckReq) (*v1.ChannelCheckRes, error)
+		// ChannelEvents lists a channel's events (disables, enables, probes, model_missing, edits).
+		// A deleted channel's events stay readable.
+		ChannelEvents(ctx context.Context, req *v1.ChannelEventsReq) (*v1.ChannelEventsRes, error)
+		// ChannelStatus switches a channel on (1) or off (0) by hand. A manual status always wins: it
+		// overwrites 2 as well, automation never touches a 0, and switching on resets the trip and
+		// probe counters so the channel starts clean.
+		ChannelStatus(ctx context.Context, req *v1.ChannelStatusReq) (*v1.ChannelStatusRes, error)
+		// ChannelKeysAdd seals and adds keys to an existing channel.
+		ChannelKeysAdd(ctx context.Context, req *v1.ChannelKeysAddReq) (*v1.ChannelKeysAddRes, error)
+		// ChannelKeyStatus switches one key on or off by hand; like the channel's, a manual status wins
+		// over automation and switching on resets the key's probe counter.
+		ChannelKeyStatus(ctx context.Context, req *v1.ChannelKeyStatusReq) (*v1.ChannelKeyStatusRes, error)
+		// ChannelKeyDelete removes one key of a channel.
+		ChannelKeyDelete(ctx context.Context, req *v1.ChannelKeyDeleteReq) (*v1.ChannelKeyDeleteRes, error)
+		// ChannelCheckAll starts testing the channels (all, or the ids given) one after another in the
+		// background and answers the task id at once; the progress lives in Redis, so any node can
+		// answer GET /relay/tasks/{taskId}. Tests are sequential on purpose: test-all must not hammer
+		// the upstreams nor flap anything (One API #1090) — it changes nothing but latencies.
+		ChannelCheckAll(ctx context.Context, req *v1.ChannelCheckAllReq) (*v1.ChannelCheckAllRes, error)
+		// TaskGet answers a test-all task's state; an unknown or expired one is 404.
+		TaskGet(ctx context.Context, req *v1.TaskGetReq) (*v1.TaskGetRes, error)
+		// GroupList answers every group to the super-admin, the assignable ones to an agent-admin (what
+		// it may hand out) and only its own group to an agent.
+		GroupList(ctx context.Context, req *v1.GroupListReq) (*v1.GroupListRes, error)
+		GroupCreate(ctx context.Context, req *v1.GroupCreateReq) (*v1.GroupCreateRes, error)
+		GroupUpdate(ctx context.Context, req *v1.GroupUpdateReq) (*v1.GroupUpdateRes, error)
+		// GroupDelete refuses the default group and any group a user or a channel still names.
+		GroupDelete(ctx context.Context, req *v1.GroupDeleteReq) (*v1.GroupDeleteRes, error)
+		// LogList answers the relay requests of the caller's scope (all, subtree, own). Only the
+		// super-admin filters by channel and sees the channel fields: which upstream served a request
+		// is the operator's business.
+		LogList(ctx context.Context, req *v1.LogListReq) (*v1.LogListRes, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.
@@ -53,6 +100,13 @@ type (
 		TokenRotate(ctx context.Context, req *v1.TokenRotateReq) (*v1.TokenRotateRes, error)
 		// TokenDelete soft-deletes the token (its logs keep pointing at it).
 		TokenDelete(ctx context.Context, req *v1.TokenDeleteReq) (*v1.TokenDeleteRes, error)
+		// UserGroupGet answers a user's group and its ratio; a user outside the caller's scope is 404
+		// (an agent reads only itself).
+		UserGroupGet(ctx context.Context, req *v1.UserGroupGetReq) (*v1.UserGroupGetRes, error)
+		// UserGroupSet puts a user in a group: the super-admin any user in any group, an agent-admin a
+		// user of its subtree in an agent-assignable group. The change reaches /v1 through the
+		// invalidation (the user's cached group is dropped).
+		UserGroupSet(ctx context.Context, req *v1.UserGroupSetReq) (*v1.UserGroupSetRes, error)
 	}
 )
 

@@ -37,6 +37,7 @@ type sRelay struct {
 
 	mu    sync.Mutex
 	locks *redislock.Locker
+	tasks taskGroup // background test-all runs
 }
 
 func init() {
