@@ -39,3 +39,52 @@ export const prices: ListSchema = {
   edit: { code: 'Relay:Price:Edit', url: (r) => `/relay/prices/${r.id}`, fields: priceFields },
   remove: { code: 'Relay:Price:Edit', url: (r) => `/relay/prices/${r.id}` },
 }
+
+// Channels (super-admin): keys are write-only (sealed at rest, shown as hints); an edit carries the
+// version it read, so two admins cannot overwrite each other (409 CONFLICT).
+const channelFields: Field[] = [
+  { key: 'name', required: true }, { key: 'baseUrl', required: true }, { key: 'models', type: 'list', required: true },
+  { key: 'groups', type: 'list' }, { key: 'priority', type: 'number' }, { key: 'weight', type: 'number' },
+  { key: 'testModel' }, { key: 'remark' },
+]
+export const channels: ListSchema = {
+  list: '/relay/channels/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'name' }, { key: 'baseUrl' }, { key: 'models', format: (v) => (v || []).join(', ') },
+    { key: 'priority', width: 80 }, { key: 'weight', width: 80 }, { key: 'status', width: 80 }, { key: 'statusReason' }, { key: 'responseTimeMs', width: 110 },
+  ],
+  filters: [{ key: 'name' }, { key: 'group' }, { key: 'model' }, { key: 'status', type: 'select', options: [0, 1, 2].map((v) => ({ label: String(v), value: v })) }],
+  create: { code: 'Relay:Channel:Edit', url: '/relay/channels', fields: [...channelFields, { key: 'keys', type: 'list', required: true }], defaults: { priority: 0, weight: 1 } },
+  edit: { code: 'Relay:Channel:Edit', url: (r) => `/relay/channels/${r.id}`, fields: channelFields, body: (f, r) => ({ ...f, version: r?.version }) },
+  remove: { code: 'Relay:Channel:Edit', url: (r) => `/relay/channels/${r.id}` },
+  toolbar: [{ label: 'testAll', code: 'Relay:Channel:Test', method: 'post', url: () => '/relay/channels/test-all', body: () => ({}), reveal: (d) => (d?.taskId ? { taskId: d.taskId } : null) }],
+  actions: [
+    { label: 'test', code: 'Relay:Channel:Test', method: 'post', url: (r) => `/relay/channels/${r.id}/test`, body: () => ({}), reveal: (d) => d },
+    { label: 'addKeys', code: 'Relay:Channel:Edit', method: 'post', url: (r) => `/relay/channels/${r.id}/keys`, fields: [{ key: 'keys', type: 'list', required: true }], body: (_, f) => ({ keys: f.keys }) },
+    { label: 'disable', code: 'Relay:Channel:Edit', danger: true, confirm: true, method: 'put', url: (r) => `/relay/channels/${r.id}/status`, body: () => ({ status: 0 }), show: (r) => r.status !== 0 },
+    { label: 'enable', code: 'Relay:Channel:Edit', method: 'put', url: (r) => `/relay/channels/${r.id}/status`, body: () => ({ status: 1 }), show: (r) => r.status !== 1 },
+    { label: 'events', sub: (r) => ({ list: `/relay/channels/${r.id}/events` }) },
+  ],
+}
+
+// Groups: the super-admin edits them; an agent-admin reads the ones it may assign.
+const groupFields: Field[] = [{ key: 'name', required: true }, { key: 'ratio', required: true }, { key: 'agentAssignable', type: 'switch' }, { key: 'remark' }]
+export const groups: ListSchema = {
+  list: '/relay/groups/list',
+  columns: [{ key: 'id', width: 70 }, { key: 'code' }, { key: 'name' }, { key: 'ratio' }, { key: 'agentAssignable', width: 110 }, { key: 'userCount', width: 90 }, { key: 'remark' }],
+  create: { code: 'Relay:Group:Edit', url: '/relay/groups', fields: [{ key: 'code', required: true }, ...groupFields], defaults: { ratio: '1' } },
+  edit: { code: 'Relay:Group:Edit', url: (r) => `/relay/groups/${r.id}`, fields: groupFields },
+  remove: { code: 'Relay:Group:Edit', url: (r) => `/relay/groups/${r.id}` },
+  toolbar: [{ label: 'assignGroup', code: 'Relay:Group:Assign', method: 'put', url: (_, f) => `/relay/users/${f?.userId}/group`,
+    fields: [{ key: 'userId', type: 'number', required: true }, { key: 'group', required: true }], body: (_, f) => ({ group: f.group }) }],
+}
+
+// Request logs in the caller's scope (prompts and completions are never stored).
+export const logs: ListSchema = {
+  list: '/relay/logs/list',
+  columns: [
+    { key: 'requestId' }, { key: 'createdAt' }, { key: 'username' }, { key: 'tokenName' }, { key: 'model' }, { key: 'isStream', width: 80 },
+    { key: 'status', width: 90 }, { key: 'promptTokens', width: 100 }, { key: 'completionTokens', width: 110 }, { key: 'quota', width: 90 }, { key: 'latencyMs', width: 100 },
+  ],
+  filters: [{ key: 'userId', type: 'number' }, { key: 'tokenId', type: 'number' }, { key: 'model' }, { key: 'requestId' }, { key: 'startTime', placeholder: 'RFC 3339' }, { key: 'endTime', placeholder: 'RFC 3339' }],
+}

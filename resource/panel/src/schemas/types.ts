@@ -52,7 +52,7 @@ export interface ListSchema {
   columns?: Column[]
   filters?: Field[]
   create?: { code?: string; url: string; fields: Field[]; reveal?: Action['reveal']; defaults?: any; body?: (form: any) => any; multipart?: boolean }
-  edit?: { code?: string; url: (row: any) => string; fields: Field[]; body?: (form: any) => any }
+  edit?: { code?: string; url: (row: any) => string; fields: Field[]; body?: (form: any, row?: any) => any }
   remove?: { code?: string; url: (row: any) => string }
   actions?: Action[]
   exportFile?: { code?: string; url: string | ((f: any) => string); params?: any }
