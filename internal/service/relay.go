@@ -9,6 +9,8 @@ import (
 	"context"
 	v1 "kami/api/relay/v1"
 	"kami/internal/clock"
+	"kami/internal/config"
+	"kami/internal/model"
 
 	"github.com/gogf/gf/v2/net/ghttp"
 )
@@ -62,6 +64,12 @@ type (
 		// super-admin filters by channel and sees the channel fields: which upstream served a request
 		// is the operator's business.
 		LogList(ctx context.Context, req *v1.LogListReq) (*v1.LogListRes, error)
+		// Configure hands the service the configuration (the export cap).
+		Configure(cfg func() *config.Config)
+		// LogExport prepares every relay log of the filter and the caller's scope (not one page) as an
+		// .xlsx download: the same query as the list, capped at kami.exportMaxRows, read newest first
+		// in keyset batches (exportfile.Keyset).
+		LogExport(ctx context.Context, req *v1.LogExportReq) (*model.Download, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.
