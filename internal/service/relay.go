@@ -92,6 +92,11 @@ type (
 		// Invalidate drops the node's caches after a write to tokens, channels, prices, groups or a
 		// user's status: the next request rebuilds the snapshot and re-reads the token.
 		Invalidate(ctx context.Context)
+		// StatsRollup recomputes the current and previous UTC hour of relay_stats_hourly from the
+		// logs. Each group's row is overwritten with totals (never incremented), so a rerun, or two
+		// nodes running it at once, leaves the same figures: the run is idempotent. It returns the
+		// number of rows written.
+		StatsRollup(ctx context.Context) (int, error)
 		// TokenList answers the tokens of the caller's scope (§5): all, the subtree's, or the own.
 		TokenList(ctx context.Context, req *v1.TokenListReq) (*v1.TokenListRes, error)
 		// TokenCreate makes a token for the caller or a user in its scope; the key is returned once.
