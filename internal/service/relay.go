@@ -70,6 +70,10 @@ type (
 		// .xlsx download: the same query as the list, capped at kami.exportMaxRows, read newest first
 		// in keyset batches (exportfile.Keyset).
 		LogExport(ctx context.Context, req *v1.LogExportReq) (*model.Download, error)
+		// LogRetentionRun deletes the relay logs created before now − relay.logRetentionDays, oldest
+		// first, in batches of ids (a portable DELETE … WHERE id IN, no DELETE … LIMIT). It returns the
+		// number of rows deleted.
+		LogRetentionRun(ctx context.Context) (int, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.

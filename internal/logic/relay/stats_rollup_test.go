@@ -3,6 +3,7 @@ package relay_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/consts"
@@ -67,5 +68,30 @@ func TestStatsRollup(t *testing.T) {
 			want.Quota == 0 {
 			t.Fatalf("run %d: stats %+v, want %+v", run, g, want)
 		}
+	}
+}
+
+// The retention job deletes logs older than relay.logRetentionDays and keeps the rest.
+func TestLogRetention(t *testing.T) {
+	ctx := context.Background()
+	env := testkit.Current()
+	admin := env.Admin(t)
+	m := testkit.UniqueName("ret-")
+	now := testkit.SharedClock{}.Now().UTC()
+	for i, age := range []time.Duration{100 * 24 * time.Hour, time.Hour} {
+		if _, err := dao.RelayLogs.Ctx(ctx).Data(map[string]any{"request_id": m + string(rune('a'+i)), "model": m,
+			"user_id": 1, "token_id": 0, "created_at": now.Add(-age)}).Insert(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := admin.RunJob(t, "relay.log.retention"); r.Status != "success" || r.Items < 1 {
+		t.Fatalf("run: %+v", r)
+	}
+	var left []entity.RelayLogs
+	if err := dao.RelayLogs.Ctx(ctx).Where("model", m).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 1 || left[0].RequestId != m+"b" {
+		t.Fatalf("left %+v", left)
 	}
 }
