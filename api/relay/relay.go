@@ -31,6 +31,7 @@ type IRelayV1 interface {
 	UserGroupGet(ctx context.Context, req *v1.UserGroupGetReq) (res *v1.UserGroupGetRes, err error)
 	UserGroupSet(ctx context.Context, req *v1.UserGroupSetReq) (res *v1.UserGroupSetRes, err error)
 	LogList(ctx context.Context, req *v1.LogListReq) (res *v1.LogListRes, err error)
+	LogExport(ctx context.Context, req *v1.LogExportReq) (res *v1.LogExportRes, err error)
 	PriceList(ctx context.Context, req *v1.PriceListReq) (res *v1.PriceListRes, err error)
 	PriceCreate(ctx context.Context, req *v1.PriceCreateReq) (res *v1.PriceCreateRes, err error)
 	PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (res *v1.PriceUpdateRes, err error)

@@ -9,6 +9,8 @@ import (
 	"context"
 	v1 "kami/api/relay/v1"
 	"kami/internal/clock"
+	"kami/internal/config"
+	"kami/internal/model"
 
 	"github.com/gogf/gf/v2/net/ghttp"
 )
@@ -62,6 +64,16 @@ type (
 		// super-admin filters by channel and sees the channel fields: which upstream served a request
 		// is the operator's business.
 		LogList(ctx context.Context, req *v1.LogListReq) (*v1.LogListRes, error)
+		// Configure hands the service the configuration (the export cap).
+		Configure(cfg func() *config.Config)
+		// LogExport prepares every relay log of the filter and the caller's scope (not one page) as an
+		// .xlsx download: the same query as the list, capped at kami.exportMaxRows, read newest first
+		// in keyset batches (exportfile.Keyset).
+		LogExport(ctx context.Context, req *v1.LogExportReq) (*model.Download, error)
+		// LogRetentionRun deletes the relay logs created before now − relay.logRetentionDays, oldest
+		// first, in batches of ids (a portable DELETE … WHERE id IN, no DELETE … LIMIT). It returns the
+		// number of rows deleted.
+		LogRetentionRun(ctx context.Context) (int, error)
 		// Models serves GET /v1/models and GET /v1/models/{model}.
 		Models(r *ghttp.Request)
 		// ChatCompletions serves POST /v1/chat/completions.
@@ -84,6 +96,11 @@ type (
 		// Invalidate drops the node's caches after a write to tokens, channels, prices, groups or a
 		// user's status: the next request rebuilds the snapshot and re-reads the token.
 		Invalidate(ctx context.Context)
+		// StatsRollup recomputes the current and previous UTC hour of relay_stats_hourly from the
+		// logs. Each group's row is overwritten with totals (never incremented), so a rerun, or two
+		// nodes running it at once, leaves the same figures: the run is idempotent. It returns the
+		// number of rows written.
+		StatsRollup(ctx context.Context) (int, error)
 		// TokenList answers the tokens of the caller's scope (§5): all, the subtree's, or the own.
 		TokenList(ctx context.Context, req *v1.TokenListReq) (*v1.TokenListRes, error)
 		// TokenCreate makes a token for the caller or a user in its scope; the key is returned once.

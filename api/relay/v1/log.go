@@ -69,3 +69,10 @@ type LogListRes struct {
 	Items []LogItem `json:"items"`
 	Total int       `json:"total"`
 }
+
+type LogExportReq struct {
+	g.Meta `path:"/relay/logs/export" method:"get" tags:"AI 中转 Relay" summary:"Download every relay log of the filter as .xlsx (streamed)" mime:"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"`
+	LogFilter
+}
+
+type LogExportRes struct{}

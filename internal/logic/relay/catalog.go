@@ -26,7 +26,11 @@ func init() {
 				}},
 			{Type: rbac.TypeMenu, Name: "RelayLog", Path: "/relay/logs", Component: "/relay/logs/list",
 				Title: "menu.relay.logs", Icon: "lucide:scroll-text", Sort: 2, Roles: all,
-				APIs: []string{"GET /api/relay/logs/list"}},
+				APIs: []string{"GET /api/relay/logs/list"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Relay:Log:Export", Title: "menu.relay.log.export", Sort: 1, Roles: all,
+						APIs: []string{"GET /api/relay/logs/export"}},
+				}},
 			{Type: rbac.TypeMenu, Name: "RelayPrice", Path: "/relay/prices", Component: "/relay/prices/list",
 				Title: "menu.relay.prices", Icon: "lucide:tags", Sort: 4, Roles: all,
 				APIs: []string{"GET /api/relay/prices/list"},

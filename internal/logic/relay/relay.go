@@ -15,6 +15,7 @@ import (
 
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/clock"
+	"kami/internal/config"
 	"kami/internal/service"
 	"kami/utility/redislock"
 )
@@ -31,6 +32,7 @@ const (
 
 type sRelay struct {
 	clock    atomic.Pointer[clock.Clock]
+	cfg      atomic.Pointer[func() *config.Config]
 	upstream openaicompat.Upstream
 	snap     atomic.Pointer[snapshot]
 	tokens   *tokenCache
