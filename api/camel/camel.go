@@ -20,6 +20,8 @@ type ICamelV1 interface {
 	AccountHistory(ctx context.Context, req *v1.AccountHistoryReq) (res *v1.AccountHistoryRes, err error)
 	AccountLogin(ctx context.Context, req *v1.AccountLoginReq) (res *v1.AccountLoginRes, err error)
 	AccountCheck(ctx context.Context, req *v1.AccountCheckReq) (res *v1.AccountCheckRes, err error)
+	AccountImport(ctx context.Context, req *v1.AccountImportReq) (res *v1.AccountImportRes, err error)
+	AccountExport(ctx context.Context, req *v1.AccountExportReq) (res *v1.AccountExportRes, err error)
 	AccountAcquire(ctx context.Context, req *v1.AccountAcquireReq) (res *v1.AccountAcquireRes, err error)
 	MerchantList(ctx context.Context, req *v1.MerchantListReq) (res *v1.MerchantListRes, err error)
 	MerchantCreate(ctx context.Context, req *v1.MerchantCreateReq) (res *v1.MerchantCreateRes, err error)

@@ -26,3 +26,13 @@ var (
 	// CamelOrderNotFound: no order of the calling merchant has that number.
 	CamelOrderNotFound = define(40480, "ORDER_NOT_FOUND")
 )
+
+// The account import's refusals of a whole file (camel-oil.md §6); a bad row is reported in the answer instead.
+var (
+	// CamelImportTooManyRows: the file has more than 5,000 data rows.
+	CamelImportTooManyRows = define(40084, "CAMEL_OIL_IMPORT_TOO_MANY_ROWS")
+	// CamelImportBadFile: not a readable .xlsx or UTF-8 .csv, or no phone column in the header row.
+	CamelImportBadFile = define(40085, "CAMEL_OIL_IMPORT_BAD_FILE")
+	// CamelImportTooLarge: the file is over 2 MB.
+	CamelImportTooLarge = define(41380, "CAMEL_OIL_IMPORT_TOO_LARGE")
+)

@@ -17,6 +17,9 @@ import (
 
 type (
 	ICamel interface {
+		// ExportAccounts writes the pool, oldest first, through the shared StreamWriter export; the
+		// password and token columns are never read.
+		ExportAccounts(ctx context.Context, req *v1.AccountExportReq) (*model.Download, error)
 		// ListAccounts pages through the pool; never a password or a token.
 		ListAccounts(ctx context.Context, req *v1.AccountListReq) (*v1.AccountListRes, error)
 		GetAccount(ctx context.Context, req *v1.AccountGetReq) (*v1.AccountGetRes, error)
@@ -43,6 +46,10 @@ type (
 		// SetClock is how boot (or a test) hands the service its clock: the daily counters' date and
 		// every timestamp come from it.
 		SetClock(c clock.Clock)
+		// ImportAccounts adds the rows of an uploaded .xlsx or .csv to the pool in pending_login, each
+		// row on its own: a phone already in the pool (or earlier in the file) is a duplicate, a bad
+		// row is reported by its row number, and neither stops the rest.
+		ImportAccounts(ctx context.Context, req *v1.AccountImportReq) (*v1.AccountImportRes, error)
 		// LoginAccount is POST /accounts/{id}/login: pending_login → logging_in now (guarded, 409
 		// INVALID_STATE otherwise), the SMS round trip in the background.
 		LoginAccount(ctx context.Context, req *v1.AccountLoginReq) (*v1.AccountLoginRes, error)

@@ -2,6 +2,7 @@ package v1
 
 import (
 	"github.com/gogf/gf/v2/frame/g"
+	"github.com/gogf/gf/v2/net/ghttp"
 
 	"kami/api/common"
 )
@@ -129,3 +130,28 @@ type AccountCheckRes struct {
 	AccountItem
 	Valid bool `json:"valid"`
 }
+
+type AccountImportReq struct {
+	g.Meta `path:"/camel-oil/accounts/import" method:"post" mime:"multipart/form-data" tags:"骆驼加油 Camel oil" summary:"Import accounts from .xlsx (first sheet) or UTF-8 .csv (multipart: file), at most 2 MB and 5,000 rows; header phone,password,dailyLimit,remark or 手机号,密码,每日上限,备注 (only phone required)" strict:"off" bodyLimit:"3MB"`
+	File   *ghttp.UploadFile `json:"file" type:"file" v:"required"`
+}
+
+// ImportError is one refused row; row counts the header as row 1, as a spreadsheet shows it.
+type ImportError struct {
+	Row    int    `json:"row"`
+	Reason string `json:"reason"`
+}
+
+type AccountImportRes struct {
+	Created    int           `json:"created"`
+	Duplicates int           `json:"duplicates" dc:"phones already in the pool (or earlier in the file)"`
+	Failed     int           `json:"failed"`
+	Errors     []ImportError `json:"errors"`
+}
+
+type AccountExportReq struct {
+	g.Meta `path:"/camel-oil/accounts/export" method:"get" tags:"骆驼加油 Camel oil" summary:"Download the pool as .xlsx or .csv (never a password or a token)" raw:"true" mime:"application/octet-stream"`
+	Format string `json:"format" d:"xlsx" v:"in:xlsx,csv"`
+}
+
+type AccountExportRes struct{}

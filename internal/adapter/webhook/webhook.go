@@ -30,7 +30,18 @@ type Options struct {
 // Client posts bodies. Its zero value is not usable; call New.
 type Client struct {
 	http    *http.Client
+	private *http.Client // for requests whose context carries AllowPrivateIn; its own connection pool
 	maxBody int
+}
+
+type privateKey struct{}
+
+// AllowPrivateIn marks ctx's requests as allowed to reach private addresses whatever
+// Options.AllowPrivate says: the caller vouches for the URL (a topic whose targets only the
+// super-admin sets). Those requests use a separate connection pool, so an unmarked request can
+// never reuse a connection to a private address opened by a marked one.
+func AllowPrivateIn(ctx context.Context) context.Context {
+	return context.WithValue(ctx, privateKey{}, true)
 }
 
 // ErrPrivateAddress is the cause of a refused connection to a private address.
@@ -47,6 +58,11 @@ func New(o Options) *Client {
 	if allow == nil {
 		allow = func() bool { return false }
 	}
+	return &Client{http: newHTTP(allow), private: newHTTP(func() bool { return true }), maxBody: o.MaxBody}
+}
+
+// newHTTP is a client whose dials to private addresses are refused unless allow says yes.
+func newHTTP(allow func() bool) *http.Client {
 	dialer := &net.Dialer{
 		Timeout: 10 * time.Second,
 		// Control sees the address actually dialled, after DNS, so a name that resolves to a
@@ -75,12 +91,9 @@ func New(o Options) *Client {
 		TLSHandshakeTimeout:   10 * time.Second,
 		ExpectContinueTimeout: time.Second,
 	}
-	return &Client{
-		http: &http.Client{
-			Transport:     transport,
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		},
-		maxBody: o.MaxBody,
+	return &http.Client{
+		Transport:     transport,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 }
 
@@ -98,7 +111,11 @@ func (c *Client) Post(ctx context.Context, url string, header http.Header, body 
 	for k, v := range header {
 		req.Header[k] = v
 	}
-	res, err := c.http.Do(req)
+	hc := c.http
+	if ok, _ := ctx.Value(privateKey{}).(bool); ok {
+		hc = c.private
+	}
+	res, err := hc.Do(req)
 	if err != nil {
 		return 0, nil, err
 	}

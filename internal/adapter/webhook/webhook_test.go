@@ -30,6 +30,13 @@ func TestPrivateTargetsRefusedUnlessAllowed(t *testing.T) {
 	if hits.Load() != 0 {
 		t.Fatal("a private target was reached")
 	}
+	if status, _, err := c.Post(webhook.AllowPrivateIn(context.Background()), srv.URL, nil, []byte("{}")); err != nil || status != 200 || hits.Load() != 1 {
+		t.Fatalf("allowed by the context: %d %v, hits %d", status, err, hits.Load())
+	}
+	if _, _, err := c.Post(context.Background(), srv.URL, nil, []byte("{}")); !errors.Is(err, webhook.ErrPrivateAddress) {
+		t.Fatalf("an unmarked request after a marked one: %v", err)
+	}
+	hits.Store(0)
 	allow = true
 	if status, _, err := c.Post(context.Background(), srv.URL, nil, []byte("{}")); err != nil || status != 200 || hits.Load() != 1 {
 		t.Fatalf("allowed: %d %v, hits %d", status, err, hits.Load())

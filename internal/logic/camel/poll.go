@@ -50,7 +50,7 @@ func init() {
 		DefaultSchedule: "@every 10s",
 		Run:             func(ctx context.Context) (int, error) { return service.Camel().PaymentPoll(ctx) },
 	})
-	outbox.RegisterTopic(CallbackTopic, resolveCallback)
+	outbox.RegisterTopic(CallbackTopic, resolveCallback, outbox.AllowPrivateTargets()) // merchants' URLs are set by the super-admin only (§5)
 }
 
 // resolveCallback is the merchant's notifyUrl (set by the super-admin only) and webhookSecret,

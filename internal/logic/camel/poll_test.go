@@ -98,8 +98,9 @@ func TestPaymentPoll(t *testing.T) {
 	p := newPool(t, 1000)
 	accs := p.online(t, 1, 10)
 	rc := newReceiver(t)
-	// The receiver is on 127.0.0.1; the outbox refuses private targets unless told otherwise.
-	testkit.SetSettings(t, map[string]any{"outbox.allowPrivateTargets": true})
+	// The receiver is on 127.0.0.1: with the global allowance off, the callback topic's own
+	// allowance (AllowPrivateTargets) is what lets it through.
+	testkit.SetSettings(t, map[string]any{"outbox.allowPrivateTargets": false})
 	p.admin.Put(t, fmt.Sprintf("/api/camel-oil/merchants/%d", p.merchant.ID), map[string]any{"notifyUrl": rc.srv.URL + "/cb"}).
 		Expect(t, http.StatusOK)
 	// Frozen after the setup, so its cleanup (the first to run) releases the clock before the

@@ -17,6 +17,7 @@ import (
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
+	"kami/internal/adapter/webhook"
 	"kami/internal/dao"
 	"kami/internal/model/do"
 	"kami/internal/service"
@@ -93,6 +94,9 @@ func (s *sOutbox) post(ctx context.Context, c claimed) outcome {
 	timeout := service.Settings().Duration(SettingTimeout)
 	sendCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	if allowsPrivate(c.row.Topic) {
+		sendCtx = webhook.AllowPrivateIn(sendCtx)
+	}
 	start := time.Now()
 	status, answer, err := s.send().Post(sendCtx, target, h, raw)
 	out := outcome{url: target, status: status, answer: answer, err: err, duration: time.Since(start)}

@@ -30,6 +30,7 @@ type Resolver func(ctx context.Context, m Message) (url, secret string, err erro
 var (
 	topicMu   sync.Mutex
 	resolvers = map[string]Resolver{}
+	private   = map[string]bool{}
 	topicSeal bool
 	topicRule = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$`)
 )
@@ -38,7 +39,7 @@ var (
 // of topics it knows, so a node on an older binary leaves a newer module's events to the
 // nodes that can resolve them. A malformed or duplicate topic, or one registered after the
 // service started, is a programming error found by any test run, so it panics.
-func RegisterTopic(topic string, r Resolver) {
+func RegisterTopic(topic string, r Resolver, opts ...TopicOption) {
 	topicMu.Lock()
 	defer topicMu.Unlock()
 	switch {
@@ -53,6 +54,28 @@ func RegisterTopic(topic string, r Resolver) {
 		panic(fmt.Sprintf("outbox.RegisterTopic: %q registered twice", topic))
 	}
 	resolvers[topic] = r
+	var o topicOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	private[topic] = o.allowPrivate
+}
+
+// TopicOption is a property a topic declares when it registers.
+type TopicOption func(*topicOptions)
+
+type topicOptions struct{ allowPrivate bool }
+
+// AllowPrivateTargets lets the topic's deliveries reach private and loopback addresses even with
+// outbox.allowPrivateTargets off. Only for topics whose URLs no one but the super-admin can set
+// (a merchant callback the contract allows on a private network), never a user-set URL.
+func AllowPrivateTargets() TopicOption { return func(o *topicOptions) { o.allowPrivate = true } }
+
+// allowsPrivate says whether topic declared AllowPrivateTargets.
+func allowsPrivate(topic string) bool {
+	topicMu.Lock()
+	defer topicMu.Unlock()
+	return private[topic]
 }
 
 func sealTopics() {
