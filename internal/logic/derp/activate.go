@@ -275,9 +275,11 @@ func (s *sDerp) startRental(ctx context.Context, u *entity.Users, plan *entity.D
 		return 0, 0, errs.DerpNoCapacity.New()
 	}
 	if placed < haReplicas {
-		_, err = dao.DerpRentals.Ctx(ctx).WherePri(rentalID).Data(do.DerpRentals{PlacementDegraded: 1}).Update()
+		if _, err = dao.DerpRentals.Ctx(ctx).WherePri(rentalID).Data(do.DerpRentals{PlacementDegraded: 1}).Update(); err != nil {
+			return 0, 0, err
+		}
 	}
-	return rentalID, orderID, err
+	return rentalID, orderID, newAclVersion(ctx, rentalID, periodActivate, now)
 }
 
 func (s *sDerp) addPeriod(ctx context.Context, rentalID, orderID, serialID int64, plan *entity.DerpPlans, now time.Time) error {

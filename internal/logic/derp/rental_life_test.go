@@ -95,6 +95,15 @@ func TestRenewAndExpire(t *testing.T) {
 		rn.Rental.Traffic.QuotaBytes != 2<<30 || rn.Rental.State != "active" {
 		t.Fatalf("renewal %+v %+v", rn.Order, rn.Rental)
 	}
+	// §4 item: activation made ACL version 1; the renewal supersedes it with version 2, valid 32 d.
+	if d.Acl == nil || d.Acl.Version != 1 || rn.Rental.Acl == nil || rn.Rental.Acl.Version != 2 {
+		t.Fatalf("acl %+v → %+v", d.Acl, rn.Rental.Acl)
+	}
+	expectAt(t, rn.Rental.Acl.ValidUntil, now.Add(24*time.Hour+7*time.Second+32*24*time.Hour))
+	if n, err := dao.DerpAclVersions.Ctx(context.Background()).Where(do.DerpAclVersions{RentalId: d.Id,
+		Status: "current"}).Count(); err != nil || n != 1 {
+		t.Fatalf("current acl versions %d %v", n, err)
+	}
 	var again v1.MeRentalRenewRes
 	w.Member.C.Post(t, "/api/derp/me/rentals/"+itoa(d.Id)+"/renew", body).Expect(t, http.StatusOK).Decode(t, &again)
 	if again.Order.Id != rn.Order.Id {

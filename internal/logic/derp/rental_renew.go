@@ -219,7 +219,10 @@ func (s *sDerp) applyRenewal(ctx context.Context, r *entity.DerpRentals, plan *e
 	if err = s.insertPeriod(ctx, r.Id, periodRenew, orderID, serialID, plan.Id, plan.Days, plan.TrafficBytes, start, end); err != nil {
 		return 0, "", err
 	}
-	return orderID, orderNo, setDesired(ctx, r.Id, state)
+	if err = setDesired(ctx, r.Id, state); err != nil {
+		return 0, "", err
+	}
+	return orderID, orderNo, newAclVersion(ctx, r.Id, periodRenew, now)
 }
 
 // renewable: §4 allows renew and extend from active, suspended and expired (before deregistration).
