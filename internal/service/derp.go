@@ -76,10 +76,30 @@ type (
 		// Resend mails a new verification link to a pending account of that email, if any; the answer
 		// is the same in every case.
 		Resend(ctx context.Context, req *v1.ResendReq) (*v1.ResendRes, error)
+		// RentalExtend sets a rental's expiry to exactly req.ExpiresAt (§5): later than now, and later
+		// than the current expiry unless allowShorten. It writes an admin_extend order (amount 0) and a
+		// period and reactivates an expired or suspended rental.
+		RentalExtend(ctx context.Context, req *v1.RentalExtendReq) (*v1.RentalExtendRes, error)
+		// RentalSuspend moves an active rental to suspended with the reason; its containers stop.
+		RentalSuspend(ctx context.Context, req *v1.RentalSuspendReq) (*v1.RentalSuspendRes, error)
+		// RentalResume moves a suspended rental back to active; its containers run again. A rental past
+		// its expiry is not resumed (it needs a renewal or an extend).
+		RentalResume(ctx context.Context, req *v1.RentalResumeReq) (*v1.RentalResumeRes, error)
+		// ExpireRentals moves active and suspended rentals whose expires_at has passed to expired and
+		// stops their containers (§10), one short transaction per row guarded on the state it read, so
+		// a renewal racing with the job either lands first (the row no longer matches) or renews the
+		// expired rental afterwards.
+		ExpireRentals(ctx context.Context) (int, error)
 		// MeRentalList lists the caller's rentals, deregistered ones too (the history).
 		MeRentalList(ctx context.Context, req *v1.MeRentalListReq) (*v1.MeRentalListRes, error)
 		// MeRentalGet answers one of the caller's rentals; another customer's id is 404.
 		MeRentalGet(ctx context.Context, req *v1.MeRentalGetReq) (*v1.MeRentalGetRes, error)
+		// MeRentalRenew renews one of the caller's rentals (§5) with a serial or a plan paid from the
+		// balance: expiresAt = max(expiresAt, now) + days·24h and quota += plan.trafficBytes, in one
+		// transaction with the order, the period, the serial claim or the ledger moves, and the
+		// containers' desired state. A traffic suspension is lifted; an admin or anomaly one is kept
+		// (only staff lift those). Deregistering or deregistered → 409 DERP_INVALID_STATE.
+		MeRentalRenew(ctx context.Context, req *v1.MeRentalRenewReq) (*v1.MeRentalRenewRes, error)
 		// RentalList lists the rentals whose distributor is in the caller's scope (§2).
 		RentalList(ctx context.Context, req *v1.RentalListReq) (*v1.RentalListRes, error)
 		// RentalGet answers one rental in scope (404 outside it) with its periods and containers.

@@ -44,6 +44,10 @@ func TestAccessMatrix(t *testing.T) {
 		{"PUT", "/api/derp/serial-orders/0/reject", nil, [5]int{bad, forbid, forbid, forbid, unauth}},
 		{"GET", "/api/derp/public/plans", nil, [5]int{ok, ok, ok, ok, ok}},
 		{"GET", "/api/derp/public/payment", nil, [5]int{ok, ok, ok, ok, ok}},
+		{"POST", "/api/derp/me/rentals/0/renew", map[string]any{}, [5]int{bad, bad, bad, bad, unauth}},
+		{"POST", "/api/derp/rentals/0/extend", map[string]any{}, [5]int{bad, forbid, forbid, forbid, unauth}},
+		{"POST", "/api/derp/rentals/0/suspend", map[string]any{}, [5]int{bad, forbid, forbid, forbid, unauth}},
+		{"POST", "/api/derp/rentals/0/resume", nil, [5]int{bad, forbid, forbid, forbid, unauth}},
 		{"GET", "/api/quota/balance", nil, [5]int{ok, ok, ok, ok, unauth}},
 		{"GET", "/api/quota/ledger/list", nil, [5]int{ok, ok, ok, ok, unauth}},
 	}

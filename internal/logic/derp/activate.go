@@ -208,26 +208,35 @@ func (s *sDerp) activateByBalance(ctx context.Context, tx gdb.TX, u *entity.User
 	if err != nil {
 		return 0, err
 	}
-	if plan.Price > 0 {
-		ref := "derp:order:" + orderNo.String()
-		resID, err := service.Quota().Reserve(ctx, tx, model.QuotaReserve{UserID: u.Id, Amount: plan.Price,
-			Type: quotaTypeOrder, Ref: ref, IdemKey: idemkey.Derive(ctx, "reserve")})
-		if err != nil {
-			return 0, err
-		}
-		if _, err = service.Quota().Commit(ctx, tx, resID, plan.Price, model.QuotaCommit{IdemKey: idemkey.Derive(ctx, "commit"),
-			Remark: ref}); err != nil {
-			return 0, err
-		}
-	}
-	if commission > 0 {
-		if _, err = service.Quota().Credit(ctx, tx, model.QuotaMove{UserID: dist.UserId, Amount: commission,
-			Type: quotaTypeCommission, Ref: "derp:order:" + orderNo.String(),
-			IdemKey: "derp:commission:" + orderNo.String()}); err != nil {
-			return 0, err
-		}
+	if err = collectBalance(ctx, tx, u.Id, dist, plan.Price, commission, orderNo.String()); err != nil {
+		return 0, err
 	}
 	return rentalID, s.addPeriod(ctx, rentalID, orderID, 0, plan, now)
+}
+
+// collectBalance reserves and commits price from the customer and credits the distributor's
+// commission, all inside tx (§11), keyed by the order number so a retry moves nothing twice.
+func collectBalance(ctx context.Context, tx gdb.TX, userID int64, dist *entity.DerpDistributors, price, commission int64,
+	orderNo string) error {
+	ref := "derp:order:" + orderNo
+	if price > 0 {
+		resID, err := service.Quota().Reserve(ctx, tx, model.QuotaReserve{UserID: userID, Amount: price,
+			Type: quotaTypeOrder, Ref: ref, IdemKey: idemkey.Derive(ctx, "reserve")})
+		if err != nil {
+			return err
+		}
+		if _, err = service.Quota().Commit(ctx, tx, resID, price, model.QuotaCommit{IdemKey: idemkey.Derive(ctx, "commit"),
+			Remark: ref}); err != nil {
+			return err
+		}
+	}
+	if commission > 0 && dist != nil {
+		if _, err := service.Quota().Credit(ctx, tx, model.QuotaMove{UserID: dist.UserId, Amount: commission,
+			Type: quotaTypeCommission, Ref: ref, IdemKey: "derp:commission:" + orderNo}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // distributorOf is the customer's distributor row when it is an active one with a tier; a
@@ -266,9 +275,11 @@ func (s *sDerp) startRental(ctx context.Context, u *entity.Users, plan *entity.D
 		return 0, 0, errs.DerpNoCapacity.New()
 	}
 	if placed < haReplicas {
-		_, err = dao.DerpRentals.Ctx(ctx).WherePri(rentalID).Data(do.DerpRentals{PlacementDegraded: 1}).Update()
+		if _, err = dao.DerpRentals.Ctx(ctx).WherePri(rentalID).Data(do.DerpRentals{PlacementDegraded: 1}).Update(); err != nil {
+			return 0, 0, err
+		}
 	}
-	return rentalID, orderID, err
+	return rentalID, orderID, newAclVersion(ctx, rentalID, periodActivate, now)
 }
 
 func (s *sDerp) addPeriod(ctx context.Context, rentalID, orderID, serialID int64, plan *entity.DerpPlans, now time.Time) error {

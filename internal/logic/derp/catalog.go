@@ -46,7 +46,14 @@ func init() {
 				}},
 			{Type: rbac.TypeMenu, Name: "DerpRentals", Path: "/derp/rentals", Component: "/derp/rentals/list",
 				Title: "menu.derp.rentals", Icon: "lucide:server", Sort: 5, Roles: staff,
-				APIs: []string{"GET /api/derp/rentals/list", "GET /api/derp/rentals/{id}"}},
+				APIs: []string{"GET /api/derp/rentals/list", "GET /api/derp/rentals/{id}"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Derp:Rental:Extend", Title: "menu.derp.rental.extend", Sort: 1,
+						Roles: superOnly, APIs: []string{"POST /api/derp/rentals/{id}/extend"}},
+					{Type: rbac.TypeButton, AuthCode: "Derp:Rental:Suspend", Title: "menu.derp.rental.suspend", Sort: 2,
+						Roles: superOnly, APIs: []string{"POST /api/derp/rentals/{id}/suspend",
+							"POST /api/derp/rentals/{id}/resume"}},
+				}},
 			{Type: rbac.TypeMenu, Name: "DerpTiers", Path: "/derp/tiers", Component: "/derp/tiers/list",
 				Title: "menu.derp.tiers", Icon: "lucide:award", Sort: 20, Roles: superOnly,
 				APIs: []string{"GET /api/derp/tiers/list", "PUT /api/derp/tiers/{code}"}},
@@ -57,7 +64,8 @@ func init() {
 			{Type: rbac.TypeMenu, Name: "DerpMine", Path: "/derp/mine", Component: "/derp/mine/index",
 				Title: "menu.derp.mine", Icon: "lucide:radio", Sort: 30, Roles: []string{consts.RoleMember},
 				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list",
-					"POST /api/derp/me/rentals/activate", "GET /api/derp/me/rentals/list", "GET /api/derp/me/rentals/{id}"}},
+					"POST /api/derp/me/rentals/activate", "GET /api/derp/me/rentals/list", "GET /api/derp/me/rentals/{id}",
+					"POST /api/derp/me/rentals/{id}/renew"}},
 		},
 	})
 }

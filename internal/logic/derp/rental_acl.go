@@ -1,0 +1,74 @@
+package derp
+
+import (
+	"context"
+	"time"
+
+	"github.com/gogf/gf/v2/os/gtime"
+
+	"kami/internal/dao"
+	"kami/internal/errs"
+	"kami/internal/logic/derp/acl"
+	"kami/internal/model/do"
+	"kami/internal/model/entity"
+	"kami/internal/principal"
+	"kami/utility/dbx"
+)
+
+// aclValidity is how long a generated derpMap is valid before derp.acl_regen renews it (§6).
+const aclValidity = 32 * 24 * time.Hour
+
+// newAclVersion renders the rental's derpMap from its live containers and records it as the
+// next version (acl_version+1, valid 32 d), superseding the current one, inside the caller's
+// transaction. The rental's acl_version moves by a guarded UPDATE so two generations racing
+// cannot both claim the same number.
+func newAclVersion(ctx context.Context, rentalID int64, trigger string, now time.Time) error {
+	r, err := rentalByID(ctx, rentalID)
+	if err != nil {
+		return err
+	}
+	cc := dao.DerpContainers.Columns()
+	var cs []entity.DerpContainers
+	if err = dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).WhereNotIn(cc.State, []string{"removed", "abandoned"}).
+		OrderAsc(cc.HaIndex).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+		return err
+	}
+	p := acl.Placement{OmitDefaultRegions: r.OmitDefaultRegions == 1}
+	for _, c := range cs {
+		var srv *entity.DerpServers
+		if err = dao.DerpServers.Ctx(ctx).WherePri(c.ServerId).Scan(&srv); err != nil && !dbx.IsNoRows(err) {
+			return err
+		}
+		if srv == nil {
+			continue
+		}
+		p.Nodes = append(p.Nodes, acl.Node{HAIndex: c.HaIndex, Region: srv.Region, RegionName: srv.RegionName,
+			IPv4: srv.PublicIpv4, IPv6: srv.PublicIpv6, CertPin: srv.CertPin, Port: c.Port})
+	}
+	body, err := acl.JSON(p)
+	if err != nil {
+		return err
+	}
+	rc := dao.DerpRentals.Columns()
+	n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{AclVersion: r.AclVersion + 1}).WherePri(r.Id).
+		Where(rc.AclVersion, r.AclVersion).UpdateAndGetAffected()
+	if err != nil {
+		return err
+	}
+	if n != 1 {
+		return errs.DerpInvalidState.New()
+	}
+	ac := dao.DerpAclVersions.Columns()
+	if _, err = dao.DerpAclVersions.Ctx(ctx).Data(do.DerpAclVersions{Status: "superseded"}).Where(ac.RentalId, r.Id).
+		Where(ac.Status, "current").Update(); err != nil {
+		return err
+	}
+	row := do.DerpAclVersions{RentalId: r.Id, Version: r.AclVersion + 1, Sha256: acl.Sha256(body), Body: string(body),
+		GeneratedAt: gtime.NewFromTime(now), ValidUntil: gtime.NewFromTime(now.Add(aclValidity)), GenTrigger: trigger,
+		Status: "current"}
+	if pr := principal.From(ctx); pr != nil {
+		row.ActorId = pr.UserID
+	}
+	_, err = dao.DerpAclVersions.Ctx(ctx).Data(row).Insert()
+	return err
+}
