@@ -33,6 +33,9 @@ type (
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
 		// RetryCallbacks runs callback_retry once.
 		RetryCallbacks(ctx context.Context) (int, error)
+		// CheckConsistency runs proxy.consistency once: never an automatic debit, only applies,
+		// give-backs and needs_decision findings.
+		CheckConsistency(ctx context.Context) (int, error)
 		// Discrepancies is GET /api/proxy/discrepancies/list.
 		Discrepancies(ctx context.Context, req *v1.DiscrepancyListReq) (*v1.DiscrepancyListRes, error)
 		// ResolveDiscrepancy is POST /api/proxy/discrepancies/{id}/resolve. Only needs_decision rows
