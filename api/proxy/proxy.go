@@ -40,6 +40,7 @@ type IProxyV1 interface {
 	ProductGet(ctx context.Context, req *v1.ProductGetReq) (res *v1.ProductGetRes, err error)
 	ProductAreas(ctx context.Context, req *v1.ProductAreasReq) (res *v1.ProductAreasRes, err error)
 	RegionList(ctx context.Context, req *v1.RegionListReq) (res *v1.RegionListRes, err error)
+	ReturnCreate(ctx context.Context, req *v1.ReturnCreateReq) (res *v1.ReturnCreateRes, err error)
 	SettingsGet(ctx context.Context, req *v1.SettingsGetReq) (res *v1.SettingsGetRes, err error)
 	SettingsUpdate(ctx context.Context, req *v1.SettingsUpdateReq) (res *v1.SettingsUpdateRes, err error)
 	SettingsProbe(ctx context.Context, req *v1.SettingsProbeReq) (res *v1.SettingsProbeRes, err error)

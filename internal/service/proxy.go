@@ -33,6 +33,9 @@ type (
 		CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1.CallbackPostRes, error)
 		// RetryCallbacks runs callback_retry once.
 		RetryCallbacks(ctx context.Context) (int, error)
+		// CheckConsistency runs proxy.consistency once: never an automatic debit, only applies,
+		// give-backs and needs_decision findings.
+		CheckConsistency(ctx context.Context) (int, error)
 		// Discrepancies is GET /api/proxy/discrepancies/list.
 		Discrepancies(ctx context.Context, req *v1.DiscrepancyListReq) (*v1.DiscrepancyListRes, error)
 		// ResolveDiscrepancy is POST /api/proxy/discrepancies/{id}/resolve. Only needs_decision rows
@@ -118,6 +121,12 @@ type (
 		// a run on a later day in the same step, send nothing more, and a renewed instance (new
 		// expiry) is reminded again as its new expiry approaches.
 		RemindRenewals(ctx context.Context) (int, error)
+		// CreateReturn is POST /api/proxy/returns (super-admin): the upstream takes the flow back first
+		// (proxy/return/v2, never retried); only once it answered is the agent credited, so an upstream
+		// failure credits nothing. The credit is the given amount or returnAmount × salePrice / costPrice
+		// (floor), capped by what the agent paid for the product in 90 days less what returns already
+		// credited in that window.
+		CreateReturn(ctx context.Context, req *v1.ReturnCreateReq) (*v1.ReturnCreateRes, error)
 		// GetSettings is GET /api/proxy/settings.
 		GetSettings(ctx context.Context, _ *v1.SettingsGetReq) (*v1.SettingsGetRes, error)
 		// UpdateSettings is PUT /api/proxy/settings: the present fields, all or nothing.

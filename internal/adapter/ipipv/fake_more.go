@@ -162,3 +162,16 @@ func (f *Fake) TakeIP(ip string) {
 	defer f.mu.Unlock()
 	f.more.taken[ip] = true
 }
+
+// SetOrder changes the upstream's record of an order (tests of the consistency job); an
+// unknown appOrderNo is added as an order placed outside Kami.
+func (f *Fake) SetOrder(appOrderNo string, change func(*Order)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	o, ok := f.orders[appOrderNo]
+	if !ok {
+		o = &Order{OrderNo: f.nextOrderNo(), AppOrderNo: appOrderNo}
+		f.orders[appOrderNo] = o
+	}
+	change(o)
+}

@@ -63,7 +63,11 @@ func init() {
 				}},
 			{Type: rbac.TypeMenu, Name: "ProxyUsage", Path: "/proxy/usage", Component: "/proxy/usage/index",
 				Title: "menu.proxy.usage", Icon: "lucide:chart-column", Sort: 6, Roles: staff,
-				APIs: []string{"GET /api/proxy/pools/list", "GET /api/proxy/flow-logs/list", "GET /api/proxy/stats/orders"}},
+				APIs: []string{"GET /api/proxy/pools/list", "GET /api/proxy/flow-logs/list", "GET /api/proxy/stats/orders"},
+				Children: []rbac.Node{
+					{Type: rbac.TypeButton, AuthCode: "Proxy:Return", Title: "menu.proxy.return", Sort: 1,
+						Roles: []string{consts.RoleSuperAdmin}, APIs: []string{"POST /api/proxy/returns"}},
+				}},
 			{Type: rbac.TypeMenu, Name: "ProxyLogs", Path: "/proxy/logs", Component: "/proxy/logs/index",
 				Title: "menu.proxy.logs", Icon: "lucide:scroll-text", Sort: 91, Roles: []string{consts.RoleSuperAdmin},
 				APIs: []string{"GET /api/proxy/sync-logs/list", "GET /api/proxy/callback-logs/list",

@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	v1 "kami/api/proxy/v1"
@@ -29,6 +30,7 @@ type upstream interface {
 	OrderList(ctx context.Context, start, end int64, page, pageSize int) (ipipv.OrderPage, error)
 	Pools(ctx context.Context, appUsername string, proxyType int, productNo string) ([]ipipv.Pool, error)
 	FlowLogs(ctx context.Context, appUsername, productNo string, start, end int64, page, pageSize int) (ipipv.FlowLogPage, error)
+	ReturnFlow(ctx context.Context, appUsername string, proxyType int, productNo string, flowMB int64, remark string) (json.Number, error)
 }
 
 // breakerOpen lets an order fail fast (503, no reserve) while the upstream is known down.
