@@ -177,28 +177,10 @@ func (s *sDerp) activateBySerial(ctx context.Context, u *entity.Users, code stri
 // transaction) and credits the distributor's commission when it has a tier (§11).
 func (s *sDerp) activateByBalance(ctx context.Context, tx gdb.TX, u *entity.Users, dist *entity.DerpDistributors,
 	planID int64, key string) (int64, error) {
-	plan, err := planByID(ctx, planID)
+	now := s.now()
+	plan, order, commission, err := balanceOrder(ctx, u, dist, planID, orderKindRentalNew, key, now)
 	if err != nil {
 		return 0, err
-	}
-	if plan.Status != planEnabled {
-		return 0, errs.DerpInvalidState.New()
-	}
-	now := s.now()
-	order := do.DerpOrders{Kind: orderKindRentalNew, BuyerId: u.Id, DistributorId: u.ParentId, PlanId: plan.Id, Count: 1,
-		ListPrice: plan.Price, UnitPrice: plan.Price, Amount: plan.Price, PayMethod: payBalance, Status: orderCompleted,
-		CompletedAt: gtime.NewFromTime(now)}
-	if key != "" {
-		order.IdemKey = key
-	}
-	var commission int64
-	if dist != nil {
-		t, err := tierByCode(ctx, dist.Tier)
-		if err != nil {
-			return 0, err
-		}
-		commission = plan.Price * int64(t.CommissionBps) / 10000
-		order.Tier, order.CommissionBps, order.Commission, order.CommissionTo = t.Code, t.CommissionBps, commission, dist.UserId
 	}
 	rentalID, orderID, err := s.startRental(ctx, u, plan, order, now)
 	if err != nil {
@@ -212,6 +194,36 @@ func (s *sDerp) activateByBalance(ctx context.Context, tx gdb.TX, u *entity.User
 		return 0, err
 	}
 	return rentalID, s.addPeriod(ctx, rentalID, orderID, 0, plan, now)
+}
+
+// balanceOrder is the completed balance order of kind for one unit of the enabled plan planID at
+// its list price, with the distributor's tier and commission snapshotted (§11); activation and
+// renewal by balance both start from it.
+func balanceOrder(ctx context.Context, u *entity.Users, dist *entity.DerpDistributors, planID int64, kind, key string,
+	now time.Time) (*entity.DerpPlans, do.DerpOrders, int64, error) {
+	plan, err := planByID(ctx, planID)
+	if err != nil {
+		return nil, do.DerpOrders{}, 0, err
+	}
+	if plan.Status != planEnabled {
+		return nil, do.DerpOrders{}, 0, errs.DerpInvalidState.New()
+	}
+	order := do.DerpOrders{Kind: kind, BuyerId: u.Id, DistributorId: u.ParentId, PlanId: plan.Id, Count: 1,
+		ListPrice: plan.Price, UnitPrice: plan.Price, Amount: plan.Price, PayMethod: payBalance, Status: orderCompleted,
+		CompletedAt: gtime.NewFromTime(now)}
+	if key != "" {
+		order.IdemKey = key
+	}
+	var commission int64
+	if dist != nil {
+		t, err := tierByCode(ctx, dist.Tier)
+		if err != nil {
+			return nil, do.DerpOrders{}, 0, err
+		}
+		commission = plan.Price * int64(t.CommissionBps) / 10000
+		order.Tier, order.CommissionBps, order.Commission, order.CommissionTo = t.Code, t.CommissionBps, commission, dist.UserId
+	}
+	return plan, order, commission, nil
 }
 
 // collectBalance reserves and commits price from the customer and credits the distributor's

@@ -155,28 +155,10 @@ func (s *sDerp) renewBySerial(ctx context.Context, u *entity.Users, r *entity.De
 
 func (s *sDerp) renewByBalance(ctx context.Context, tx gdb.TX, u *entity.Users, dist *entity.DerpDistributors,
 	r *entity.DerpRentals, planID int64, key string) (int64, error) {
-	plan, err := planByID(ctx, planID)
+	now := s.now()
+	plan, order, commission, err := balanceOrder(ctx, u, dist, planID, orderKindRenew, key, now)
 	if err != nil {
 		return 0, err
-	}
-	if plan.Status != planEnabled {
-		return 0, errs.DerpInvalidState.New()
-	}
-	now := s.now()
-	order := do.DerpOrders{Kind: orderKindRenew, BuyerId: u.Id, DistributorId: u.ParentId, PlanId: plan.Id, Count: 1,
-		ListPrice: plan.Price, UnitPrice: plan.Price, Amount: plan.Price, PayMethod: payBalance, Status: orderCompleted,
-		CompletedAt: gtime.NewFromTime(now)}
-	if key != "" {
-		order.IdemKey = key
-	}
-	var commission int64
-	if dist != nil {
-		t, err := tierByCode(ctx, dist.Tier)
-		if err != nil {
-			return 0, err
-		}
-		commission = plan.Price * int64(t.CommissionBps) / 10000
-		order.Tier, order.CommissionBps, order.Commission, order.CommissionTo = t.Code, t.CommissionBps, commission, dist.UserId
 	}
 	orderID, orderNo, err := s.applyRenewal(ctx, r, plan, order, 0, now)
 	if err != nil {
