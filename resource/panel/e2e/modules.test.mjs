@@ -161,6 +161,26 @@ test('camel oil: a merchant is created with its secrets shown once', () => sessi
   assert.deepEqual(errors, [])
 }))
 
+test('camel oil: accounts are imported from a csv with Chinese headers, then exported', () => session('camel-import', async (page, errors) => {
+  await loginHome(page, 'admin', ADMIN_PASSWORD)
+  await page.goto(server.base + '/camel-oil/accounts')
+  await page.waitForSelector('[data-test=list-table]')
+  await page.click('[data-action=importAccounts]')
+  const dlg = page.locator('.el-dialog:visible')
+  // Row 3 is refused (no phone), row 4 repeats row 2: the answer names them by row number.
+  const csv = '手机号,密码,每日上限,备注\n13800001111,pw-e2e-1,5,e2e\n,pw-x,5,\n13800001111,pw-e2e-1,5,\n'
+  await dlg.locator('input[data-field=file]').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await Promise.all([okResponse(page, (r) => r.url().endsWith('/api/camel-oil/accounts/import')), dlg.locator('[data-test=form-submit]').click()])
+  const result = await page.locator('[data-test=revealed]').textContent()
+  assert.match(result, /created: 1/)
+  assert.match(result, /#3/)
+  await page.locator('.el-table__body tr', { hasText: '13800001111' }).waitFor()
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export]')])
+  assert.match(file.suggestedFilename(), /\.xlsx$/)
+  assert.equal(readFileSync(await file.path()).subarray(0, 2).toString(), 'PK', 'an xlsx is a zip')
+  assert.deepEqual(errors, [])
+}))
+
 test('proxy: the settings are edited (only the changed key is sent)', () => session('proxy-settings', async (page, errors) => {
   await loginHome(page, 'admin', ADMIN_PASSWORD)
   await page.goto(server.base + '/proxy/settings')

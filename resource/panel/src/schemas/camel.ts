@@ -2,6 +2,11 @@ import type { ListSchema } from './types'
 
 const opts = (vs: string[]) => vs.map((v) => ({ label: v, value: v }))
 
+const importResult = (d: any) => ({
+  created: d.created, duplicates: d.duplicates, failed: d.failed,
+  ...(d.errors?.length ? { errors: d.errors.map((e: any) => `#${e.row}: ${e.reason}`).join('; ') } : {}),
+})
+
 // The account pool: staff add accounts by hand or acquire new ones through the SMS platform;
 // a disabled account goes back to pending_login to be used again.
 export const accounts: ListSchema = {
@@ -16,8 +21,14 @@ export const accounts: ListSchema = {
     fields: [{ key: 'phone', required: true }, { key: 'password', type: 'password', required: true }, { key: 'dailyLimit', type: 'number' }, { key: 'remark' }],
   },
   edit: { code: 'CamelOil:Account:Edit', url: (r) => `/camel-oil/accounts/${r.id}`, fields: [{ key: 'dailyLimit', type: 'number' }, { key: 'remark' }, { key: 'password', type: 'password' }] },
-  toolbar: [{ label: 'acquire', code: 'CamelOil:Account:Import', method: 'post', url: () => '/camel-oil/accounts/acquire',
-    fields: [{ key: 'count', type: 'number', required: true }, { key: 'dailyLimit', type: 'number' }] }],
+  toolbar: [
+    { label: 'acquire', code: 'CamelOil:Account:Import', method: 'post', url: () => '/camel-oil/accounts/acquire',
+      fields: [{ key: 'count', type: 'number', required: true }, { key: 'dailyLimit', type: 'number' }] },
+    // An .xlsx or .csv with Chinese or English headers; refused rows come back by row number.
+    { label: 'importAccounts', code: 'CamelOil:Account:Import', method: 'post', multipart: true, url: () => '/camel-oil/accounts/import',
+      fields: [{ key: 'file', type: 'file', required: true, accept: '.xlsx,.csv' }], revealTitle: 'page.importResult', reveal: importResult },
+  ],
+  exportFile: { code: 'CamelOil:Account:Import', url: '/camel-oil/accounts/export' },
   actions: [
     { label: 'history', sub: (r) => ({ list: `/camel-oil/accounts/${r.id}/history` }) },
     { label: 'disable', code: 'CamelOil:Account:Edit', danger: true, method: 'put', url: (r) => `/camel-oil/accounts/${r.id}/status`, body: () => ({ status: 'disabled' }), show: (r) => r.status !== 'disabled' },

@@ -10,6 +10,8 @@ export interface Field {
   options?: Option[]
   required?: boolean
   placeholder?: string
+  // A file field's accepted types (default: a PNG or JPEG image).
+  accept?: string
 }
 
 export interface Column {
@@ -44,6 +46,10 @@ export interface Action {
   detail?: (row: any) => string
   // Sends an Idempotency-Key, so a double click or a retry cannot act twice.
   idempotent?: boolean
+  // The form goes as multipart/form-data (a file field, e.g. an import).
+  multipart?: boolean
+  // The title (a page.* key) of the alert that shows reveal()'s answer; default "shown once".
+  revealTitle?: string
 }
 
 export interface ListSchema {
