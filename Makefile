@@ -108,7 +108,8 @@ check-panel: panel
 		echo "the committed panel build is stale: run 'make panel' and commit:"; echo "$$changed"; exit 1; fi
 
 panel-e2e: build
-	cd $(PANEL) && KAMI_BIN=$(CURDIR)/$(BIN) PANEL_E2E_OUT=$${PANEL_E2E_OUT:-test-results} node --test --test-concurrency=1 e2e/
+	$(GO) build -o bin/fakealipay ./hack/fakealipay
+	cd $(PANEL) && KAMI_BIN=$(CURDIR)/$(BIN) FAKE_ALIPAY_BIN=$(CURDIR)/bin/fakealipay PANEL_E2E_OUT=$${PANEL_E2E_OUT:-test-results} node --test --test-concurrency=1 e2e/
 
 # DERP: decode the acl golden files into tailscale.com's real tailcfg types (hack/derpcheck is its
 # own module with a pinned tailscale.com, so Kami's module graph never carries it; derp.md §1).

@@ -3,6 +3,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { server, session, loginHome, walk, adminApi, api, ADMIN_PASSWORD } from './helpers.mjs'
 
 // A valid 1x1 PNG: the server checks the upload by its content.
@@ -120,6 +122,58 @@ test('payment: the orders list filters, an agent without a channel sees the empt
   await page.goto(server.base + '/quota/topup')
   await page.waitForSelector('[data-test=topup-no-channel], [data-test=topup-pay]')
   assert.deepEqual(errors, [])
+}))
+
+// The fake Alipay gateway (hack/fakealipay, built by make panel-e2e) as its own process: the
+// real binary's Alipay adapter is pointed at it through the settings.
+async function fakeAlipay() {
+  const proc = spawn(process.env.FAKE_ALIPAY_BIN || 'fakealipay', [], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const line = await new Promise((resolve, reject) => {
+    proc.once('error', reject)
+    createInterface({ input: proc.stdout }).once('line', resolve)
+  })
+  return { ...JSON.parse(line), stop: () => proc.stdin.end() }
+}
+
+test('payment: a top-up is paid at the gateway, credited, then refunded by the super-admin', () => session('payment-topup', async (page, errors) => {
+  const gw = await fakeAlipay()
+  try {
+    await adminApi('PUT', '/system/settings', { values: gw.settings })
+    const pw = await staff('e2e_topup', 'agent-admin')
+    await loginHome(page, 'e2e_topup', pw)
+    await page.goto(server.base + '/quota/topup')
+    await page.waitForSelector('[data-test=topup-pay]')
+    await page.locator('[data-field=amount] input').fill('1234')
+    const [created] = await Promise.all([okResponse(page, (r) => r.url().endsWith('/api/payment/orders') && r.request().method() === 'POST'), page.click('[data-test=topup-pay]')])
+    const order = (await created.json()).data
+    assert.match(await page.locator('[data-test=topup-url]').textContent(), /^https:\/\/qr\.alipay\.com\//)
+    // The payer pays; "check" asks the gateway, which reports the trade paid.
+    const paid = await fetch(`${gw.control}/pay?outTradeNo=${order.outTradeNo}&amount=12.34`, { method: 'POST' })
+    assert.equal(paid.status, 200)
+    await Promise.all([okResponse(page, (r) => r.url().endsWith(`/api/payment/orders/${order.id}/query`)), page.click('[data-test=topup-check]')])
+    await page.locator('[data-test=topup-status]', { hasText: 'paid' }).waitFor()
+    const token = await page.evaluate(() => localStorage.getItem('kami.accessToken'))
+    assert.equal((await api(server.base, 'GET', '/quota/balance', undefined, token)).available, 1234)
+
+    await page.click('[data-test=logout]')
+    await loginHome(page, 'admin', ADMIN_PASSWORD)
+    await page.goto(server.base + '/quota/payments')
+    const row = page.locator('.el-table__body tr', { hasText: order.outTradeNo })
+    await row.waitFor()
+    await row.locator('[data-action=refund]').click()
+    const dlg = page.locator('.el-dialog:visible')
+    await dlg.locator('[data-field=reason] input, input[name=reason]').first().fill('e2e refund')
+    await Promise.all([okResponse(page, (r) => r.url().endsWith(`/api/payment/orders/${order.id}/refund`)), dlg.locator('[data-test=form-submit]').click()])
+    await page.locator('.el-table__body tr', { hasText: order.outTradeNo }).filter({ hasText: 'refunded' }).waitFor()
+    assert.equal(await (await fetch(`${gw.control}/refunds`)).text(), '1', 'one refund at the gateway')
+    const again = (await api(server.base, 'POST', '/auth/login', { username: 'e2e_topup', password: pw })).accessToken
+    assert.equal((await api(server.base, 'GET', '/quota/balance', undefined, again)).available, 0, 'the refund took the credit back')
+    assert.deepEqual(errors, [])
+  } finally {
+    // Later tests expect the default (no channel configured).
+    await adminApi('PUT', '/system/settings', { values: Object.fromEntries(Object.keys(gw.settings).map((k) => [k, null])) })
+    gw.stop()
+  }
 }))
 
 test('relay: a token is created and its key shown once', () => session('relay-token', async (page, errors) => {
