@@ -14,9 +14,13 @@ import (
 // The OpenAPI third-party software calls (openapi.md) has an envelope, headers and failures of
 // its own; its routes say so with envelope:"openapi" in g.Meta, and /api.json documents them
 // as the contract does instead of as admin routes.
+// The merchant API (camel-oil.md §4) shares the envelope and the request signing, but its
+// answers are not Ed25519-signed in v1: its routes add answers:"unsigned".
 const (
 	tagEnvelope     = "envelope"
 	envelopeOpenAPI = "openapi"
+	tagAnswers      = "answers"
+	answersUnsigned = "unsigned"
 )
 
 type (
@@ -43,7 +47,7 @@ var openapiFailures = map[int]string{
 }
 
 var signingHeaders = []struct{ name, text string }{
-	{kami.HeaderAppKey, "the project's appKey"},
+	{kami.HeaderAppKey, "the caller's appKey (a project's; on the merchant API the merchant's)"},
 	{kami.HeaderTimestamp, "unix seconds, within 300 s of the server's clock"},
 	{kami.HeaderNonce, "16 to 64 characters of [A-Za-z0-9_-], never reused within 600 s"},
 	{kami.HeaderSignature, "lowercase hex HMAC-SHA256(appSecret, canonical request) — docs/openapi.md"},
@@ -78,12 +82,14 @@ func describeOpenAPI(oai *goai.OpenApiV3, op *goai.Operation, h *ghttp.HandlerIt
 		}
 		ok.Content = goai.Content{"application/json": {Schema: &goai.SchemaRef{Value: &s}}}
 	}
-	if signed {
+	if signed && h.GetMetaTag(tagAnswers) != answersUnsigned {
 		ok.Headers = goai.Headers{}
 		for name, text := range answerHeaders {
 			ok.Headers[name] = goai.HeaderRef{Value: &goai.Header{Parameter: goai.Parameter{
 				Description: text, Schema: &goai.SchemaRef{Value: &goai.Schema{Type: "string"}}}}}
 		}
+	}
+	if signed {
 		for _, hd := range signingHeaders {
 			op.Parameters = append(op.Parameters, goai.ParameterRef{Value: &goai.Parameter{Name: hd.name, In: "header",
 				Required: true, Description: hd.text, Schema: &goai.SchemaRef{Value: &goai.Schema{Type: "string"}}}})

@@ -51,14 +51,17 @@ func TestOpenAPIDocumentsTheThirdPartyContract(t *testing.T) {
 		t.Fatalf("the wire's failure: %s", wire.Raw)
 	}
 	cases := []struct {
-		path, method, data string
-		signed             bool
-		statuses           string
+		path, method, data   string
+		signed, answerSigned bool
+		statuses             string
 	}{
-		{"/openapi/v1/cards/verify", "post", "kami.api.openapi.v1.VerifyRes", true, "200,400,401,413,429,503"},
-		{"/openapi/v1/cards/query", "post", "kami.api.openapi.v1.QueryRes", true, "200,400,401,413,429,503"},
-		{"/openapi/v1/cards/unbind", "post", "kami.api.openapi.v1.UnbindRes", true, "200,400,401,413,429,503"},
-		{"/openapi/v1/keys", "get", "kami.api.openapi.v1.KeysRes", false, "200,400,413,429,503"},
+		{"/openapi/v1/cards/verify", "post", "kami.api.openapi.v1.VerifyRes", true, true, "200,400,401,413,429,503"},
+		{"/openapi/v1/cards/query", "post", "kami.api.openapi.v1.QueryRes", true, true, "200,400,401,413,429,503"},
+		{"/openapi/v1/cards/unbind", "post", "kami.api.openapi.v1.UnbindRes", true, true, "200,400,401,413,429,503"},
+		{"/openapi/v1/keys", "get", "kami.api.openapi.v1.KeysRes", false, false, "200,400,413,429,503"},
+		// The merchant API: signed requests, unsigned answers (camel-oil.md §4).
+		{"/merchant/v1/camel-oil/orders", "post", "kami.api.camelmerchant.v1.SubmitRes", true, false, "200,400,401,413,429,503"},
+		{"/merchant/v1/camel-oil/orders/query", "post", "kami.api.camelmerchant.v1.QueryRes", true, false, "200,400,401,413,429,503"},
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
@@ -100,8 +103,8 @@ func TestOpenAPIDocumentsTheThirdPartyContract(t *testing.T) {
 				}
 			}
 			for _, h := range answer {
-				if _, ok := op.Responses["200"].Headers[h]; ok != c.signed {
-					t.Errorf("answer header %s documented %v, want %v", h, ok, c.signed)
+				if _, ok := op.Responses["200"].Headers[h]; ok != c.answerSigned {
+					t.Errorf("answer header %s documented %v, want %v", h, ok, c.answerSigned)
 				}
 			}
 		})

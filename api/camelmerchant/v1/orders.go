@@ -20,7 +20,7 @@ type Order struct {
 }
 
 type SubmitReq struct {
-	g.Meta          `path:"/orders" method:"post" tags:"骆驼加油 Merchant API" summary:"Submit a payment order: it goes to an account with room today and answers the pay URL" maintenance:"exempt" envelope:"openapi"`
+	g.Meta          `path:"/orders" method:"post" tags:"骆驼加油 Merchant API" summary:"Submit a payment order: it goes to an account with room today and answers the pay URL" maintenance:"exempt" envelope:"openapi" answers:"unsigned"`
 	MerchantOrderNo string `json:"merchantOrderNo" v:"required|regex:^[A-Za-z0-9_-]{1,64}$#merchantOrderNo is required|merchantOrderNo: 1-64 of A-Z a-z 0-9 _ -"`
 	Amount          int64  `json:"amount"          v:"required|min:1#amount is required|amount must be positive" dc:"fen"`
 	Attach          string `json:"attach"          v:"max-length:255#attach: at most 255 characters"`
@@ -31,7 +31,7 @@ type SubmitRes struct {
 }
 
 type QueryReq struct {
-	g.Meta          `path:"/orders/query" method:"post" tags:"骆驼加油 Merchant API" summary:"An order of the calling merchant, by merchantOrderNo or orderNo; changes nothing" maintenance:"exempt" envelope:"openapi"`
+	g.Meta          `path:"/orders/query" method:"post" tags:"骆驼加油 Merchant API" summary:"An order of the calling merchant, by merchantOrderNo or orderNo; changes nothing" maintenance:"exempt" envelope:"openapi" answers:"unsigned"`
 	MerchantOrderNo string `json:"merchantOrderNo" v:"max-length:64#merchantOrderNo: at most 64 characters"`
 	OrderNo         string `json:"orderNo"         v:"required-without:MerchantOrderNo|max-length:32#merchantOrderNo or orderNo is required|orderNo: at most 32 characters"`
 }
