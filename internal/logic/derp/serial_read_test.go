@@ -2,12 +2,15 @@ package derp_test
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	v1 "kami/api/derp/v1"
+	"kami/internal/dao"
+	"kami/internal/model/entity"
 	"kami/internal/testkit"
 )
 
@@ -93,6 +96,21 @@ func TestSerialReads(t *testing.T) {
 	}
 	stranger.C.Get(t, "/api/derp/serials/batches/"+itoa(b.Id)+"/export").Expect(t, http.StatusNotFound)
 	w.Boss.C.Get(t, "/api/derp/serials/batches/"+itoa(b.Id)+"/export").Expect(t, http.StatusNotFound)
+	// Each export that handed out the codes has its one audit row, completed with the answer
+	// (it stayed status 0: reads skip the operation log's completion); the refused ones none.
+	var logs []entity.OperationLogs
+	if err := dao.OperationLogs.Ctx(context.Background()).Where("path", "/api/derp/serials/batches/"+itoa(b.Id)+"/export").
+		OrderAsc("id").Scan(&logs); err != nil {
+		t.Fatal(err)
+	}
+	if len(logs) != 3 {
+		t.Fatalf("%d export rows, want 3", len(logs))
+	}
+	for _, l := range logs {
+		if l.Status != http.StatusOK || l.Method != "GET" || l.UserId == 0 {
+			t.Fatalf("export row %+v", l)
+		}
+	}
 }
 
 // §4, §10 derp.serial_expire: unused serials past creation + 30 d become expired; used and

@@ -44,6 +44,11 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 	if isRead(routeMethod(r)) {
 		r.SetCtx(ctx)
 		r.Middleware.Next()
+		// A read that audits itself (an export handing out secrets) gets its row completed,
+		// never a second one, and a read that did not stays unlogged.
+		if st.auditID != 0 {
+			s.completeLog(r, st, false)
+		}
 		return
 	}
 	r.SetCtx(context.WithoutCancel(ctx))
@@ -51,7 +56,13 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 	if st.throttled {
 		return
 	}
-	ctx = r.Context()
+	s.completeLog(r, st, true)
+}
+
+// completeLog fills in the answer (status, code, latency) of the row AuditInTx wrote, or, with
+// insert, writes the request's row when there is none (or its transaction rolled back).
+func (s *sMiddleware) completeLog(r *ghttp.Request, st *reqState, insert bool) {
+	ctx := r.Context()
 	entry := s.logEntry(ctx, r, st)
 	entry.Status = r.Response.Status
 	if entry.Status == 0 {
@@ -73,9 +84,12 @@ func (s *sMiddleware) OperationLog(r *ghttp.Request) {
 		}
 		// Zero rows: the transaction that wrote it rolled back, so this request has no row yet.
 		// (The status always changes from 0, so an existing row always counts as affected.)
-		if n, _ := res.RowsAffected(); n > 0 {
+		if n, _ := res.RowsAffected(); n > 0 || !insert {
 			return
 		}
+	}
+	if !insert {
+		return
 	}
 	if _, err := dao.OperationLogs.Ctx(ctx).Data(entry).Insert(); err != nil {
 		g.Log().Warningf(ctx, "operation log: %s", text.EscapeControl(err.Error()))
