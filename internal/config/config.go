@@ -107,9 +107,12 @@ type Quota struct {
 // CORS lists the browser origins allowed to call the API from another site. Empty allows none:
 // the panel is served from the same origin.
 type Config struct {
-	HTTPAddr      string `json:"-"`
-	DataDir       string `json:"dataDir"`
-	DBLink        string `json:"dbLink"`
+	HTTPAddr string `json:"-"`
+	DataDir  string `json:"dataDir"`
+	DBLink   string `json:"dbLink"`
+	// DBReplicaLink is a MySQL read replica: reads of logs and statistics (relay logs, usage)
+	// go to it through gf's master/slave nodes; everything else stays on DBLink.
+	DBReplicaLink string `json:"dbReplicaLink"`
 	Redis         Redis  `json:"redis"`
 	AdminPassword string `json:"adminPassword"`
 	SecretKey     string `json:"secretKey"`
@@ -202,6 +205,7 @@ func applyEnv(c *Config) error {
 	str("KAMI_HTTP_ADDR", &c.HTTPAddr)
 	str("KAMI_DATA_DIR", &c.DataDir)
 	str("KAMI_DB_LINK", &c.DBLink)
+	str("KAMI_DB_REPLICA_LINK", &c.DBReplicaLink)
 	str("KAMI_REDIS_ADDR", &c.Redis.Addr)
 	str("KAMI_REDIS_PASS", &c.Redis.Pass)
 	str("KAMI_REDIS_PREFIX", &c.Redis.Prefix)

@@ -49,12 +49,26 @@ func Open(ctx context.Context, c *config.Config) (gdb.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err = gdb.SetConfig(gdb.Config{gdb.DefaultGroupName: gdb.ConfigGroup{*node}}); err != nil {
+	groups := gdb.Config{gdb.DefaultGroupName: gdb.ConfigGroup{*node}}
+	if c.DBReplicaLink != "" {
+		reads, err := readsGroup(c, node)
+		if err != nil {
+			return nil, err
+		}
+		groups[ReadsGroup] = reads
+	}
+	if err = gdb.SetConfig(groups); err != nil {
 		return nil, err
 	}
 	db := g.DB()
 	if err = db.PingMaster(); err != nil {
 		return nil, gerror.Wrap(err, "database is not reachable")
+	}
+	if c.DBReplicaLink != "" {
+		if err = g.DB(ReadsGroup).PingSlave(); err != nil {
+			return nil, gerror.Wrap(err, "the read replica (KAMI_DB_REPLICA_LINK) is not reachable")
+		}
+		replica.Store(true)
 	}
 	dialect.Store(dialectOf(c))
 	return db, nil

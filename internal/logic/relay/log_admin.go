@@ -8,6 +8,7 @@ import (
 	v1 "kami/api/relay/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	infradb "kami/internal/infra/db"
 	"kami/internal/listq"
 	"kami/internal/model/entity"
 	"kami/internal/scope"
@@ -50,7 +51,8 @@ func (s *sRelay) LogList(ctx context.Context, req *v1.LogListReq) (*v1.LogListRe
 
 func logQuery(ctx context.Context, f *v1.LogFilter) (*gdb.Model, error) {
 	cols := dao.RelayLogs.Columns()
-	m := scope.Apply(ctx, dao.RelayLogs.Ctx(ctx), cols.UserId)
+	// Lists and exports may lag a little: they read from the replica when one is configured.
+	m := scope.Apply(ctx, dao.RelayLogs.Ctx(ctx).DB(infradb.Reads()), cols.UserId)
 	if f.UserId > 0 {
 		m = m.Where(cols.UserId, f.UserId)
 	}
