@@ -68,11 +68,20 @@ func Main(m *testing.M, opts ...Option) {
 // Option adjusts the server a test binary boots.
 type Option func(*mainOptions)
 
-type mainOptions struct{ sharedClock bool }
+type mainOptions struct {
+	sharedClock bool
+	after       []func() error
+}
 
 // WithSharedClock boots the server (and every second node) on the SharedClock, so the
 // binary's tests can freeze and move time across nodes instead of sleeping.
 func WithSharedClock() Option { return func(o *mainOptions) { o.sharedClock = true } }
+
+// WithAfter runs check once every test of the binary has run, on the still-running server
+// (a package-wide invariant, e.g. the relay's ledger audit); an error fails the binary.
+func WithAfter(check func() error) Option {
+	return func(o *mainOptions) { o.after = append(o.after, check) }
+}
 
 func run(m *testing.M, o mainOptions) int {
 	ctx := gctx.New()
@@ -83,6 +92,12 @@ func run(m *testing.M, o mainOptions) int {
 	}
 	current = env
 	code := m.Run()
+	for _, check := range o.after {
+		if err := check(); err != nil {
+			fmt.Fprintln(os.Stderr, "testkit: after the tests:", err)
+			code = 1
+		}
+	}
 	_ = cmd.Stop(ctx, env.Server)
 	if env.dropDB != nil {
 		env.dropDB()

@@ -39,7 +39,7 @@ func NewHTTP(o HTTPOptions) *HTTP {
 	}
 	tr := &http.Transport{
 		Proxy:               nil,
-		DialContext:         (&net.Dialer{Timeout: o.DialTimeout, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:         (&net.Dialer{Timeout: o.DialTimeout, KeepAlive: 30 * time.Second, Control: checkLoopback}).DialContext,
 		MaxIdleConns:        o.MaxIdleConnsPerHost * 4,
 		MaxIdleConnsPerHost: o.MaxIdleConnsPerHost,
 		IdleConnTimeout:     90 * time.Second,
