@@ -30,6 +30,8 @@ type IDerpV1 interface {
 	PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (res *v1.PlanDeleteRes, err error)
 	PublicPlans(ctx context.Context, req *v1.PublicPlansReq) (res *v1.PublicPlansRes, err error)
 	PublicPayment(ctx context.Context, req *v1.PublicPaymentReq) (res *v1.PublicPaymentRes, err error)
+	RentalDeregister(ctx context.Context, req *v1.RentalDeregisterReq) (res *v1.RentalDeregisterRes, err error)
+	RentalHistoryList(ctx context.Context, req *v1.RentalHistoryListReq) (res *v1.RentalHistoryListRes, err error)
 	MeRentalRenew(ctx context.Context, req *v1.MeRentalRenewReq) (res *v1.MeRentalRenewRes, err error)
 	RentalExtend(ctx context.Context, req *v1.RentalExtendReq) (res *v1.RentalExtendRes, err error)
 	RentalSuspend(ctx context.Context, req *v1.RentalSuspendReq) (res *v1.RentalSuspendRes, err error)
