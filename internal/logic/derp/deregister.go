@@ -159,7 +159,8 @@ func (s *sDerp) beginDeregister(ctx context.Context, r *entity.DerpRentals, cuto
 }
 
 // queueRemoval queues a converge op (a new op_gen, so older ops of the container are
-// superseded) for every live container of the rental, inside the caller's transaction.
+// superseded) for every live container of the rental, inside the caller's transaction. The op's
+// created_at is the service clock's, because abandonStuck measures the 24 h from it.
 // TODO(converge): derp-ops' s.queueConverge(ctx, tx, containerIDs) takes this over at merge.
 func (s *sDerp) queueRemoval(ctx context.Context, rentalID int64) error {
 	cc := dao.DerpContainers.Columns()
@@ -174,7 +175,7 @@ func (s *sDerp) queueRemoval(ctx context.Context, rentalID int64) error {
 			return err
 		}
 		if _, err := dao.DerpHostOps.Ctx(ctx).Data(do.DerpHostOps{ServerId: c.ServerId, ContainerId: c.Id, Op: "converge",
-			TargetGen: c.OpGen + 1, State: "pending", Attempts: 0, NextRunAt: now}).Insert(); err != nil {
+			TargetGen: c.OpGen + 1, State: "pending", Attempts: 0, NextRunAt: now, CreatedAt: now}).Insert(); err != nil {
 			return err
 		}
 	}
