@@ -71,7 +71,7 @@ func (s *sDerp) DeregisterRentals(ctx context.Context) (int, error) {
 	for {
 		var rows []*entity.DerpRentals
 		err := dao.DerpRentals.Ctx(ctx).Where(cols.State, rentalExpired).WhereLTE(cols.ExpiresAt, gtime.NewFromTime(cutoff)).
-			WhereGT(cols.Id, last).OrderAsc(cols.Id).Limit(jobBatch).Scan(&rows)
+			Where(afterID, last).OrderAsc(cols.Id).Limit(jobBatch).Scan(&rows)
 		if err != nil && !dbx.IsNoRows(err) {
 			return done, err
 		}
@@ -97,7 +97,7 @@ func (s *sDerp) DeregisterRentals(ctx context.Context) (int, error) {
 	}
 	last = 0
 	for ctx.Err() == nil {
-		ids, err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id).Where(cols.State, rentalDeregistering).WhereGT(cols.Id, last).
+		ids, err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id).Where(cols.State, rentalDeregistering).Where(afterID, last).
 			OrderAsc(cols.Id).Limit(jobBatch).Array()
 		if err != nil {
 			return done, err

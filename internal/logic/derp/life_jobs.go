@@ -7,6 +7,12 @@ import (
 	"kami/internal/service"
 )
 
+// afterID is the keyset cursor of the lifecycle scans. Written as an expression (id + 0) so the
+// planner cannot use the primary key for it: a bare id > ? with ORDER BY id … LIMIT tempts
+// SQLite (and MySQL's ordering-index heuristic) into walking every rental by id instead of
+// seeking the (state, expires_at) index, which turns a scan with nothing due into a full pass.
+const afterID = "id + 0 > ?"
+
 // The lifecycle jobs of §10 (derp-life): reminders, deregistration, the 32-day ACL renewal and
 // the pruning of raw rows. Each runs once per schedule across nodes (job.Register), and each is
 // also safe when runs overlap: rows move by guarded UPDATEs and notices by their dedup keys.

@@ -185,3 +185,23 @@ func TestSuspendAndOrderNotices(t *testing.T) {
 		t.Fatalf("%d order notices for the activation (%v)", n, err)
 	}
 }
+
+// §14.13 for this part's routes: deregister is S only; the history list is the staff's.
+func TestLifeAccessMatrix(t *testing.T) {
+	w := newWorld(t)
+	const ok, bad, unauth, forbid = http.StatusOK, http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden
+	cases := []struct {
+		method, path string
+		want         [5]int // S, AA, A, member, anon
+	}{
+		{"POST", "/api/derp/rentals/0/deregister", [5]int{bad, forbid, forbid, forbid, unauth}},
+		{"GET", "/api/derp/rentals/history/list", [5]int{ok, ok, ok, forbid, unauth}},
+	}
+	for _, c := range cases {
+		for i, who := range w.callers() {
+			if r := who.C.Do(t, c.method, c.path, nil); r.Status != c.want[i] {
+				t.Errorf("%s %s as %s = %d %s, want %d", c.method, c.path, who.Name, r.Status, r.Reason, c.want[i])
+			}
+		}
+	}
+}

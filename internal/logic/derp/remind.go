@@ -71,7 +71,7 @@ func (s *sDerp) RemindRentals(ctx context.Context) (int, error) {
 	for {
 		var rows []*entity.DerpRentals
 		err := dao.DerpRentals.Ctx(ctx).Where(cols.State, rentalActive).WhereGT(cols.ExpiresAt, gtime.NewFromTime(now)).
-			WhereLTE(cols.ExpiresAt, gtime.NewFromTime(now.Add(7*day))).WhereGT(cols.Id, last).OrderAsc(cols.Id).
+			WhereLTE(cols.ExpiresAt, gtime.NewFromTime(now.Add(7*day))).Where(afterID, last).OrderAsc(cols.Id).
 			Limit(jobBatch).Scan(&rows)
 		if err != nil && !dbx.IsNoRows(err) {
 			return sent, err
