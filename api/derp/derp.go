@@ -30,6 +30,7 @@ type IDerpV1 interface {
 	PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (res *v1.PlanDeleteRes, err error)
 	PublicPlans(ctx context.Context, req *v1.PublicPlansReq) (res *v1.PublicPlansRes, err error)
 	PublicPayment(ctx context.Context, req *v1.PublicPaymentReq) (res *v1.PublicPaymentRes, err error)
+	MeRentalAutoRenew(ctx context.Context, req *v1.MeRentalAutoRenewReq) (res *v1.MeRentalAutoRenewRes, err error)
 	RentalDeregister(ctx context.Context, req *v1.RentalDeregisterReq) (res *v1.RentalDeregisterRes, err error)
 	RentalHistoryList(ctx context.Context, req *v1.RentalHistoryListReq) (res *v1.RentalHistoryListRes, err error)
 	MeRentalRenew(ctx context.Context, req *v1.MeRentalRenewReq) (res *v1.MeRentalRenewRes, err error)

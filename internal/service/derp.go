@@ -24,6 +24,14 @@ type (
 		// price and the distributor's commission), the rental, its order and period, and placement
 		// (§9). No host is contacted: containers are rows with desired=running, converged after commit.
 		MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateReq) (*v1.MeRentalActivateRes, error)
+		// MeRentalAutoRenew turns the caller's rental's auto-renewal on or off.
+		MeRentalAutoRenew(ctx context.Context, req *v1.MeRentalAutoRenewReq) (*v1.MeRentalAutoRenewRes, error)
+		// AutoRenewRentals is derp.auto_renew: every active rental that opted in and expires within a
+		// day is renewed by one term of its plan, paid from the customer's balance exactly like a
+		// renewal the customer makes (ledger, commission, period, ACL version). The order's
+		// idempotency key auto_renew:<rid>:<expires_at> makes it once per expiry however runs overlap;
+		// a short balance or a disabled plan leaves the rental as it is (the reminders still go out).
+		AutoRenewRentals(ctx context.Context) (int, error)
 		// CustomerCreate makes an enabled customer under the caller or the distributor named (§5): S
 		// any distributor or 0 for the platform, AA itself or its subtree, A itself. A staff
 		// distributor needs an active tier; the platform needs none.

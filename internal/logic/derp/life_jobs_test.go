@@ -76,7 +76,7 @@ func TestAclRegen(t *testing.T) {
 	w := newWorld(t)
 	servers := onlyServers(t, 3)
 	clk, _ := frozen(t)
-	long := activateSerial(t, w, w.Member, 4)  // 180 d
+	long := activateSerial(t, w, w.Member, 4)   // 180 d
 	lapsed := activateSerial(t, w, w.Member, 3) // 30 d: expired by then
 	ctx := context.Background()
 	if _, err := dao.DerpAclDownloads.Ctx(ctx).Data(do.DerpAclDownloads{RentalId: long.Id, CustomerId: w.Member.ID,
