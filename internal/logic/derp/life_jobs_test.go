@@ -10,6 +10,7 @@ import (
 
 	v1 "kami/api/derp/v1"
 	"kami/internal/dao"
+	"kami/internal/logic/derp"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/testkit"
@@ -203,5 +204,37 @@ func TestLifeAccessMatrix(t *testing.T) {
 				t.Errorf("%s %s as %s = %d %s, want %d", c.method, c.path, who.Name, r.Status, r.Reason, c.want[i])
 			}
 		}
+	}
+}
+
+// §12 admin notices: every super-admin gets the inbox copy, once per dedup key; an unknown kind
+// is refused (a programming error of the caller, not a silent drop).
+func TestAdminNotice(t *testing.T) {
+	ctx := context.Background()
+	key := testkit.UniqueName("server_down:")
+	name := testkit.UniqueName("lab")
+	for i, want := range []bool{true, false} {
+		sent, err := derp.AdminNoticeForTest(ctx, "server_down", map[string]any{"serverName": name, "ip": "127.0.0.1"}, key)
+		if err != nil || sent != want {
+			t.Fatalf("call %d: sent %v (%v), want %v", i, sent, err, want)
+		}
+	}
+	var inbox struct {
+		Items []struct {
+			Title string `json:"title"`
+		} `json:"items"`
+	}
+	testkit.Current().Admin(t).Get(t, "/api/notifications/list?pageSize=100").Expect(t, http.StatusOK).Decode(t, &inbox)
+	n := 0
+	for _, it := range inbox.Items {
+		if it.Title == "DERP 服务器 "+name+" 不可用" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d server_down notices in the admin inbox", n)
+	}
+	if _, err := derp.AdminNoticeForTest(ctx, "no_such_kind", nil, key+"x"); err == nil {
+		t.Fatal("an unknown kind was accepted")
 	}
 }
