@@ -14,11 +14,24 @@ import (
 
 type (
 	IDerp interface {
+		// RegenerateLapsedAcls is derp.acl_regen (§6, §10): every active rental whose current derpMap
+		// is past valid_until gets a new version (trigger auto_32d) from its live containers, one short
+		// transaction per rental. The version number moves by a guarded UPDATE, so a run racing another
+		// (or a customer's regenerate) loses cleanly and the rental gets one new version.
+		RegenerateLapsedAcls(ctx context.Context) (int, error)
 		// MeRentalActivate starts a rental (§5) with a serial or a plan paid from the balance. In one
 		// transaction: the guarded serial claim (unused → used, or the reserved and committed list
 		// price and the distributor's commission), the rental, its order and period, and placement
 		// (§9). No host is contacted: containers are rows with desired=running, converged after commit.
 		MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateReq) (*v1.MeRentalActivateRes, error)
+		// MeRentalAutoRenew turns the caller's rental's auto-renewal on or off.
+		MeRentalAutoRenew(ctx context.Context, req *v1.MeRentalAutoRenewReq) (*v1.MeRentalAutoRenewRes, error)
+		// AutoRenewRentals is derp.auto_renew: every active rental that opted in and expires within a
+		// day is renewed by one term of its plan, paid from the customer's balance exactly like a
+		// renewal the customer makes (ledger, commission, period, ACL version). The order's
+		// idempotency key auto_renew:<rid>:<expires_at> makes it once per expiry however runs overlap;
+		// a short balance or a disabled plan leaves the rental as it is (the reminders still go out).
+		AutoRenewRentals(ctx context.Context) (int, error)
 		// CustomerCreate makes an enabled customer under the caller or the distributor named (§5): S
 		// any distributor or 0 for the platform, AA itself or its subtree, A itself. A staff
 		// distributor needs an active tier; the platform needs none.
@@ -27,6 +40,19 @@ type (
 		CustomerList(ctx context.Context, req *v1.CustomerListReq) (*v1.CustomerListRes, error)
 		// CustomerGet answers one customer in scope; outside it 404, as for none.
 		CustomerGet(ctx context.Context, req *v1.CustomerGetReq) (*v1.CustomerGetRes, error)
+		// DeregisterRentals is derp.deregister (§4, §10). Expired rentals 30 days past expiry whose
+		// account is settled start deregistering (containers desired=removed, the host worker removes
+		// them); unsettled ones are held with the reason and nothing is touched. Deregistering rentals
+		// whose containers are all gone finish: ports quarantined, ACL revoked, history written, the
+		// customer told. The account itself is never touched.
+		DeregisterRentals(ctx context.Context) (int, error)
+		// RentalDeregister is S deregistering a rental now (§5): from active, suspended or expired, with
+		// no grace period, but only when the account is settled unless force (409
+		// DERP_SETTLEMENT_PENDING). The containers are removed by the host worker after the commit; a
+		// rental with none left finishes at once.
+		RentalDeregister(ctx context.Context, req *v1.RentalDeregisterReq) (*v1.RentalDeregisterRes, error)
+		// RentalHistoryList lists the deregistration snapshots whose distributor is in scope.
+		RentalHistoryList(ctx context.Context, req *v1.RentalHistoryListReq) (*v1.RentalHistoryListRes, error)
 		// SetClock hands the service its clock: every term, expiry and claim window reads it.
 		SetClock(c clock.Clock)
 		// DistributorSet gives an agent or agent-admin a tier. A returning distributor keeps its invite
@@ -69,6 +95,10 @@ type (
 		PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (*v1.PlanUpdateRes, error)
 		// PlanDelete removes a plan no serial, order or rental refers to; a sold plan is disabled instead.
 		PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (*v1.PlanDeleteRes, error)
+		// PruneRows is derp.prune: raw probes older than 14 days, traffic samples older than 7 days and
+		// pending (never approved) devices untouched for 30 days, deleted in bounded batches by key, so
+		// no statement holds a long lock and it works the same on every dialect (no DELETE … LIMIT).
+		PruneRows(ctx context.Context) (int, error)
 		// Register is a customer's self-registration (§5): a pending member under the distributor whose
 		// customer invite code was given (any case), or the platform; the user service mails the
 		// foundation's verification link, or an "already registered" notice to an existing owner.
@@ -76,6 +106,10 @@ type (
 		// Resend mails a new verification link to a pending account of that email, if any; the answer
 		// is the same in every case.
 		Resend(ctx context.Context, req *v1.ResendReq) (*v1.ResendRes, error)
+		// RemindRentals sends the due 7/3/1-day reminders of active rentals (§10). The dedup key
+		// remind:<rid>:<N>:<expires_at> makes every step once per expiry however many runs overlap, and
+		// a renewal (a new expiry) starts the steps afresh.
+		RemindRentals(ctx context.Context) (int, error)
 		// RentalExtend sets a rental's expiry to exactly req.ExpiresAt (§5): later than now, and later
 		// than the current expiry unless allowShorten. It writes an admin_extend order (amount 0) and a
 		// period and reactivates an expired or suspended rental.

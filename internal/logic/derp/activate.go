@@ -291,6 +291,9 @@ func (s *sDerp) startRental(ctx context.Context, u *entity.Users, plan *entity.D
 			return 0, 0, err
 		}
 	}
+	if err = s.noticeOrderCompleted(ctx, nil, orderID); err != nil {
+		return 0, 0, err
+	}
 	return rentalID, orderID, newAclVersion(ctx, rentalID, periodActivate, now)
 }
 

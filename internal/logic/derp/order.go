@@ -137,6 +137,9 @@ func (s *sDerp) writeSerialOrder(ctx context.Context, tx gdb.TX, buyer *entity.U
 			return nil, err
 		}
 	}
+	if err = s.noticeOrderCompleted(ctx, tx, id); err != nil {
+		return nil, err
+	}
 	return s.issueForOrder(ctx, id, buyer.Id, plan.Id, req.Count, row.Remark.(string), buyer.Id, *gtime.NewFromTime(now))
 }
 

@@ -103,6 +103,9 @@ func (s *sDerp) SerialOrderApprove(ctx context.Context, req *v1.SerialOrderAppro
 			ReviewedAt: gtime.NewFromTime(now), CompletedAt: gtime.NewFromTime(now)}); err != nil {
 			return err
 		}
+		if err := s.noticeOrderCompleted(ctx, tx, o.Id); err != nil {
+			return err
+		}
 		var err error
 		res, err = s.issueForOrder(ctx, o.Id, o.DistributorId, o.PlanId, o.Count, o.Remark, p.UserID, *gtime.NewFromTime(now))
 		return err

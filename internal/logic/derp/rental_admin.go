@@ -2,6 +2,7 @@ package derp
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -123,7 +124,15 @@ func (s *sDerp) transition(ctx context.Context, id int64, from, to, reason strin
 		if n != 1 {
 			return errs.DerpInvalidState.New()
 		}
-		return setDesired(ctx, r.Id, to)
+		if err = setDesired(ctx, r.Id, to); err != nil {
+			return err
+		}
+		if to != rentalSuspended {
+			return nil
+		}
+		_, err = s.notice(ctx, tx, toRental(r.Id), "suspended", map[string]any{"reason": reason},
+			fmt.Sprintf("suspended:%d:%s:%d", r.Id, reason, s.now().Unix()))
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -2,6 +2,8 @@ package derp
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/os/gtime"
@@ -9,7 +11,9 @@ import (
 	"kami/internal/dao"
 	"kami/internal/logic/job"
 	"kami/internal/model/do"
+	"kami/internal/model/entity"
 	"kami/internal/service"
+	"kami/utility/dbx"
 )
 
 func init() {
@@ -28,13 +32,14 @@ func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 	now := gtime.NewFromTime(s.now())
 	done := 0
 	for {
-		rows, err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id, cols.State).WhereIn(cols.State,
-			[]string{rentalActive, rentalSuspended}).WhereLTE(cols.ExpiresAt, now).OrderAsc(cols.Id).Limit(jobBatch).All()
-		if err != nil {
+		var rows []entity.DerpRentals
+		err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id, cols.State, cols.ExpiresAt).WhereIn(cols.State,
+			[]string{rentalActive, rentalSuspended}).WhereLTE(cols.ExpiresAt, now).OrderAsc(cols.Id).Limit(jobBatch).Scan(&rows)
+		if err != nil && !dbx.IsNoRows(err) {
 			return done, err
 		}
 		for _, row := range rows {
-			id, state := row[cols.Id].Int64(), row[cols.State].String()
+			id, state := row.Id, row.State
 			err := dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 				n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalExpired}).WherePri(id).
 					Where(cols.State, state).WhereLTE(cols.ExpiresAt, now).UpdateAndGetAffected()
@@ -42,8 +47,13 @@ func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 					return err
 				}
 				done++
-				return setDesired(ctx, id, rentalExpired)
+				if err = setDesired(ctx, id, rentalExpired); err != nil {
+					return err
+				}
+				_, err = s.notice(ctx, tx, toRental(id), "expired", nil, expiredKey(id, row.ExpiresAt.Time))
+				return err
 			})
+			// TODO(admission): s.invalidateAdmission(ctx, id) after the commit (derp-acl).
 			if err != nil {
 				return done, err
 			}
@@ -52,4 +62,9 @@ func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 			return done, ctx.Err()
 		}
 	}
+}
+
+// expiredKey is once per rental and expiry: a renewed rental that lapses again is told again.
+func expiredKey(rentalID int64, expires time.Time) string {
+	return fmt.Sprintf("expired:%d:%d", rentalID, expires.Unix())
 }

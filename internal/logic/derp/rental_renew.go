@@ -198,6 +198,9 @@ func (s *sDerp) applyRenewal(ctx context.Context, r *entity.DerpRentals, plan *e
 	if orderID, err = dao.DerpOrders.Ctx(ctx).Data(order).InsertAndGetId(); err != nil {
 		return 0, "", err
 	}
+	if err = s.noticeOrderCompleted(ctx, nil, orderID); err != nil {
+		return 0, "", err
+	}
 	if err = s.insertPeriod(ctx, r.Id, periodRenew, orderID, serialID, plan.Id, plan.Days, plan.TrafficBytes, start, end); err != nil {
 		return 0, "", err
 	}

@@ -1,0 +1,139 @@
+package derp
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/gogf/gf/v2/os/gtime"
+
+	v1 "kami/api/derp/v1"
+	"kami/internal/dao"
+	"kami/internal/errs"
+	"kami/internal/listq"
+	"kami/internal/model/do"
+	"kami/internal/model/entity"
+	"kami/internal/scope"
+	"kami/internal/timefmt"
+	"kami/utility/dbx"
+)
+
+var historySorts = listq.NewSorts("id", map[string]listq.Field{
+	"id":             listq.Ordinal(dao.DerpRentalHistory.Columns().Id),
+	"deregisteredAt": listq.Ordinal(dao.DerpRentalHistory.Columns().DeregisteredAt),
+})
+
+// RentalDeregister is S deregistering a rental now (§5): from active, suspended or expired, with
+// no grace period, but only when the account is settled unless force (409
+// DERP_SETTLEMENT_PENDING). The containers are removed by the host worker after the commit; a
+// rental with none left finishes at once.
+func (s *sDerp) RentalDeregister(ctx context.Context, req *v1.RentalDeregisterReq) (*v1.RentalDeregisterRes, error) {
+	r, err := scopedRental(ctx, req.Id)
+	if err != nil {
+		return nil, err
+	}
+	if !renewable(r.State) {
+		return nil, errs.DerpInvalidState.New()
+	}
+	if !req.Force {
+		reason, err := unsettled(ctx, r.UserId)
+		if err != nil {
+			return nil, err
+		}
+		if reason != "" {
+			return nil, errs.DerpSettlementPending.New()
+		}
+	}
+	won, err := s.beginDeregister(ctx, r, nil)
+	if err != nil {
+		return nil, err
+	}
+	if !won {
+		return nil, errs.DerpInvalidState.New()
+	}
+	if _, err = s.finishDeregister(ctx, r.Id); err != nil {
+		return nil, err
+	}
+	return s.RentalGet(ctx, &v1.RentalGetReq{Id: r.Id})
+}
+
+// RentalHistoryList lists the deregistration snapshots whose distributor is in scope.
+func (s *sDerp) RentalHistoryList(ctx context.Context, req *v1.RentalHistoryListReq) (*v1.RentalHistoryListRes, error) {
+	cols := dao.DerpRentalHistory.Columns()
+	m := scope.Apply(ctx, dao.DerpRentalHistory.Ctx(ctx), cols.DistributorId)
+	if req.CustomerId > 0 {
+		m = m.Where(cols.UserId, req.CustomerId)
+	}
+	if req.DistributorId > 0 {
+		m = m.Where(cols.DistributorId, req.DistributorId)
+	}
+	rows, total, err := listq.Page[entity.DerpRentalHistory](m, req.PageReq, historySorts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]v1.RentalHistoryItem, 0, len(rows))
+	for _, h := range rows {
+		it := v1.RentalHistoryItem{Id: h.Id, RentalId: h.RentalId, Customer: v1.RentalCustomer{Id: h.UserId},
+			DistributorId: h.DistributorId, PlanId: h.PlanId, StartedAt: timefmt.Format(h.StartedAt),
+			ExpiresAt: timefmt.Format(h.ExpiresAt), DeregisteredAt: timefmt.Format(h.DeregisteredAt),
+			TrafficUsedBytes: h.TrafficUsedBytes}
+		if h.Snapshot != "" {
+			var snap v1.RentalSnapshot
+			if json.Unmarshal([]byte(h.Snapshot), &snap) == nil {
+				it.Snapshot, it.RentalNo = &snap, snap.RentalNo
+			}
+		}
+		email, err := dao.Users.Ctx(ctx).WherePri(h.UserId).Value(dao.Users.Columns().Email)
+		if err != nil && !dbx.IsNoRows(err) {
+			return nil, err
+		}
+		it.Customer.Email = email.String()
+		out = append(out, it)
+	}
+	return &v1.RentalHistoryListRes{Items: out, Total: total}, nil
+}
+
+// writeHistory freezes the rental at deregistration: its terms and the containers it had (§3
+// derp_rental_history); the UNIQUE rental_id keeps one snapshot however often this runs.
+func (s *sDerp) writeHistory(ctx context.Context, rentalID int64) error {
+	r, err := rentalByID(ctx, rentalID)
+	if err != nil {
+		return err
+	}
+	snap := v1.RentalSnapshot{RentalNo: r.RentalNo, State: r.State, AclVersion: r.AclVersion,
+		Periods: []v1.RentalPeriod{}, Containers: []v1.SnapshotContainer{}}
+	pc := dao.DerpRentalPeriods.Columns()
+	var ps []entity.DerpRentalPeriods
+	if err = dao.DerpRentalPeriods.Ctx(ctx).Where(pc.RentalId, r.Id).OrderAsc(pc.Id).Scan(&ps); err != nil && !dbx.IsNoRows(err) {
+		return err
+	}
+	for _, p := range ps {
+		snap.Periods = append(snap.Periods, v1.RentalPeriod{Id: p.Id, Kind: p.Kind, OrderId: optID(p.OrderId),
+			SerialId: optID(p.SerialId), PlanId: p.PlanId, Days: p.Days, StartsAt: timefmt.Format(p.StartsAt),
+			EndsAt: timefmt.Format(p.EndsAt)})
+	}
+	cc := dao.DerpContainers.Columns()
+	var cs []entity.DerpContainers
+	if err = dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, r.Id).OrderAsc(cc.HaIndex).OrderAsc(cc.Id).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+		return err
+	}
+	for _, c := range cs {
+		it := v1.SnapshotContainer{Id: c.Id, ServerId: c.ServerId, HaIndex: c.HaIndex, Port: c.Port, State: c.State,
+			RxBytes: c.RxTotal, TxBytes: c.TxTotal}
+		var srv *entity.DerpServers
+		if err = dao.DerpServers.Ctx(ctx).WherePri(c.ServerId).Scan(&srv); err != nil && !dbx.IsNoRows(err) {
+			return err
+		}
+		if srv != nil {
+			it.ServerName, it.PublicIpv4, it.Region = srv.Name, srv.PublicIpv4, srv.Region
+		}
+		snap.Containers = append(snap.Containers, it)
+	}
+	raw, err := json.Marshal(snap)
+	if err != nil {
+		return err
+	}
+	_, err = dao.DerpRentalHistory.Ctx(ctx).Data(do.DerpRentalHistory{RentalId: r.Id, UserId: r.UserId,
+		DistributorId: r.DistributorId, PlanId: r.PlanId, StartedAt: r.StartedAt, ExpiresAt: r.ExpiresAt,
+		DeregisteredAt: gtime.NewFromTime(s.now()), TrafficUsedBytes: r.TrafficUsedBytes, Snapshot: string(raw)}).InsertIgnore()
+	return err
+}

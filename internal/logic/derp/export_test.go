@@ -1,0 +1,21 @@
+package derp
+
+import (
+	"context"
+
+	"github.com/gogf/gf/v2/database/gdb"
+
+	"kami/internal/dao"
+	"kami/internal/service"
+)
+
+// AdminNoticeForTest writes an admin notice through the shared helper in its own transaction,
+// as the server and host-op parts do from theirs.
+func AdminNoticeForTest(ctx context.Context, kind string, params map[string]any, key string) (sent bool, err error) {
+	s := service.Derp().(*sDerp)
+	err = dao.DerpNotices.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+		sent, err = s.notice(ctx, tx, toAdmins(), kind, params, key)
+		return err
+	})
+	return sent, err
+}
