@@ -90,6 +90,7 @@ func (s *sDerp) RentalExtend(ctx context.Context, req *v1.RentalExtendReq) (*v1.
 	if err != nil {
 		return nil, err
 	}
+	s.invalidateAdmission(ctx, r.Id)
 	return s.RentalGet(ctx, &v1.RentalGetReq{Id: r.Id})
 }
 
@@ -128,6 +129,7 @@ func (s *sDerp) transition(ctx context.Context, id int64, from, to, reason strin
 	if err != nil {
 		return nil, err
 	}
+	s.invalidateAdmission(ctx, r.Id)
 	return s.RentalGet(ctx, &v1.RentalGetReq{Id: r.Id})
 }
 

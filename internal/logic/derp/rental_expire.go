@@ -47,6 +47,7 @@ func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 			if err != nil {
 				return done, err
 			}
+			s.invalidateAdmission(ctx, id)
 		}
 		if len(rows) < jobBatch || ctx.Err() != nil {
 			return done, ctx.Err()

@@ -25,6 +25,9 @@ import (
 //
 //	maintenance:"exempt"  keeps running while the maintenance switch is on (maintenance.go);
 //	                every other mutating route answers 503 MAINTENANCE then.
+//
+//	oplog:"off"     no operation-log row (oplog.go): a machine's hot call that changes no
+//	                admin state (DERP admission, called by derper for every client connect).
 const (
 	TagAuth   = "auth"
 	TagStrict = "strict"
@@ -35,6 +38,9 @@ const (
 	// TagMaintenance is read by Maintenance.
 	TagMaintenance    = "maintenance"
 	MaintenanceExempt = "exempt"
+	// TagOpLog is read by OperationLog.
+	TagOpLog = "oplog"
+	OpLogOff = "off"
 
 	AccessPublic = "public"
 	AccessLogin  = "login"
