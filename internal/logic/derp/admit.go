@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
+	"kami/internal/infra/db"
 	"kami/internal/logic/derp/admit"
 )
 
@@ -34,6 +35,10 @@ var (
 	})
 )
 
+// AdmitStatements counts the database statements admission calls send themselves (misses,
+// learning), apart from the background batcher's, so tests and B1 prove a warm call sends none.
+var AdmitStatements db.Meter
+
 // admitRequest is tailcfg.DERPAdmitClientRequest; unknown fields are ignored (§7).
 type admitRequest struct {
 	NodePublic string
@@ -46,6 +51,7 @@ type admitRequest struct {
 // It fails closed: anything unexpected is Allow:false or a non-200, which derper rejects.
 func (s *sDerp) Admit(ctx context.Context, token string, body []byte) (status int, allow bool) {
 	start := time.Now()
+	ctx = db.WithMeter(ctx, &AdmitStatements)
 	result := admitDeny
 	defer func() {
 		admitTotal.WithLabelValues(result).Inc()

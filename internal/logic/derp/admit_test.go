@@ -11,6 +11,7 @@ import (
 
 	v1 "kami/api/derp/v1"
 	"kami/internal/dao"
+	"kami/internal/logic/derp"
 	"kami/internal/model/do"
 	"kami/internal/testkit"
 )
@@ -84,17 +85,20 @@ func TestAdmission(t *testing.T) {
 
 	// Warm: the next calls answer from the snapshot.
 	ops := testkit.CountOps(t, "/api/derp/admit/")
+	r0, w0 := derp.AdmitStatements.Statements()
 	for i := 0; i < 20; i++ {
 		expectAllow(t, base, tokens[i%3], good, true)
 		expectAllow(t, base, tokens[i%3], bad, false)
 	}
-	if ops.SQL() != 0 || ops.Redis() != 0 {
-		t.Fatalf("warm admission issued %d SQL statements and %d Redis commands", ops.SQL(), ops.Redis())
+	r1, w1 := derp.AdmitStatements.Statements()
+	if ops.SQL() != 0 || ops.Redis() != 0 || r1 != r0 || w1 != w0 {
+		t.Fatalf("warm admission issued %d SQL statements (meter %d reads, %d writes) and %d Redis commands",
+			ops.SQL(), r1-r0, w1-w0, ops.Redis())
 	}
 	// The counter does see a cold call: it would catch a regression.
 	w.Member.C.Put(t, devs+"/"+itoa(blocked.Id), map[string]any{"status": "approved"}).Expect(t, http.StatusOK)
 	expectAllow(t, base, tokens[0], bad, true)
-	if ops.SQL() == 0 {
+	if r2, _ := derp.AdmitStatements.Statements(); ops.SQL() == 0 || r2 == r1 {
 		t.Fatal("a cold call counted no SQL")
 	}
 
