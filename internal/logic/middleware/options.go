@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/gogf/gf/v2/net/ghttp"
 )
@@ -46,13 +47,28 @@ const (
 	AccessLogin  = "login"
 )
 
-// routeTag is the g.Meta tag name of the route that matched, "" when none matched.
+// routeTag is the g.Meta tag name of the route that matched, "" when none matched. gf parses
+// the whole g.Meta tag on every GetMetaTag, and the chain asks several times per request, so
+// the answers are kept per route: a route's tags never change once it is bound.
 func routeTag(r *ghttp.Request, name string) string {
 	if h := r.GetServeHandler(); h != nil && h.Handler != nil {
-		return h.Handler.GetMetaTag(name)
+		k := tagKey{h.Handler, name}
+		if v, ok := routeTags.Load(k); ok {
+			return v.(string)
+		}
+		v := h.Handler.GetMetaTag(name)
+		routeTags.Store(k, v)
+		return v
 	}
 	return ""
 }
+
+type tagKey struct {
+	h    *ghttp.HandlerItem
+	name string
+}
+
+var routeTags sync.Map // tagKey → string
 
 // routeMethod is the method of the route that will run. It is not always r.Method: gf serves
 // an OPTIONS request carrying Access-Control-Request-Method: PUT with the PUT handler, so
