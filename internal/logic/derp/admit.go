@@ -83,11 +83,13 @@ func (s *sDerp) Admit(ctx context.Context, token string, body []byte) (status in
 	if !admit.Valid(cid, c.tokenGen, sig) {
 		return http.StatusOK, false
 	}
-	if !admitLimiter.allow(cid, start) {
+	// The limiter runs on the service clock too, so a test can hold it still and count exactly.
+	at := (*s.clock.Load()).Now()
+	if !admitLimiter.allow(cid, at) {
 		result = admitRateLimited
 		return http.StatusTooManyRequests, false
 	}
-	now := s.now()
+	now := at.UTC().Truncate(time.Second)
 	if c.desired != containerRunning || r.state != rentalActive || !r.expiresAt.After(now) {
 		return http.StatusOK, false
 	}
