@@ -219,11 +219,17 @@ func (s *sDerp) MeDeviceLearn(ctx context.Context, req *v1.MeDeviceLearnReq) (*v
 func (s *sDerp) learnDevice(ctx context.Context, rentalID int64, key, ip string, now time.Time) (bool, error) {
 	learned := false
 	err := dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-		rc := dao.DerpRentals.Columns()
-		n, err := dao.DerpRentals.Ctx(ctx).Data(g.Map{rc.UpdatedAt: gtime.NewFromTime(now)}).WherePri(rentalID).
-			Where(rc.State, rentalActive).WhereGT(rc.LearnUntil, gtime.NewFromTime(now)).UpdateAndGetAffected()
-		if err != nil || n != 1 {
+		// Checked after the lock, not through the UPDATE's affected rows: MySQL counts changed
+		// rows, and an updated_at already equal to now would read as "no such rental".
+		if err := lockRental(ctx, rentalID, now); err != nil {
 			return err
+		}
+		r, err := rentalByID(ctx, rentalID)
+		if err != nil {
+			return err
+		}
+		if r.State != rentalActive || r.LearnUntil == nil || !now.Before(r.LearnUntil.Time) {
+			return nil
 		}
 		if err = roomForDevice(ctx, rentalID); err != nil {
 			if errs.Is(err, errs.DerpDeviceLimit) {
