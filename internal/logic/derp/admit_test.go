@@ -102,6 +102,11 @@ func TestAdmission(t *testing.T) {
 		t.Fatal("a cold call counted no SQL")
 	}
 
+	// No operation-log row for any of these calls (oplog:"off").
+	if n, err := dao.OperationLogs.Ctx(context.Background()).WhereLike("path", "/api/derp/admit/%").Count(); err != nil || n != 0 {
+		t.Fatalf("%d operation-log rows for admission (%v)", n, err)
+	}
+
 	// A container that is not meant to run admits nobody.
 	if _, err := dao.DerpContainers.Ctx(context.Background()).Where("rental_id", d.Id).Where("ha_index", 3).
 		Data(do.DerpContainers{Desired: "stopped"}).Update(); err != nil {
