@@ -99,11 +99,29 @@ func (a *admitSnapshot) load(ctx context.Context, cid int64) (int64, *admitRenta
 		rid int64
 		r   *admitRental
 	}
+	// Other callers wait on this load: one client hanging up must not fail them all.
+	ctx = context.WithoutCancel(ctx)
 	v, err, _ := a.group.Do(strconv.FormatInt(cid, 10), func() (any, error) {
 		epoch := a.epoch.Load()
-		rid, r, err := loadAdmitRental(ctx, cid)
+		rid, err := rentalOfContainer(ctx, cid)
 		if err != nil {
 			return nil, err
+		}
+		// The rental's other containers may have loaded it already: one small read then.
+		if r := a.fresh(rid, cid); r != nil {
+			a.mu.Lock()
+			a.cont[cid], a.contExp[cid] = rid, r.exp
+			a.mu.Unlock()
+			return out{rid, r}, nil
+		}
+		var r *admitRental
+		if rid != 0 {
+			if r, err = loadAdmitRental(ctx, rid); err != nil {
+				return nil, err
+			}
+			if r == nil {
+				rid = 0
+			}
 		}
 		exp := time.Now().Add(admitTTL)
 		if a.epoch.Load() == epoch {
@@ -124,21 +142,44 @@ func (a *admitSnapshot) load(ctx context.Context, cid int64) (int64, *admitRenta
 	return o.rid, o.r, nil
 }
 
-// loadAdmitRental reads the container's rental with its live containers and its devices.
-func loadAdmitRental(ctx context.Context, cid int64) (int64, *admitRental, error) {
-	var c *entity.DerpContainers
-	if err := dao.DerpContainers.Ctx(ctx).WherePri(cid).Scan(&c); err != nil && !dbx.IsNoRows(err) {
-		return 0, nil, err
+// fresh is the rental's entry when it is live and knows the container, else nil.
+func (a *admitSnapshot) fresh(rid, cid int64) *admitRental {
+	if rid == 0 {
+		return nil
 	}
-	if c == nil {
-		return 0, nil, nil
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	r := a.rentals[rid]
+	if r == nil || time.Now().After(r.exp) {
+		return nil
 	}
+	if _, ok := r.containers[cid]; !ok {
+		return nil
+	}
+	return r
+}
+
+// rentalOfContainer is the container's rental id, 0 for an unknown container.
+func rentalOfContainer(ctx context.Context, cid int64) (int64, error) {
+	cc := dao.DerpContainers.Columns()
+	v, err := dao.DerpContainers.Ctx(ctx).Fields(cc.RentalId).WherePri(cid).Value()
+	if err != nil && !dbx.IsNoRows(err) {
+		return 0, err
+	}
+	if v == nil || v.IsNil() {
+		return 0, nil
+	}
+	return v.Int64(), nil
+}
+
+// loadAdmitRental reads the rental with its containers and its decided devices; nil when gone.
+func loadAdmitRental(ctx context.Context, rid int64) (*admitRental, error) {
 	var rent *entity.DerpRentals
-	if err := dao.DerpRentals.Ctx(ctx).WherePri(c.RentalId).Scan(&rent); err != nil && !dbx.IsNoRows(err) {
-		return 0, nil, err
+	if err := dao.DerpRentals.Ctx(ctx).WherePri(rid).Scan(&rent); err != nil && !dbx.IsNoRows(err) {
+		return nil, err
 	}
 	if rent == nil {
-		return 0, nil, nil
+		return nil, nil
 	}
 	r := &admitRental{state: rent.State, maxDevices: rent.MaxDevices, approved: map[string]struct{}{},
 		blocked: map[string]struct{}{}, containers: map[int64]admitContainer{}}
@@ -152,7 +193,7 @@ func loadAdmitRental(ctx context.Context, cid int64) (int64, *admitRental, error
 	var cs []entity.DerpContainers
 	if err := dao.DerpContainers.Ctx(ctx).Fields(cc.Id, cc.TokenGen, cc.Desired).Where(cc.RentalId, rent.Id).
 		Scan(&cs); err != nil && !dbx.IsNoRows(err) {
-		return 0, nil, err
+		return nil, err
 	}
 	for _, x := range cs {
 		r.containers[x.Id] = admitContainer{rentalID: rent.Id, tokenGen: x.TokenGen, desired: x.Desired}
@@ -161,7 +202,7 @@ func loadAdmitRental(ctx context.Context, cid int64) (int64, *admitRental, error
 	var ds []entity.DerpDevices
 	if err := dao.DerpDevices.Ctx(ctx).Fields(dc.NodeKey, dc.Status).Where(dc.RentalId, rent.Id).
 		WhereIn(dc.Status, []string{deviceApproved, deviceBlocked}).Scan(&ds); err != nil && !dbx.IsNoRows(err) {
-		return 0, nil, err
+		return nil, err
 	}
 	for _, d := range ds {
 		if d.Status == deviceApproved {
@@ -170,5 +211,5 @@ func loadAdmitRental(ctx context.Context, cid int64) (int64, *admitRental, error
 			r.blocked[d.NodeKey] = struct{}{}
 		}
 	}
-	return rent.Id, r, nil
+	return r, nil
 }
