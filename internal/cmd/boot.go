@@ -79,6 +79,8 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.Notify().Start(ctx); err != nil {
 		return err
 	}
+	// DERP admission's invalidation subscriber and its pending-key batcher (derp.md §7).
+	service.Derp().StartAdmission(ctx)
 	return service.Job().Start(ctx)
 }
 

@@ -28,6 +28,9 @@ func SendDownload(ctx context.Context, d *model.Download) error {
 	h.Set("Content-Type", d.ContentType)
 	h.Set("Content-Disposition", ContentDisposition(d.Name))
 	h.Set("Cache-Control", "no-store")
+	for k, v := range d.Header {
+		h.Set(k, v)
+	}
 	r.Response.WriteHeader(http.StatusOK)
 	r.Response.Writer.WriteHeader(http.StatusOK)
 	if err := d.WriteTo(r.Response.Writer); err != nil {

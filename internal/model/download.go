@@ -7,6 +7,8 @@ import "io"
 type Download struct {
 	Name        string // file name offered to the client
 	ContentType string
+	// Header holds extra response headers (a DERP map's version and digest), set before the body.
+	Header map[string]string
 	// WriteTo writes the file once; Close frees what it holds (temporary files), written or not.
 	WriteTo func(w io.Writer) error
 	Close   func() error

@@ -14,16 +14,46 @@ import (
 
 type (
 	IDerp interface {
+		// MeAclDownload answers the caller's derpMap as a file (§6): the stored canonical JSON, or the
+		// Headscale YAML rendered from the same placement, with the version, validity and digest
+		// headers. A lapsed version is regenerated first. Every attempt, refused ones too, writes a
+		// derp_acl_downloads row under the requested rental id and the caller.
+		MeAclDownload(ctx context.Context, req *v1.MeAclDownloadReq) (*model.Download, error)
 		// RegenerateLapsedAcls is derp.acl_regen (§6, §10): every active rental whose current derpMap
 		// is past valid_until gets a new version (trigger auto_32d) from its live containers, one short
 		// transaction per rental. The version number moves by a guarded UPDATE, so a run racing another
 		// (or a customer's regenerate) loses cleanly and the rental gets one new version.
 		RegenerateLapsedAcls(ctx context.Context) (int, error)
+		// AclGenerationList is the generation log of the rentals in the caller's scope (§2), never
+		// the bodies.
+		AclGenerationList(ctx context.Context, req *v1.AclGenerationListReq) (*v1.AclGenerationListRes, error)
+		// AclDownloadList lists the download attempts of the rentals in scope, by the rental's
+		// distributor as recorded with the attempt.
+		AclDownloadList(ctx context.Context, req *v1.AclDownloadListReq) (*v1.AclDownloadListRes, error)
+		// RentalAclRegenerate writes a new version for a rental in scope (S, AA), recording the admin,
+		// its IP and geo on the version; the rental must be serving.
+		RentalAclRegenerate(ctx context.Context, req *v1.RentalAclRegenerateReq) (*v1.RentalAclRegenerateRes, error)
+		// MeAclVersions lists the rental's derpMap versions, newest first.
+		MeAclVersions(ctx context.Context, req *v1.MeAclVersionsReq) (*v1.MeAclVersionsRes, error)
+		// MeAclRegenerate writes a new version of a serving rental, at most 3 per rolling day per
+		// rental (429 RATE_LIMITED with Retry-After beyond).
+		MeAclRegenerate(ctx context.Context, req *v1.MeAclRegenerateReq) (*v1.MeAclRegenerateRes, error)
+		// MeRentalUpdate changes the rental's options; a changed omitDefaultRegions is a new derpMap
+		// version in the same transaction (an unchanged one writes nothing).
+		MeRentalUpdate(ctx context.Context, req *v1.MeRentalUpdateReq) (*v1.MeRentalUpdateRes, error)
 		// MeRentalActivate starts a rental (§5) with a serial or a plan paid from the balance. In one
 		// transaction: the guarded serial claim (unused → used, or the reserved and committed list
 		// price and the distributor's commission), the rental, its order and period, and placement
 		// (§9). No host is contacted: containers are rows with desired=running, converged after commit.
 		MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateReq) (*v1.MeRentalActivateRes, error)
+		// Admit decides derper's -verify-client-url call for token with the raw body: the HTTP status
+		// and, for 200, the Allow value. It answers from this node's snapshot, so a warm call issues
+		// no SQL and no Redis command; a miss loads the rental once (503 when the database is down).
+		// It fails closed: anything unexpected is Allow:false or a non-200, which derper rejects.
+		Admit(ctx context.Context, token string, body []byte) (status int, allow bool)
+		// StartAdmission runs this node's admission background work until ctx ends: the subscriber
+		// that drops invalidated rentals and the batcher that records unknown keys as pending.
+		StartAdmission(ctx context.Context)
 		// MeRentalAutoRenew turns the caller's rental's auto-renewal on or off.
 		MeRentalAutoRenew(ctx context.Context, req *v1.MeRentalAutoRenewReq) (*v1.MeRentalAutoRenewRes, error)
 		// AutoRenewRentals is derp.auto_renew: every active rental that opted in and expires within a
@@ -55,6 +85,18 @@ type (
 		RentalHistoryList(ctx context.Context, req *v1.RentalHistoryListReq) (*v1.RentalHistoryListRes, error)
 		// SetClock hands the service its clock: every term, expiry and claim window reads it.
 		SetClock(c clock.Clock)
+		// MeDeviceList lists the rental's devices, pending (seen) ones included.
+		MeDeviceList(ctx context.Context, req *v1.MeDeviceListReq) (*v1.MeDeviceListRes, error)
+		// MeDeviceCreate approves a node key by hand: 409 DUPLICATE for a key the rental already has,
+		// 409 DERP_DEVICE_LIMIT when maxDevices keys are approved.
+		MeDeviceCreate(ctx context.Context, req *v1.MeDeviceCreateReq) (*v1.MeDeviceCreateRes, error)
+		// MeDeviceUpdate approves or blocks a device (approving counts against maxDevices) and renames it.
+		MeDeviceUpdate(ctx context.Context, req *v1.MeDeviceUpdateReq) (*v1.MeDeviceUpdateRes, error)
+		// MeDeviceDelete forgets a device; a key that connects again shows up as pending.
+		MeDeviceDelete(ctx context.Context, req *v1.MeDeviceDeleteReq) (*v1.MeDeviceDeleteRes, error)
+		// MeDeviceLearn opens the learn window for req.Minutes: unknown keys that connect meanwhile are
+		// approved (source learned) until maxDevices are approved (§7 (4)).
+		MeDeviceLearn(ctx context.Context, req *v1.MeDeviceLearnReq) (*v1.MeDeviceLearnRes, error)
 		// DistributorSet gives an agent or agent-admin a tier. A returning distributor keeps its invite
 		// code, so links its customers already hold stay valid.
 		DistributorSet(ctx context.Context, req *v1.DistributorSetReq) (*v1.DistributorSetRes, error)

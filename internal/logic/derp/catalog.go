@@ -67,7 +67,13 @@ func init() {
 				Title: "menu.derp.mine", Icon: "lucide:radio", Sort: 30, Roles: []string{consts.RoleMember},
 				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list",
 					"POST /api/derp/me/rentals/activate", "GET /api/derp/me/rentals/list", "GET /api/derp/me/rentals/{id}",
-					"POST /api/derp/me/rentals/{id}/renew"}},
+					"POST /api/derp/me/rentals/{id}/renew",
+					// derp-acl: the derpMap, its versions and options, and the devices.
+					"PUT /api/derp/me/rentals/{id}", "GET /api/derp/me/rentals/{id}/acl",
+					"GET /api/derp/me/rentals/{id}/acl/versions", "POST /api/derp/me/rentals/{id}/acl/regenerate",
+					"GET /api/derp/me/rentals/{id}/devices/list", "POST /api/derp/me/rentals/{id}/devices",
+					"PUT /api/derp/me/rentals/{id}/devices/{did}", "DELETE /api/derp/me/rentals/{id}/devices/{did}",
+					"POST /api/derp/me/rentals/{id}/devices/learn"}},
 		},
 	})
 }

@@ -154,7 +154,9 @@ func (s *sDerp) beginDeregister(ctx context.Context, r *entity.DerpRentals, cuto
 		}
 		return s.queueRemoval(ctx, r.Id)
 	})
-	// TODO(admission): when won, s.invalidateAdmission(ctx, r.Id) once derp-acl's snapshot lands.
+	if won && err == nil {
+		s.invalidateAdmission(ctx, r.Id)
+	}
 	return won, err
 }
 

@@ -15,7 +15,6 @@ const (
 	keepSamples        = 7 * day
 	keepPendingDevices = 30 * day
 	pruneBatch         = 5000
-	devicePending      = "pending"
 )
 
 // PruneRows is derp.prune: raw probes older than 14 days, traffic samples older than 7 days and

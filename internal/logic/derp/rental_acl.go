@@ -8,11 +8,14 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/errs"
+	"kami/internal/infra/peer"
 	"kami/internal/logic/derp/acl"
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/principal"
+	"kami/internal/service"
 	"kami/utility/dbx"
+	"kami/utility/text"
 )
 
 // aclValidity is how long a generated derpMap is valid before derp.acl_regen renews it (§6).
@@ -27,23 +30,9 @@ func newAclVersion(ctx context.Context, rentalID int64, trigger string, now time
 	if err != nil {
 		return err
 	}
-	cc := dao.DerpContainers.Columns()
-	var cs []entity.DerpContainers
-	if err = dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).WhereNotIn(cc.State, []string{"removed", "abandoned"}).
-		OrderAsc(cc.HaIndex).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+	p, err := placementOf(ctx, r)
+	if err != nil {
 		return err
-	}
-	p := acl.Placement{OmitDefaultRegions: r.OmitDefaultRegions == 1}
-	for _, c := range cs {
-		var srv *entity.DerpServers
-		if err = dao.DerpServers.Ctx(ctx).WherePri(c.ServerId).Scan(&srv); err != nil && !dbx.IsNoRows(err) {
-			return err
-		}
-		if srv == nil {
-			continue
-		}
-		p.Nodes = append(p.Nodes, acl.Node{HAIndex: c.HaIndex, Region: srv.Region, RegionName: srv.RegionName,
-			IPv4: srv.PublicIpv4, IPv6: srv.PublicIpv6, CertPin: srv.CertPin, Port: c.Port})
 	}
 	body, err := acl.JSON(p)
 	if err != nil {
@@ -68,7 +57,35 @@ func newAclVersion(ctx context.Context, rentalID int64, trigger string, now time
 		Status: "current"}
 	if pr := principal.From(ctx); pr != nil {
 		row.ActorId = pr.UserID
+		// Who generated it and from where (§5: an admin regenerate logs the IP and geo).
+		if ip := peer.RequestIP(ctx); ip != "" {
+			row.ActorIp, row.ActorGeo = ip, text.Truncate(service.Geo().Locate(ctx, ip), 128)
+		}
 	}
 	_, err = dao.DerpAclVersions.Ctx(ctx).Data(row).Insert()
 	return err
+}
+
+// placementOf is what the rental's derpMap is made of: its live containers (removed and
+// abandoned ones are history) on their servers, in haIndex order.
+func placementOf(ctx context.Context, r *entity.DerpRentals) (acl.Placement, error) {
+	cc := dao.DerpContainers.Columns()
+	var cs []entity.DerpContainers
+	if err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, r.Id).WhereNotIn(cc.State, []string{"removed", "abandoned"}).
+		OrderAsc(cc.HaIndex).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+		return acl.Placement{}, err
+	}
+	p := acl.Placement{OmitDefaultRegions: r.OmitDefaultRegions == 1}
+	for _, c := range cs {
+		var srv *entity.DerpServers
+		if err := dao.DerpServers.Ctx(ctx).WherePri(c.ServerId).Scan(&srv); err != nil && !dbx.IsNoRows(err) {
+			return acl.Placement{}, err
+		}
+		if srv == nil {
+			continue
+		}
+		p.Nodes = append(p.Nodes, acl.Node{HAIndex: c.HaIndex, Region: srv.Region, RegionName: srv.RegionName,
+			IPv4: srv.PublicIpv4, IPv6: srv.PublicIpv6, CertPin: srv.CertPin, Port: c.Port})
+	}
+	return p, nil
 }

@@ -91,6 +91,7 @@ func (s *sDerp) RentalExtend(ctx context.Context, req *v1.RentalExtendReq) (*v1.
 	if err != nil {
 		return nil, err
 	}
+	s.invalidateAdmission(ctx, r.Id)
 	return s.RentalGet(ctx, &v1.RentalGetReq{Id: r.Id})
 }
 
@@ -137,6 +138,7 @@ func (s *sDerp) transition(ctx context.Context, id int64, from, to, reason strin
 	if err != nil {
 		return nil, err
 	}
+	s.invalidateAdmission(ctx, r.Id)
 	return s.RentalGet(ctx, &v1.RentalGetReq{Id: r.Id})
 }
 

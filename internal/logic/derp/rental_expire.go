@@ -53,10 +53,10 @@ func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 				_, err = s.notice(ctx, tx, toRental(id), "expired", nil, expiredKey(id, row.ExpiresAt.Time))
 				return err
 			})
-			// TODO(admission): s.invalidateAdmission(ctx, id) after the commit (derp-acl).
 			if err != nil {
 				return done, err
 			}
+			s.invalidateAdmission(ctx, id)
 		}
 		if len(rows) < jobBatch || ctx.Err() != nil {
 			return done, ctx.Err()

@@ -85,6 +85,7 @@ func (s *sDerp) MeRentalRenew(ctx context.Context, req *v1.MeRentalRenewReq) (*v
 	if err != nil {
 		return nil, err
 	}
+	s.invalidateAdmission(ctx, r.Id)
 	return s.renewalRes(ctx, orderID, r.Id)
 }
 

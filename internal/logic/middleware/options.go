@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/gogf/gf/v2/net/ghttp"
 )
@@ -25,6 +26,9 @@ import (
 //
 //	maintenance:"exempt"  keeps running while the maintenance switch is on (maintenance.go);
 //	                every other mutating route answers 503 MAINTENANCE then.
+//
+//	oplog:"off"     no operation-log row (oplog.go): a machine's hot call that changes no
+//	                admin state (DERP admission, called by derper for every client connect).
 const (
 	TagAuth   = "auth"
 	TagStrict = "strict"
@@ -35,18 +39,36 @@ const (
 	// TagMaintenance is read by Maintenance.
 	TagMaintenance    = "maintenance"
 	MaintenanceExempt = "exempt"
+	// TagOpLog is read by OperationLog.
+	TagOpLog = "oplog"
+	OpLogOff = "off"
 
 	AccessPublic = "public"
 	AccessLogin  = "login"
 )
 
-// routeTag is the g.Meta tag name of the route that matched, "" when none matched.
+// routeTag is the g.Meta tag name of the route that matched, "" when none matched. gf parses
+// the whole g.Meta tag on every GetMetaTag, and the chain asks several times per request, so
+// the answers are kept per route: a route's tags never change once it is bound.
 func routeTag(r *ghttp.Request, name string) string {
 	if h := r.GetServeHandler(); h != nil && h.Handler != nil {
-		return h.Handler.GetMetaTag(name)
+		k := tagKey{h.Handler, name}
+		if v, ok := routeTags.Load(k); ok {
+			return v.(string)
+		}
+		v := h.Handler.GetMetaTag(name)
+		routeTags.Store(k, v)
+		return v
 	}
 	return ""
 }
+
+type tagKey struct {
+	h    *ghttp.HandlerItem
+	name string
+}
+
+var routeTags sync.Map // tagKey → string
 
 // routeMethod is the method of the route that will run. It is not always r.Method: gf serves
 // an OPTIONS request carrying Access-Control-Request-Method: PUT with the PUT handler, so

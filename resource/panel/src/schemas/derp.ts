@@ -123,3 +123,32 @@ export const rentals: ListSchema = {
   ],
   actions: [{ label: 'detail', detail: (r) => `/derp/rentals/${r.id}` }],
 }
+
+// derp-acl: derpMap download attempts (every one, refused ones too) of the rentals in scope; a
+// row's generations in a drawer; S and AA regenerate a rental's map.
+const aclGenerations = (rentalId: number): ListSchema => ({
+  list: `/derp/acl/generations/list?rentalId=${rentalId}`,
+  columns: [
+    { key: 'version', width: 80 }, { key: 'trigger', width: 100 }, { key: 'status', width: 100 }, { key: 'sha256' },
+    { key: 'generatedAt' }, { key: 'validUntil' }, { key: 'actorId', width: 80 }, { key: 'actorIp' }, { key: 'actorGeo' },
+  ],
+})
+export const aclLogs: ListSchema = {
+  list: '/derp/acl/downloads/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'rentalId', width: 80 }, { key: 'customerId', width: 90 }, { key: 'username' },
+    { key: 'version', width: 70 }, { key: 'format', width: 90 }, { key: 'result', width: 80 }, { key: 'reason' }, { key: 'ip' },
+    { key: 'geo' }, { key: 'machineCode' }, { key: 'browser' }, { key: 'createdAt' },
+  ],
+  filters: [
+    { key: 'rentalId', type: 'number' }, { key: 'customerId', type: 'number' },
+    { key: 'result', type: 'select', options: opts(['ok', 'denied']) }, { key: 'from', type: 'datetime' }, { key: 'to', type: 'datetime' },
+  ],
+  toolbar: [{ label: 'regenerate', code: 'Derp:Acl:Regenerate', confirm: true, method: 'post',
+    url: (_, f) => `/derp/rentals/${f?.rentalId}/acl/regenerate`, fields: [{ key: 'rentalId', type: 'number', required: true }],
+    body: () => ({}) }],
+  actions: [
+    { label: 'generations', sub: (r) => aclGenerations(r.rentalId) },
+    { label: 'regenerate', code: 'Derp:Acl:Regenerate', confirm: true, method: 'post', url: (r) => `/derp/rentals/${r.rentalId}/acl/regenerate`, body: () => ({}) },
+  ],
+}

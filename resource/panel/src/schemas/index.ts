@@ -57,6 +57,7 @@ const lists: Record<string, ListSchema> = {
   '/derp/customers/list': derp.customers,
   '/derp/rentals/list': derp.rentals,
   '/derp/serial-orders/list': derp.serialOrders,
+  '/derp/acl-logs/list': derp.aclLogs,
   '/security/log/list': security.log,
   '/security/locks/list': security.locks,
   '/security/alerts/list': security.alerts,
