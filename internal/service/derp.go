@@ -36,6 +36,12 @@ type (
 		DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (*v1.DistributorDeleteRes, error)
 		// DistributorList lists the active distributors.
 		DistributorList(ctx context.Context, req *v1.DistributorListReq) (*v1.DistributorListRes, error)
+		// StartHostWorker starts this node's host-op worker loop (§10: on every node) unless
+		// KAMI_DERP_HOST_WORKER=false. It returns at once; StopHostWorker ends it.
+		StartHostWorker(ctx context.Context) error
+		// StopHostWorker ends the worker loop, waits for the ops it is running, and closes the SSH
+		// pool. An op cut short keeps its lease, which lapses, and another node takes it over.
+		StopHostWorker()
 		// ExpireSerials moves unused serials whose expires_at has passed to expired, each by a guarded
 		// UPDATE, so a claim racing with the job either wins or finds the serial expired (§4).
 		ExpireSerials(ctx context.Context) (int, error)

@@ -22,16 +22,18 @@ import (
 
 // Contract numbers of §10.
 const (
-	Lease          = 120 * time.Second
-	PerServer      = 4
-	MaxAttempts    = 12
-	backoffBase    = 10 * time.Second
-	backoffCap     = 30 * time.Minute
-	waitNotReady   = 30 * time.Second
-	claimBatch     = 32
-	ErrAdmitUnset  = "ADMIT_URL_UNSET"
-	ErrHostKey     = "HOSTKEY_MISMATCH"
-	ErrImageTooOld = "IMAGE_TOO_OLD"
+	Lease           = 120 * time.Second
+	PerServer       = 4
+	MaxAttempts     = 12
+	backoffBase     = 10 * time.Second
+	backoffCap      = 30 * time.Minute
+	waitNotReady    = 30 * time.Second
+	claimBatch      = 32
+	ErrAdmitUnset   = "ADMIT_URL_UNSET"
+	ErrHostKey      = "HOSTKEY_MISMATCH"
+	ErrImageTooOld  = "IMAGE_TOO_OLD"
+	ErrImageUnset   = "IMAGE_UNSET"
+	ErrPortConflict = "PORT_CONFLICT"
 )
 
 // Worker runs host ops. Every field is set at boot and never changed afterwards.
@@ -47,6 +49,23 @@ type Worker struct {
 	Token func(cid int64, gen int) string
 	// Servers, when set, limits the worker to these servers (tests share one database).
 	Servers []int64
+	// ImageOf, when set, is the live image setting (kami.derp.image); it wins over Image when
+	// not empty. While both are empty, container ops wait with IMAGE_UNSET.
+	ImageOf func(ctx context.Context) string
+	// OnPortConflict re-ports a container whose port another process holds (§8: slot blocked,
+	// new port, ACL bumped, in one transaction of the derp logic); the op is then superseded by
+	// the converge that transaction queued. Unset: the op backs off.
+	OnPortConflict func(ctx context.Context, containerID int64) error
+}
+
+// image is the derper image to run now.
+func (w *Worker) image(ctx context.Context) string {
+	if w.ImageOf != nil {
+		if img := w.ImageOf(ctx); img != "" {
+			return img
+		}
+	}
+	return w.Image
 }
 
 func (w *Worker) now() time.Time { return w.Clock.Now().UTC().Truncate(time.Second) }
@@ -199,6 +218,9 @@ func (w *Worker) finish(ctx context.Context, op *entity.DerpHostOps, o outcome) 
 			// §4: a dead op fails its container; derp.placement re-places it with the same haIndex.
 			_, err = dao.DerpContainers.Ctx(ctx).Data(g.Map{"state": "failed", "last_error": msg}).
 				Where("id", op.ContainerId).WhereNotIn("state", []string{"removed", "abandoned"}).Update()
+		}
+		if dead && err == nil {
+			err = raiseDeadAlert(ctx, op, msg, now)
 		}
 		return err
 	})
