@@ -45,6 +45,11 @@ type (
 		// ExpireSerials moves unused serials whose expires_at has passed to expired, each by a guarded
 		// UPDATE, so a claim racing with the job either wins or finds the serial expired (§4).
 		ExpireSerials(ctx context.Context) (int, error)
+		// ReconcileServers queues a reconcile op for each ready server not removed (§8); one already
+		// waiting is not doubled.
+		ReconcileServers(ctx context.Context) (int, error)
+		// ResetMonths is derp.month_reset (§9): each server whose billing month turned starts it.
+		ResetMonths(ctx context.Context) (int, error)
 		// SerialOrderCreate is a distributor buying serials at its tier's discount (§5, §11). Paid from
 		// the balance, the amount is reserved and committed in the transaction that writes the order,
 		// the batch and its serials, under the account lock: an insufficient balance is the ledger's
@@ -75,6 +80,10 @@ type (
 		PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (*v1.PlanUpdateRes, error)
 		// PlanDelete removes a plan no serial, order or rental refers to; a sold plan is disabled instead.
 		PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (*v1.PlanDeleteRes, error)
+		// RunProbes is derp.probe (§9): per running container an HTTPS pin check and a STUN binding
+		// on its port, per server docker version over SSH; network first, then one transaction per
+		// server for the raw rows, the hourly aggregate, the streaks and the health.
+		RunProbes(ctx context.Context) (int, error)
 		// Register is a customer's self-registration (§5): a pending member under the distributor whose
 		// customer invite code was given (any case), or the platform; the user service mails the
 		// foundation's verification link, or an "already registered" notice to an existing owner.
@@ -110,6 +119,11 @@ type (
 		RentalList(ctx context.Context, req *v1.RentalListReq) (*v1.RentalListRes, error)
 		// RentalGet answers one rental in scope (404 outside it) with its periods and containers.
 		RentalGet(ctx context.Context, req *v1.RentalGetReq) (*v1.RentalGetRes, error)
+		// RunPlacement is derp.placement (§10): it replaces failed containers, those on removing
+		// servers and those down ≥ 60 min by a new one with the same haIndex on another eligible
+		// server, fills degraded rentals up to 3, and retires removing servers left with nothing.
+		// One short transaction per container or rental; each writes a new ACL version.
+		RunPlacement(ctx context.Context) (int, error)
 		// SerialBatchList lists the batches: S all, a distributor those issued to it.
 		SerialBatchList(ctx context.Context, req *v1.SerialBatchListReq) (*v1.SerialBatchListRes, error)
 		// SerialBatchExport writes every code of a batch (S or its owner) to a CSV or XLSX file through
@@ -160,6 +174,11 @@ type (
 		TierList(ctx context.Context, _ *v1.TierListReq) (*v1.TierListRes, error)
 		// TierUpdate edits a tier; orders snapshot the bps they used, so history does not move.
 		TierUpdate(ctx context.Context, req *v1.TierUpdateReq) (*v1.TierUpdateRes, error)
+		// RunTraffic is derp.traffic (§9): one readout exec per server, then one short transaction per
+		// container. The sample's primary key (container, 5-min bucket) is inserted first and totals
+		// move only when it took effect, so a second run in the same bucket counts nothing twice; its
+		// counters stay unread and the next bucket's delta carries them.
+		RunTraffic(ctx context.Context) (int, error)
 	}
 )
 
