@@ -134,4 +134,3 @@ func raiseAlert(ctx context.Context, kind, severity string, serverID, containerI
 	}
 	return err
 }
-
