@@ -50,6 +50,30 @@ type (
 		ReconcileServers(ctx context.Context) (int, error)
 		// ResetMonths is derp.month_reset (§9): each server whose billing month turned starts it.
 		ResetMonths(ctx context.Context) (int, error)
+		// ContainerRestart recreates a container on the same port: its token_gen moves up (the spec
+		// label differs, so converge runs rm -f + run with a fresh admission token) and a converge is
+		// queued, in one transaction; the host is touched after the commit (§13).
+		ContainerRestart(ctx context.Context, req *v1.ContainerRestartReq) (*v1.ContainerRestartRes, error)
+		// HostOpRetry puts a dead op back in the queue, due now with its attempts reset; a container
+		// the op failed goes back to pending so derp.placement leaves it alone while it is retried.
+		HostOpRetry(ctx context.Context, req *v1.HostOpRetryReq) (*v1.HostOpRetryRes, error)
+		// AlertAck acknowledges an open alert (open → acked, guarded).
+		AlertAck(ctx context.Context, req *v1.AlertAckReq) (*v1.AlertAckRes, error)
+		// ServerRegions sums servers, containers, customers and load per region (§5), S only.
+		ServerRegions(ctx context.Context, _ *v1.ServerRegionsReq) (*v1.ServerRegionsRes, error)
+		// ServerProbes answers a host's probe rows (raw) or its hourly aggregate.
+		ServerProbes(ctx context.Context, req *v1.ServerProbesReq) (*v1.ServerProbesRes, error)
+		// ServerContainers lists a host's containers.
+		ServerContainers(ctx context.Context, req *v1.ServerContainersReq) (*v1.ServerContainersRes, error)
+		// ContainerTraffic is one container's series (S).
+		ContainerTraffic(ctx context.Context, req *v1.ContainerTrafficReq) (*v1.ContainerTrafficRes, error)
+		// MeRentalTraffic is the caller's rental series over all its containers (§5); another
+		// customer's rental is 404.
+		MeRentalTraffic(ctx context.Context, req *v1.MeRentalTrafficReq) (*v1.MeRentalTrafficRes, error)
+		// HostOpList lists host ops, newest first.
+		HostOpList(ctx context.Context, req *v1.HostOpListReq) (*v1.HostOpListRes, error)
+		// AlertList lists alerts, newest first.
+		AlertList(ctx context.Context, req *v1.AlertListReq) (*v1.AlertListRes, error)
 		// SerialOrderCreate is a distributor buying serials at its tier's discount (§5, §11). Paid from
 		// the balance, the amount is reserved and committed in the transaction that writes the order,
 		// the batch and its serials, under the account lock: an insufficient balance is the ledger's
