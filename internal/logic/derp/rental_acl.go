@@ -29,8 +29,9 @@ func newAclVersion(ctx context.Context, rentalID int64, trigger string, now time
 	}
 	cc := dao.DerpContainers.Columns()
 	var cs []entity.DerpContainers
+	// A container being replaced (desired removed) is no longer in the map: its successor is.
 	if err = dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).WhereNotIn(cc.State, []string{"removed", "abandoned"}).
-		OrderAsc(cc.HaIndex).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+		WhereNot(cc.Desired, "removed").OrderAsc(cc.HaIndex).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
 		return err
 	}
 	p := acl.Placement{OmitDefaultRegions: r.OmitDefaultRegions == 1}
