@@ -70,7 +70,7 @@ func (s *sDerp) ServerRegions(ctx context.Context, _ *v1.ServerRegionsReq) (*v1.
 
 // window reads from/to (RFC 3339), defaulting to the last def.
 func (s *sDerp) window(from, to string, def time.Duration) (time.Time, time.Time, error) {
-	t := s.now()
+	t := s.now().Add(time.Second) // the bound is exclusive: what happened this second is in
 	f := t.Add(-def)
 	if p, err := timefmt.Parse(from); err != nil {
 		return f, t, errs.TimeInvalid.New("from")
