@@ -48,9 +48,11 @@ func TestHostOpsPlacementAndRecovery(t *testing.T) {
 
 	// A third server, whose lowest port something else holds.
 	c3 := addHost(t, w, "hkg")
-	c3.fake.OccupyPort(20000)
+	taken := lowestFreePort(t, c3.srv.Id)
+	c3.fake.OccupyPort(taken)
 	wk = opsWorker(t, a, b, c3)
 	drain(t, wk)
+	onlyDegraded(t, d.Id)
 	before := rentalRow(t, d.Id).AclVersion
 	w.Admin.C.RunJob(t, "derp.placement")
 	r := rentalRow(t, d.Id)
@@ -59,18 +61,18 @@ func TestHostOpsPlacementAndRecovery(t *testing.T) {
 	}
 	drain(t, wk)
 	nc := liveOn(containersOf(t, d.Id), c3.srv.Id)
-	if nc == nil || nc.HaIndex != 3 || nc.Port != 20001 || nc.State != "running" {
+	if nc == nil || nc.HaIndex != 3 || nc.Port == taken || nc.State != "running" {
 		t.Fatalf("after the port conflict: %+v", nc)
 	}
 	var slot entity.DerpPortSlots
-	_ = dao.DerpPortSlots.Ctx(context.Background()).Where("server_id", c3.srv.Id).Where("port", 20000).Scan(&slot)
+	_ = dao.DerpPortSlots.Ctx(context.Background()).Where("server_id", c3.srv.Id).Where("port", taken).Scan(&slot)
 	if slot.State != "blocked" {
-		t.Fatalf("slot 20000: %+v", slot)
+		t.Fatalf("slot %d: %+v", taken, slot)
 	}
 	if r2 := rentalRow(t, d.Id); r2.AclVersion != r.AclVersion+1 {
 		t.Fatalf("re-port did not bump the ACL: %d → %d", r.AclVersion, r2.AclVersion)
 	}
-	if st, _, port := c3.fake.ContainerState(nc.Id); st != "running" || port != 20001 {
+	if st, _, port := c3.fake.ContainerState(nc.Id); st != "running" || port != nc.Port {
 		t.Fatalf("fake: %s on %d", st, port)
 	}
 
@@ -153,7 +155,7 @@ func TestHostOpsPlacementAndRecovery(t *testing.T) {
 	}
 	var sl v1.ServerContainersRes
 	w.Admin.C.Get(t, fmt.Sprintf("/api/derp/servers/%d/containers/list", c3.srv.Id)).Expect(t, http.StatusOK).Decode(t, &sl)
-	if sl.Total != 1 || sl.Items[0].Port != 20001 || sl.Items[0].RentalNo != d.RentalNo {
+	if sl.Total != 1 || sl.Items[0].Port != nc.Port || sl.Items[0].RentalNo != d.RentalNo {
 		t.Fatalf("containers %+v", sl)
 	}
 	var rg v1.ServerRegionsRes
@@ -176,4 +178,39 @@ func TestHostOpsPlacementAndRecovery(t *testing.T) {
 		t.Fatalf("restart: %+v, runs %d→%d", c, runs, c3.fake.Count("docker run -d"))
 	}
 	expectReason(t, w.Admin.C.Post(t, "/api/derp/containers/999999999/restart", nil), http.StatusNotFound, "NOT_FOUND")
+}
+
+// lowestFreePort is the port placement gives next on the server (tests do not assume empty
+// tables: slots of the same server id may exist).
+func lowestFreePort(t *testing.T, serverID int64) int {
+	t.Helper()
+	vals, err := dao.DerpPortSlots.Ctx(context.Background()).Fields("port").Where("server_id", serverID).Array()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[int]bool{}
+	for _, v := range vals {
+		used[v.Int()] = true
+	}
+	p := 20000
+	for used[p] || p == serverRow(t, serverID).SshPort {
+		p++
+	}
+	return p
+}
+
+// onlyDegraded leaves the rental the only degraded one for the test: derp.placement fills every
+// degraded rental, and earlier tests leave some.
+func onlyDegraded(t *testing.T, rentalID int64) {
+	t.Helper()
+	ctx := context.Background()
+	rc := dao.DerpRentals.Columns()
+	others, err := dao.DerpRentals.Ctx(ctx).Fields(rc.Id).Where(rc.PlacementDegraded, 1).WhereNot(rc.Id, rentalID).Array()
+	if err != nil || len(others) == 0 {
+		return
+	}
+	_, _ = dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{PlacementDegraded: 0}).WhereIn(rc.Id, others).Update()
+	t.Cleanup(func() {
+		_, _ = dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{PlacementDegraded: 1}).WhereIn(rc.Id, others).Update()
+	})
 }

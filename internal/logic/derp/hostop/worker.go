@@ -28,7 +28,7 @@ const (
 	backoffBase     = 10 * time.Second
 	backoffCap      = 30 * time.Minute
 	waitNotReady    = 30 * time.Second
-	claimBatch      = 32
+	claimBatch      = 128 // above PerServer·servers of a busy node, so the per-server cap is what limits
 	ErrAdmitUnset   = "ADMIT_URL_UNSET"
 	ErrHostKey      = "HOSTKEY_MISMATCH"
 	ErrImageTooOld  = "IMAGE_TOO_OLD"
