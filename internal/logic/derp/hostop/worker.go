@@ -77,7 +77,11 @@ func (w *Worker) Run(ctx context.Context, interval time.Duration) {
 	tk := time.NewTicker(interval)
 	defer tk.Stop()
 	for {
-		_, _ = w.RunOnce(ctx)
+		// A round that ran ops goes again at once: a burst (a server's 50 containers) drains at
+		// the per-server cap, not one round per tick.
+		if n, err := w.RunOnce(ctx); err == nil && n > 0 && ctx.Err() == nil {
+			continue
+		}
 		select {
 		case <-ctx.Done():
 			return
