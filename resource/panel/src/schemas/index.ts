@@ -57,6 +57,8 @@ const lists: Record<string, ListSchema> = {
   '/derp/customers/list': derp.customers,
   '/derp/rentals/list': derp.rentals,
   '/derp/serial-orders/list': derp.serialOrders,
+  '/derp/host-ops/list': derp.hostOps,
+  '/derp/alerts/list': derp.alerts,
   '/security/log/list': security.log,
   '/security/locks/list': security.locks,
   '/security/alerts/list': security.alerts,
