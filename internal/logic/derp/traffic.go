@@ -101,13 +101,17 @@ func (s *sDerp) applyReadout(ctx context.Context, srv *entity.DerpServers, r *ho
 	for i := range rows {
 		byID[rows[i].Id] = &rows[i]
 	}
+	near, err := nearQuota(ctx, rows)
+	if err != nil {
+		return 0, err
+	}
 	done := 0
 	for _, cur := range r.Containers {
 		c := byID[cur.CID]
 		if c == nil {
 			continue
 		}
-		ok, err := s.applyContainer(ctx, srv, c, cur, bucket, now)
+		ok, err := s.applyContainer(ctx, srv, c, cur, bucket, now, near[c.RentalId])
 		if err != nil {
 			return done, err
 		}
@@ -125,7 +129,7 @@ func (s *sDerp) applyReadout(ctx context.Context, srv *entity.DerpServers, r *ho
 
 // applyContainer books one container's delta in one transaction (sample first).
 func (s *sDerp) applyContainer(ctx context.Context, srv *entity.DerpServers, c *entity.DerpContainers,
-	cur host.ContainerCounters, bucket, now time.Time) (bool, error) {
+	cur host.ContainerCounters, bucket, now time.Time, left *int64) (bool, error) {
 	restarted := c.CounterStartedAt != cur.StartedAt
 	rx, tx := delta(cur.Rx, c.RxLast, restarted), delta(cur.Tx, c.TxLast, restarted)
 	secs := int64(trafficBucket / time.Second)
@@ -145,15 +149,12 @@ func (s *sDerp) applyContainer(ctx context.Context, srv *entity.DerpServers, c *
 		if limit := svcInt(keyRateHighBps); limit > 0 && rate > limit {
 			streak = c.RateHighStreak + 1
 		}
-		n, err := dao.DerpContainers.Ctx(ctx).Data(map[string]any{cc.RxLast: cur.Rx, cc.TxLast: cur.Tx,
+		// The sample's key is the guard: one booking per container and bucket. (No affected-rows
+		// check here: MySQL counts an UPDATE that changes nothing as 0 rows.)
+		if _, err = dao.DerpContainers.Ctx(ctx).Data(map[string]any{cc.RxLast: cur.Rx, cc.TxLast: cur.Tx,
 			cc.CounterStartedAt: cur.StartedAt, cc.RxTotal: gdbInc(cc.RxTotal, rx), cc.TxTotal: gdbInc(cc.TxTotal, tx),
-			cc.RateBps: rate, cc.RateHighStreak: streak}).WherePri(c.Id).Where(cc.RxLast, c.RxLast).Where(cc.TxLast, c.TxLast).
-			UpdateAndGetAffected()
-		if err != nil {
+			cc.RateBps: rate, cc.RateHighStreak: streak}).WherePri(c.Id).Update(); err != nil {
 			return err
-		}
-		if n != 1 {
-			return errRaced
 		}
 		if err = addHourly(ctx, c, bucket, rx, tx, rate); err != nil {
 			return err
@@ -165,7 +166,7 @@ func (s *sDerp) applyContainer(ctx context.Context, srv *entity.DerpServers, c *
 			}
 		}
 		booked = true
-		return s.addRentalTraffic(ctx, c.RentalId, tx, now)
+		return s.addRentalTraffic(ctx, c.RentalId, tx, left != nil && tx >= *left)
 	})
 	if err == errRaced {
 		return false, nil
@@ -176,20 +177,24 @@ func (s *sDerp) applyContainer(ctx context.Context, srv *entity.DerpServers, c *
 func addHourly(ctx context.Context, c *entity.DerpContainers, bucket time.Time, rx, tx, rate int64) error {
 	hc := dao.DerpTrafficHourly.Columns()
 	hour := gtime.NewFromTime(bucket.Truncate(time.Hour))
-	n, err := dao.DerpTrafficHourly.Ctx(ctx).Data(map[string]any{hc.RxBytes: gdbInc(hc.RxBytes, rx),
-		hc.TxBytes: gdbInc(hc.TxBytes, tx), hc.PeakBps: gdbMax(hc.PeakBps, rate)}).Where(hc.ContainerId, c.Id).
-		Where(hc.BucketTs, hour).UpdateAndGetAffected()
-	if err != nil || n == 1 {
+	// Insert first, add on a duplicate: an UPDATE's affected count cannot tell "no row" from
+	// "no change" on MySQL.
+	_, err := dao.DerpTrafficHourly.Ctx(ctx).Data(do.DerpTrafficHourly{ContainerId: c.Id, BucketTs: hour, RentalId: c.RentalId,
+		RxBytes: rx, TxBytes: tx, PeakBps: rate}).Insert()
+	if !dbx.IsUniqueViolation(err) {
 		return err
 	}
-	_, err = dao.DerpTrafficHourly.Ctx(ctx).Data(do.DerpTrafficHourly{ContainerId: c.Id, BucketTs: hour, RentalId: c.RentalId,
-		RxBytes: rx, TxBytes: tx, PeakBps: rate}).Insert()
+	_, err = dao.DerpTrafficHourly.Ctx(ctx).Data(map[string]any{hc.RxBytes: gdbInc(hc.RxBytes, rx),
+		hc.TxBytes: gdbInc(hc.TxBytes, tx), hc.PeakBps: gdbMax(hc.PeakBps, rate)}).Where(hc.ContainerId, c.Id).
+		Where(hc.BucketTs, hour).Update()
 	return err
 }
 
 // addRentalTraffic counts tx bytes on the rental (§9); past its quota an active rental is
 // suspended (traffic) and its containers stop.
-func (s *sDerp) addRentalTraffic(ctx context.Context, rentalID, tx int64, now time.Time) error {
+// mayCross says the job's snapshot (nearQuota) puts this delta at or past the quota; only then
+// is the guarded suspend UPDATE issued, which stays the real check.
+func (s *sDerp) addRentalTraffic(ctx context.Context, rentalID, tx int64, mayCross bool) error {
 	if tx == 0 {
 		return nil
 	}
@@ -197,6 +202,9 @@ func (s *sDerp) addRentalTraffic(ctx context.Context, rentalID, tx int64, now ti
 	if _, err := dao.DerpRentals.Ctx(ctx).Data(map[string]any{rc.TrafficUsedBytes: gdbInc(rc.TrafficUsedBytes, tx)}).
 		WherePri(rentalID).Update(); err != nil {
 		return err
+	}
+	if !mayCross {
+		return nil
 	}
 	n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalSuspended, SuspendReason: suspendTraffic}).
 		WherePri(rentalID).Where(rc.State, rentalActive).WhereGT(rc.TrafficQuotaBytes, 0).
@@ -285,4 +293,29 @@ func serverLiveContainers(ctx context.Context, serverID int64) ([]int64, error) 
 		ids = append(ids, v.Int64())
 	}
 	return ids, nil
+}
+
+// nearQuota reads, in one query, what the active rentals with a quota among the server's
+// containers have left (one container per rental per server, and one traffic run at a time,
+// so the snapshot holds for this server's pass).
+func nearQuota(ctx context.Context, cs []entity.DerpContainers) (map[int64]*int64, error) {
+	out := map[int64]*int64{}
+	if len(cs) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, 0, len(cs))
+	for _, c := range cs {
+		ids = append(ids, c.RentalId)
+	}
+	rc := dao.DerpRentals.Columns()
+	var rs []entity.DerpRentals
+	if err := dao.DerpRentals.Ctx(ctx).Fields(rc.Id, rc.TrafficQuotaBytes, rc.TrafficUsedBytes).WhereIn(rc.Id, ids).
+		Where(rc.State, rentalActive).WhereGT(rc.TrafficQuotaBytes, 0).Scan(&rs); err != nil && !dbx.IsNoRows(err) {
+		return nil, err
+	}
+	for _, r := range rs {
+		left := r.TrafficQuotaBytes - r.TrafficUsedBytes
+		out[r.Id] = &left
+	}
+	return out, nil
 }
