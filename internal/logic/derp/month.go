@@ -132,5 +132,8 @@ func raiseAlert(ctx context.Context, kind, severity string, serverID, containerI
 	if dbx.IsUniqueViolation(err) {
 		return nil
 	}
-	return err
+	if err != nil || (kind != "server_down" && kind != "server_over_quota") {
+		return err
+	}
+	return hostop.NotifyAdmins(ctx, kind, serverID, msg, dedup)
 }

@@ -108,6 +108,12 @@ func TestProbeRounds(t *testing.T) {
 	if al := alertsOf(t, w, "server_down", a.srv.Id); len(al) != 1 {
 		t.Fatalf("server_down alerts %+v", al)
 	}
+	// ... and a notice (inbox + email copy) to the super-admin.
+	n, err := dao.Notifications.Ctx(t.Context()).Where("user_id", w.Admin.ID).
+		Where("notice_id IN (SELECT id FROM notices WHERE kind = 'derp.serverDown' AND ref_id = ?)", a.srv.Id).Count()
+	if err != nil || n != 1 {
+		t.Fatalf("server_down notices to S: %d %v", n, err)
+	}
 	if cr := containerRow(t, c.Id); cr.DownSince == nil || cr.ProbeOk != 0 {
 		t.Fatalf("container after failed rounds: %+v", cr)
 	}
