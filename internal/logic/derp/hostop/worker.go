@@ -107,20 +107,17 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var claimed []*entity.DerpHostOps
+	var cands []*entity.DerpHostOps
 	for _, op := range due {
 		if busy[op.ServerId] >= PerServer {
 			continue
 		}
-		ok, err := w.claim(ctx, op.Id, now)
-		if err != nil {
-			return len(claimed), err
-		}
-		if ok {
-			busy[op.ServerId]++
-			op.Attempts++
-			claimed = append(claimed, op)
-		}
+		busy[op.ServerId]++
+		cands = append(cands, op)
+	}
+	claimed, err := w.claimAll(ctx, cands, now)
+	if err != nil {
+		return 0, err
 	}
 	// Ops of one container run one after another (in claim order), so two converges of it
 	// never both find it missing and both run it; a server-level op has a lane of its own.
@@ -160,13 +157,42 @@ func (w *Worker) runningPerServer(ctx context.Context, now time.Time) (map[int64
 	return out, err
 }
 
-// claim is the §10 lease: a conditional UPDATE that only one node can win.
-func (w *Worker) claim(ctx context.Context, id int64, now time.Time) (bool, error) {
-	n, err := dao.DerpHostOps.Ctx(ctx).Data(g.Map{"state": "running", "lease_owner": w.Owner,
-		"lease_until": gt(now.Add(Lease)), "attempts": gdb.Raw("attempts+1")}).
-		Where("id", id).Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now)).
-		UpdateAndGetAffected()
-	return n == 1, err
+// claimAll is the §10 lease for a round's candidates in one conditional UPDATE: each row is
+// won by whichever node's UPDATE matches it first, and the rows this worker now holds (its
+// owner, this round's lease_until, running) are read back; a row another node took meanwhile
+// no longer matches the condition and is not among them.
+func (w *Worker) claimAll(ctx context.Context, cands []*entity.DerpHostOps, now time.Time) ([]*entity.DerpHostOps, error) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(cands))
+	for i, op := range cands {
+		ids[i] = op.Id
+	}
+	until := gt(now.Add(Lease))
+	if _, err := dao.DerpHostOps.Ctx(ctx).Data(g.Map{"state": "running", "lease_owner": w.Owner,
+		"lease_until": until, "attempts": gdb.Raw("attempts+1")}).WhereIn("id", ids).
+		Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now)).
+		Update(); err != nil {
+		return nil, err
+	}
+	won, err := dao.DerpHostOps.Ctx(ctx).Fields("id").WhereIn("id", ids).Where("state", "running").
+		Where("lease_owner", w.Owner).Where("lease_until", until).Array()
+	if err != nil {
+		return nil, err
+	}
+	mine := make(map[int64]bool, len(won))
+	for _, v := range won {
+		mine[v.Int64()] = true
+	}
+	out := make([]*entity.DerpHostOps, 0, len(won))
+	for _, op := range cands {
+		if mine[op.Id] {
+			op.Attempts++
+			out = append(out, op)
+		}
+	}
+	return out, nil
 }
 
 // outcome is what an op's execution asks for.
