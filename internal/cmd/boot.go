@@ -81,7 +81,11 @@ func Boot(ctx context.Context, opts ...Option) error {
 	}
 	// DERP admission's invalidation subscriber and its pending-key batcher (derp.md §7).
 	service.Derp().StartAdmission(ctx)
-	return service.Job().Start(ctx)
+	if err := service.Job().Start(ctx); err != nil {
+		return err
+	}
+	// DERP's host-op worker is a loop on every node, not a job (derp.md §10).
+	return service.Derp().StartHostWorker(ctx)
 }
 
 // wire hands the services what they read instead of reaching for globals: the configuration
@@ -176,6 +180,7 @@ func ApplyConfig(c *config.Config) error {
 // The call log then writes what it buffered (the HTTP server has drained: no call comes after).
 func Shutdown(ctx context.Context) {
 	service.Job().Stop()
+	service.Derp().StopHostWorker()
 	// Before the outbox: its last flush writes card.verified events into it.
 	service.Openapi().Stop()
 	service.Outbox().Stop()

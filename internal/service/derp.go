@@ -104,9 +104,44 @@ type (
 		DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (*v1.DistributorDeleteRes, error)
 		// DistributorList lists the active distributors.
 		DistributorList(ctx context.Context, req *v1.DistributorListReq) (*v1.DistributorListRes, error)
+		// StartHostWorker starts this node's host-op worker loop (§10: on every node) unless
+		// KAMI_DERP_HOST_WORKER=false. It returns at once; StopHostWorker ends it.
+		StartHostWorker(ctx context.Context) error
+		// StopHostWorker ends the worker loop, waits for the ops it is running, and closes the SSH
+		// pool. An op cut short keeps its lease, which lapses, and another node takes it over.
+		StopHostWorker()
 		// ExpireSerials moves unused serials whose expires_at has passed to expired, each by a guarded
 		// UPDATE, so a claim racing with the job either wins or finds the serial expired (§4).
 		ExpireSerials(ctx context.Context) (int, error)
+		// ReconcileServers queues a reconcile op for each ready server not removed (§8); one already
+		// waiting is not doubled.
+		ReconcileServers(ctx context.Context) (int, error)
+		// ResetMonths is derp.month_reset (§9): each server whose billing month turned starts it.
+		ResetMonths(ctx context.Context) (int, error)
+		// ContainerRestart recreates a container on the same port: its token_gen moves up (the spec
+		// label differs, so converge runs rm -f + run with a fresh admission token) and a converge is
+		// queued, in one transaction; the host is touched after the commit (§13).
+		ContainerRestart(ctx context.Context, req *v1.ContainerRestartReq) (*v1.ContainerRestartRes, error)
+		// HostOpRetry puts a dead op back in the queue, due now with its attempts reset; a container
+		// the op failed goes back to pending so derp.placement leaves it alone while it is retried.
+		HostOpRetry(ctx context.Context, req *v1.HostOpRetryReq) (*v1.HostOpRetryRes, error)
+		// AlertAck acknowledges an open alert (open → acked, guarded).
+		AlertAck(ctx context.Context, req *v1.AlertAckReq) (*v1.AlertAckRes, error)
+		// ServerRegions sums servers, containers, customers and load per region (§5), S only.
+		ServerRegions(ctx context.Context, _ *v1.ServerRegionsReq) (*v1.ServerRegionsRes, error)
+		// ServerProbes answers a host's probe rows (raw) or its hourly aggregate.
+		ServerProbes(ctx context.Context, req *v1.ServerProbesReq) (*v1.ServerProbesRes, error)
+		// ServerContainers lists a host's containers.
+		ServerContainers(ctx context.Context, req *v1.ServerContainersReq) (*v1.ServerContainersRes, error)
+		// ContainerTraffic is one container's series (S).
+		ContainerTraffic(ctx context.Context, req *v1.ContainerTrafficReq) (*v1.ContainerTrafficRes, error)
+		// MeRentalTraffic is the caller's rental series over all its containers (§5); another
+		// customer's rental is 404.
+		MeRentalTraffic(ctx context.Context, req *v1.MeRentalTrafficReq) (*v1.MeRentalTrafficRes, error)
+		// HostOpList lists host ops, newest first.
+		HostOpList(ctx context.Context, req *v1.HostOpListReq) (*v1.HostOpListRes, error)
+		// AlertList lists alerts, newest first.
+		AlertList(ctx context.Context, req *v1.AlertListReq) (*v1.AlertListRes, error)
 		// SerialOrderCreate is a distributor buying serials at its tier's discount (§5, §11). Paid from
 		// the balance, the amount is reserved and committed in the transaction that writes the order,
 		// the batch and its serials, under the account lock: an insufficient balance is the ledger's
@@ -137,6 +172,10 @@ type (
 		PlanUpdate(ctx context.Context, req *v1.PlanUpdateReq) (*v1.PlanUpdateRes, error)
 		// PlanDelete removes a plan no serial, order or rental refers to; a sold plan is disabled instead.
 		PlanDelete(ctx context.Context, req *v1.PlanDeleteReq) (*v1.PlanDeleteRes, error)
+		// RunProbes is derp.probe (§9): per running container an HTTPS pin check and a STUN binding
+		// on its port, per server docker version over SSH; network first, then one transaction per
+		// server for the raw rows, the hourly aggregate, the streaks and the health.
+		RunProbes(ctx context.Context) (int, error)
 		// PruneRows is derp.prune: raw probes older than 14 days, traffic samples older than 7 days and
 		// pending (never approved) devices untouched for 30 days, deleted in bounded batches by key, so
 		// no statement holds a long lock and it works the same on every dialect (no DELETE … LIMIT).
@@ -180,6 +219,11 @@ type (
 		RentalList(ctx context.Context, req *v1.RentalListReq) (*v1.RentalListRes, error)
 		// RentalGet answers one rental in scope (404 outside it) with its periods and containers.
 		RentalGet(ctx context.Context, req *v1.RentalGetReq) (*v1.RentalGetRes, error)
+		// RunPlacement is derp.placement (§10): it replaces failed containers, those on removing
+		// servers and those down ≥ 60 min by a new one with the same haIndex on another eligible
+		// server, fills degraded rentals up to 3, and retires removing servers left with nothing.
+		// One short transaction per container or rental; each writes a new ACL version.
+		RunPlacement(ctx context.Context) (int, error)
 		// SerialBatchList lists the batches: S all, a distributor those issued to it.
 		SerialBatchList(ctx context.Context, req *v1.SerialBatchListReq) (*v1.SerialBatchListRes, error)
 		// SerialBatchExport writes every code of a batch (S or its owner) to a CSV or XLSX file through
@@ -230,6 +274,11 @@ type (
 		TierList(ctx context.Context, _ *v1.TierListReq) (*v1.TierListRes, error)
 		// TierUpdate edits a tier; orders snapshot the bps they used, so history does not move.
 		TierUpdate(ctx context.Context, req *v1.TierUpdateReq) (*v1.TierUpdateRes, error)
+		// RunTraffic is derp.traffic (§9): one readout exec per server, then one short transaction per
+		// container. The sample's primary key (container, 5-min bucket) is inserted first and totals
+		// move only when it took effect, so a second run in the same bucket counts nothing twice; its
+		// counters stay unread and the next bucket's delta carries them.
+		RunTraffic(ctx context.Context) (int, error)
 	}
 )
 

@@ -154,6 +154,9 @@ func setup(ctx context.Context, o mainOptions) (*Env, error) {
 		// Each test client sends its own X-Forwarded-For so per-IP login counters of one test
 		// never leak into another.
 		"KAMI_TRUSTED_PROXIES": "127.0.0.1",
+		// Tests run their own DERP host-op worker on their own servers (derp.NewHostWorker):
+		// one at boot would claim other tests' ops. Second nodes inherit this.
+		"KAMI_DERP_HOST_WORKER": "false",
 	} {
 		_ = os.Setenv(k, v)
 	}

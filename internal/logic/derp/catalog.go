@@ -67,7 +67,7 @@ func init() {
 				Title: "menu.derp.mine", Icon: "lucide:radio", Sort: 30, Roles: []string{consts.RoleMember},
 				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list",
 					"POST /api/derp/me/rentals/activate", "GET /api/derp/me/rentals/list", "GET /api/derp/me/rentals/{id}",
-					"POST /api/derp/me/rentals/{id}/renew",
+					"POST /api/derp/me/rentals/{id}/renew", "GET /api/derp/me/rentals/{id}/traffic",
 					// derp-acl: the derpMap, its versions and options, and the devices.
 					"PUT /api/derp/me/rentals/{id}", "GET /api/derp/me/rentals/{id}/acl",
 					"GET /api/derp/me/rentals/{id}/acl/versions", "POST /api/derp/me/rentals/{id}/acl/regenerate",

@@ -160,28 +160,21 @@ func (s *sDerp) beginDeregister(ctx context.Context, r *entity.DerpRentals, cuto
 	return won, err
 }
 
-// queueRemoval queues a converge op (a new op_gen, so older ops of the container are
-// superseded) for every live container of the rental, inside the caller's transaction. The op's
-// created_at is the service clock's, because abandonStuck measures the 24 h from it.
-// TODO(converge): derp-ops' s.queueConverge(ctx, tx, containerIDs) takes this over at merge.
+// queueRemoval queues a converge op for every live container of the rental (failed ones too:
+// they must go as well) through queueConverge, inside the caller's transaction; the op's
+// created_at is the service clock's, which abandonStuck measures its 24 h from.
 func (s *sDerp) queueRemoval(ctx context.Context, rentalID int64) error {
 	cc := dao.DerpContainers.Columns()
-	var cs []entity.DerpContainers
-	if err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).
-		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+	vals, err := dao.DerpContainers.Ctx(ctx).Fields(cc.Id).Where(cc.RentalId, rentalID).
+		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Array()
+	if err != nil && !dbx.IsNoRows(err) {
 		return err
 	}
-	now := gtime.NewFromTime(s.now())
-	for _, c := range cs {
-		if _, err := dao.DerpContainers.Ctx(ctx).Data(cc.OpGen + " = " + cc.OpGen + " + 1").WherePri(c.Id).Update(); err != nil {
-			return err
-		}
-		if _, err := dao.DerpHostOps.Ctx(ctx).Data(do.DerpHostOps{ServerId: c.ServerId, ContainerId: c.Id, Op: "converge",
-			TargetGen: c.OpGen + 1, State: "pending", Attempts: 0, NextRunAt: now, CreatedAt: now}).Insert(); err != nil {
-			return err
-		}
+	ids := make([]int64, 0, len(vals))
+	for _, v := range vals {
+		ids = append(ids, v.Int64())
 	}
-	return nil
+	return queueConverge(ctx, ids)
 }
 
 // abandonStuck gives up the removal of containers the host cannot confirm (§4): those on a

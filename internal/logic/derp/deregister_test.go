@@ -98,7 +98,7 @@ func (h *hosts) calls(prefix string) int {
 	return n
 }
 
-func containersOf(t *testing.T, rentalID int64) []entity.DerpContainers {
+func threeContainersOf(t *testing.T, rentalID int64) []entity.DerpContainers {
 	t.Helper()
 	var cs []entity.DerpContainers
 	if err := dao.DerpContainers.Ctx(context.Background()).Where("rental_id", rentalID).OrderAsc("ha_index").Scan(&cs); err != nil {
@@ -110,28 +110,12 @@ func containersOf(t *testing.T, rentalID int64) []entity.DerpContainers {
 	return cs
 }
 
-// converge queues what derp-ops' queueConverge queues after a desired change (it is not on this
-// branch): one converge op per container at a new op_gen.
-func converge(t *testing.T, cs []entity.DerpContainers) {
-	t.Helper()
-	ctx := context.Background()
-	for _, c := range cs {
-		if _, err := dao.DerpContainers.Ctx(ctx).Data("op_gen = op_gen + 1").WherePri(c.Id).Update(); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := dao.DerpHostOps.Ctx(ctx).Data(do.DerpHostOps{ServerId: c.ServerId, ContainerId: c.Id, Op: "converge",
-			TargetGen: c.OpGen + 1, State: "pending", NextRunAt: gtime.NewFromTime(testkit.SharedClock{}.Now())}).Insert(); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func (h *hosts) status(c entity.DerpContainers) string {
 	st, _, _ := h.fakes[c.ServerId].ContainerState(c.Id)
 	return st
 }
 
-func rentalRow(t *testing.T, id int64) *entity.DerpRentals {
+func lifeRentalRow(t *testing.T, id int64) *entity.DerpRentals {
 	t.Helper()
 	var r *entity.DerpRentals
 	if err := dao.DerpRentals.Ctx(context.Background()).WherePri(id).Scan(&r); err != nil || r == nil {
@@ -154,8 +138,7 @@ func TestExpireThenDeregister(t *testing.T) {
 	debtor := login(t, testkit.SeedUser(t, "member", w.Agent.SeededUser))
 	paid := activateSerial(t, w, w.Member, 1) // 3 d
 	held := activateSerial(t, w, debtor, 1)
-	pc, hc := containersOf(t, paid.Id), containersOf(t, held.Id)
-	converge(t, append(append([]entity.DerpContainers{}, pc...), hc...))
+	pc, hc := threeContainersOf(t, paid.Id), threeContainersOf(t, held.Id)
 	h.settle()
 	for _, c := range append(append([]entity.DerpContainers{}, pc...), hc...) {
 		if st := h.status(c); st != "running" {
@@ -176,8 +159,6 @@ func TestExpireThenDeregister(t *testing.T) {
 	expectDesired(t, staffRental(t, w, paid.Id), "stopped")
 	expectKinds(t, paid.Id, "expired")
 	expectKinds(t, held.Id, "expired")
-	converge(t, containersOf(t, paid.Id))
-	converge(t, containersOf(t, held.Id))
 	h.settle()
 	for _, c := range append(append([]entity.DerpContainers{}, pc...), hc...) {
 		if st := h.status(c); st != "exited" {
@@ -192,19 +173,19 @@ func TestExpireThenDeregister(t *testing.T) {
 	clk.Advance(t, 30*day-time.Minute)
 	w = relogin(t, w)
 	w.Admin.C.RunJob(t, "derp.deregister")
-	if r := rentalRow(t, paid.Id); r.State != "expired" {
+	if r := lifeRentalRow(t, paid.Id); r.State != "expired" {
 		t.Fatalf("deregistered early: %s", r.State)
 	}
 	clk.Advance(t, 2*time.Minute)
 	rmBefore := h.calls("docker rm -f")
 	w.Admin.C.RunJob(t, "derp.deregister")
-	if r := rentalRow(t, paid.Id); r.State != "deregistering" {
+	if r := lifeRentalRow(t, paid.Id); r.State != "deregistering" {
 		t.Fatalf("settled rental %s (%s)", r.State, r.HoldReason)
 	}
-	if r := rentalRow(t, held.Id); r.State != "expired" || r.HoldReason != "pending_order" {
+	if r := lifeRentalRow(t, held.Id); r.State != "expired" || r.HoldReason != "pending_order" {
 		t.Fatalf("unsettled rental %s hold %q", r.State, r.HoldReason)
 	}
-	for _, c := range containersOf(t, held.Id) {
+	for _, c := range threeContainersOf(t, held.Id) {
 		if c.Desired != "stopped" {
 			t.Fatalf("held container %+v", c)
 		}
@@ -224,11 +205,11 @@ func TestExpireThenDeregister(t *testing.T) {
 	w.Admin.C.RunJob(t, "derp.deregister")
 	w.Admin.C.RunJob(t, "derp.deregister")
 	at := clk.Now()
-	r := rentalRow(t, paid.Id)
+	r := lifeRentalRow(t, paid.Id)
 	if r.State != "deregistered" || r.DeregisteredAt == nil || !r.DeregisteredAt.Time.Equal(at) {
 		t.Fatalf("after removal: %+v", r)
 	}
-	for _, c := range containersOf(t, paid.Id) {
+	for _, c := range threeContainersOf(t, paid.Id) {
 		if st := h.status(c); c.State != "removed" || st != "" {
 			t.Fatalf("container %d row %s host %q", c.Id, c.State, st)
 		}
@@ -276,7 +257,7 @@ func TestExpireThenDeregister(t *testing.T) {
 	if again := activateSerial(t, w, m, 1); again.State != "active" {
 		t.Fatalf("new rental %+v", again)
 	}
-	if r := rentalRow(t, held.Id); r.State != "expired" {
+	if r := lifeRentalRow(t, held.Id); r.State != "expired" {
 		t.Fatalf("held rental moved: %s", r.State)
 	}
 }

@@ -38,7 +38,7 @@ func TestDeregisterRoute(t *testing.T) {
 		t.Fatal(err)
 	}
 	expectReason(t, w.Admin.C.Post(t, path, nil), http.StatusConflict, "DERP_SETTLEMENT_PENDING")
-	if r := rentalRow(t, d.Id); r.State != "active" {
+	if r := lifeRentalRow(t, d.Id); r.State != "active" {
 		t.Fatalf("refused deregistration moved the rental to %s", r.State)
 	}
 	var x v1.RentalDeregisterRes
@@ -214,7 +214,7 @@ func TestAdminNotice(t *testing.T) {
 	key := testkit.UniqueName("server_down:")
 	name := testkit.UniqueName("lab")
 	for i, want := range []bool{true, false} {
-		sent, err := derp.AdminNoticeForTest(ctx, "server_down", map[string]any{"serverName": name, "ip": "127.0.0.1"}, key)
+		sent, err := derp.AdminNoticeForTest(ctx, "server_down", map[string]any{"server": name, "message": "3 failed probe rounds"}, key)
 		if err != nil || sent != want {
 			t.Fatalf("call %d: sent %v (%v), want %v", i, sent, err, want)
 		}
@@ -227,7 +227,7 @@ func TestAdminNotice(t *testing.T) {
 	testkit.Current().Admin(t).Get(t, "/api/notifications/list?pageSize=100").Expect(t, http.StatusOK).Decode(t, &inbox)
 	n := 0
 	for _, it := range inbox.Items {
-		if it.Title == "DERP 服务器 "+name+" 不可用" {
+		if it.Title == "DERP 服务器 "+name+" 已宕机" {
 			n++
 		}
 	}

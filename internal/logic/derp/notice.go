@@ -33,10 +33,11 @@ var noticeTemplates = map[string]string{
 	"deregistered":    "derp.deregistered",   //
 	"order_completed": "derp.orderCompleted", // {orderNo} {kind} {amount}
 	// admin notices (every super-admin)
-	"server_down":       "derp.serverDown",      // {serverName} {ip}
-	"host_op_dead":      "derp.hostOpDead",      // {serverName} {op} {error}
-	"server_over_quota": "derp.serverOverQuota", // {serverName} {usedBytes} {quotaBytes}
-	"anomaly":           "derp.anomaly",         // {detail}
+	// (sent by hostop.NotifyAdmins with {server} {message})
+	"server_down":       "derp.serverDown",
+	"host_op_dead":      "derp.hostOpDead",
+	"server_over_quota": "derp.serverOverQuota",
+	"anomaly":           "derp.anomaly", // {detail}
 }
 
 // noticeKinds groups the notices for the panel's inbox filter (notify.kind.<kind> in i18n).

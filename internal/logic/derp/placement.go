@@ -140,9 +140,11 @@ func placeContainer(ctx context.Context, srv *entity.DerpServers, rentalID int64
 			return false, err
 		}
 		sc := dao.DerpPortSlots.Columns()
-		_, err = dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{ContainerId: cid}).Where(sc.ServerId, srv.Id).
-			Where(sc.Port, port).Update()
-		return err == nil, err
+		if _, err = dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{ContainerId: cid}).Where(sc.ServerId, srv.Id).
+			Where(sc.Port, port).Update(); err != nil {
+			return false, err
+		}
+		return true, queueConverge(ctx, []int64{cid})
 	}
 	return false, nil
 }

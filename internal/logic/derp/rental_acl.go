@@ -71,8 +71,9 @@ func newAclVersion(ctx context.Context, rentalID int64, trigger string, now time
 func placementOf(ctx context.Context, r *entity.DerpRentals) (acl.Placement, error) {
 	cc := dao.DerpContainers.Columns()
 	var cs []entity.DerpContainers
+	// A container being replaced (desired removed) is no longer in the map: its successor is.
 	if err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, r.Id).WhereNotIn(cc.State, []string{"removed", "abandoned"}).
-		OrderAsc(cc.HaIndex).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+		WhereNot(cc.Desired, "removed").OrderAsc(cc.HaIndex).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
 		return acl.Placement{}, err
 	}
 	p := acl.Placement{OmitDefaultRegions: r.OmitDefaultRegions == 1}

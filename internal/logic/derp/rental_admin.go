@@ -150,9 +150,16 @@ func setDesired(ctx context.Context, rentalID int64, state string) error {
 		want = containerRunning
 	}
 	cc := dao.DerpContainers.Columns()
-	_, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: want}).Where(cc.RentalId, rentalID).
-		WhereIn(cc.Desired, []string{containerRunning, containerStopped}).Update()
-	return err
+	if _, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: want}).Where(cc.RentalId, rentalID).
+		WhereIn(cc.Desired, []string{containerRunning, containerStopped}).Update(); err != nil {
+		return err
+	}
+	// The host follows after the commit: one converge per live container (derp-ops).
+	ids, err := liveContainerIDs(ctx, rentalID)
+	if err != nil {
+		return err
+	}
+	return queueConverge(ctx, ids)
 }
 
 func (s *sDerp) insertPeriod(ctx context.Context, rentalID int64, kind string, orderID, serialID, planID int64, days int,

@@ -36,20 +36,30 @@ func (w *Worker) converge(ctx context.Context, op *entity.DerpHostOps) outcome {
 	if base == "" && c.Desired != "removed" {
 		return outcome{wait: waitNotReady, reason: ErrAdmitUnset}
 	}
+	img := w.image(ctx)
+	if img == "" && c.Desired != "removed" {
+		return outcome{wait: waitNotReady, reason: ErrImageUnset}
+	}
 	t, err := target(srv)
 	if err != nil {
 		return outcome{err: err}
 	}
 	d := host.Docker{Runner: w.Runner}
-	spec := host.Spec{ContainerID: c.Id, RentalID: c.RentalId, Port: c.Port, Image: w.Image, HostDir: w.HostDir,
+	spec := host.Spec{ContainerID: c.Id, RentalID: c.RentalId, Port: c.Port, Image: img, HostDir: w.HostDir,
 		IPv4: srv.PublicIpv4, AdmitBaseURL: strings.TrimRight(base, "/"), Token: w.Token(c.Id, c.TokenGen)}
 	_, want := host.RunArgv(spec)
 	state, err := w.apply(ctx, d, t, c, spec, want)
 	if err != nil {
 		if host.KindOf(err) == host.PortConflict {
-			// Re-porting (slot blocked, new port, ACL bump) belongs to the placement logic; until
-			// it lands the op backs off and says why.
-			return outcome{err: err, reason: "PORT_CONFLICT: " + err.Error()}
+			// Re-porting (slot blocked, new port, ACL bump) belongs to the placement logic: its
+			// transaction queues the converge on the new port, which supersedes this op.
+			if w.OnPortConflict == nil {
+				return outcome{err: err, reason: ErrPortConflict + ": " + err.Error()}
+			}
+			if rerr := w.OnPortConflict(ctx, c.Id); rerr != nil {
+				return outcome{err: rerr, reason: ErrPortConflict + ": " + rerr.Error()}
+			}
+			return outcome{superseded: true}
 		}
 		return outcome{err: err}
 	}

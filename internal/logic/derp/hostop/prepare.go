@@ -27,12 +27,16 @@ func (w *Worker) prepare(ctx context.Context, op *entity.DerpHostOps) outcome {
 	if err != nil {
 		return outcome{err: err}
 	}
+	img := w.image(ctx)
+	if img == "" {
+		return outcome{wait: waitNotReady, reason: ErrImageUnset}
+	}
 	keyPEM, err := keyring.Open(sealCertKey, srv.CertKeyEnc)
 	if err != nil {
 		return outcome{err: err}
 	}
 	p, perr := host.Docker{Runner: w.Runner}.Prepare(ctx, t, host.PrepareSpec{HostDir: w.HostDir, IPv4: srv.PublicIpv4,
-		CertPEM: []byte(srv.CertPem), KeyPEM: keyPEM, Image: w.Image})
+		CertPEM: []byte(srv.CertPem), KeyPEM: keyPEM, Image: img})
 	data := g.Map{}
 	if srv.SshHostkeySha256 == "" && p.HostKeySHA256 != "" {
 		data["ssh_hostkey_sha256"], data["hostkey_tofu"] = p.HostKeySHA256, 1

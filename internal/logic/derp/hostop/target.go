@@ -41,3 +41,7 @@ func target(r *entity.DerpServers) (host.Target, error) {
 	}
 	return t, nil
 }
+
+// TargetOf is the server's SSH target with its secret opened, for the derp jobs that exec on
+// hosts themselves (traffic readout, the docker probe).
+func TargetOf(r *entity.DerpServers) (host.Target, error) { return target(r) }

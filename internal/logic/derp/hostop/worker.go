@@ -22,16 +22,18 @@ import (
 
 // Contract numbers of §10.
 const (
-	Lease          = 120 * time.Second
-	PerServer      = 4
-	MaxAttempts    = 12
-	backoffBase    = 10 * time.Second
-	backoffCap     = 30 * time.Minute
-	waitNotReady   = 30 * time.Second
-	claimBatch     = 32
-	ErrAdmitUnset  = "ADMIT_URL_UNSET"
-	ErrHostKey     = "HOSTKEY_MISMATCH"
-	ErrImageTooOld = "IMAGE_TOO_OLD"
+	Lease           = 120 * time.Second
+	PerServer       = 4
+	MaxAttempts     = 12
+	backoffBase     = 10 * time.Second
+	backoffCap      = 30 * time.Minute
+	waitNotReady    = 30 * time.Second
+	claimBatch      = 128 // above PerServer·servers of a busy node, so the per-server cap is what limits
+	ErrAdmitUnset   = "ADMIT_URL_UNSET"
+	ErrHostKey      = "HOSTKEY_MISMATCH"
+	ErrImageTooOld  = "IMAGE_TOO_OLD"
+	ErrImageUnset   = "IMAGE_UNSET"
+	ErrPortConflict = "PORT_CONFLICT"
 )
 
 // Worker runs host ops. Every field is set at boot and never changed afterwards.
@@ -47,6 +49,23 @@ type Worker struct {
 	Token func(cid int64, gen int) string
 	// Servers, when set, limits the worker to these servers (tests share one database).
 	Servers []int64
+	// ImageOf, when set, is the live image setting (kami.derp.image); it wins over Image when
+	// not empty. While both are empty, container ops wait with IMAGE_UNSET.
+	ImageOf func(ctx context.Context) string
+	// OnPortConflict re-ports a container whose port another process holds (§8: slot blocked,
+	// new port, ACL bumped, in one transaction of the derp logic); the op is then superseded by
+	// the converge that transaction queued. Unset: the op backs off.
+	OnPortConflict func(ctx context.Context, containerID int64) error
+}
+
+// image is the derper image to run now.
+func (w *Worker) image(ctx context.Context) string {
+	if w.ImageOf != nil {
+		if img := w.ImageOf(ctx); img != "" {
+			return img
+		}
+	}
+	return w.Image
 }
 
 func (w *Worker) now() time.Time { return w.Clock.Now().UTC().Truncate(time.Second) }
@@ -58,7 +77,11 @@ func (w *Worker) Run(ctx context.Context, interval time.Duration) {
 	tk := time.NewTicker(interval)
 	defer tk.Stop()
 	for {
-		_, _ = w.RunOnce(ctx)
+		// A round that ran ops goes again at once: a burst (a server's 50 containers) drains at
+		// the per-server cap, not one round per tick.
+		if n, err := w.RunOnce(ctx); err == nil && n > 0 && ctx.Err() == nil {
+			continue
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -84,20 +107,17 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	var claimed []*entity.DerpHostOps
+	var cands []*entity.DerpHostOps
 	for _, op := range due {
 		if busy[op.ServerId] >= PerServer {
 			continue
 		}
-		ok, err := w.claim(ctx, op.Id, now)
-		if err != nil {
-			return len(claimed), err
-		}
-		if ok {
-			busy[op.ServerId]++
-			op.Attempts++
-			claimed = append(claimed, op)
-		}
+		busy[op.ServerId]++
+		cands = append(cands, op)
+	}
+	claimed, err := w.claimAll(ctx, cands, now)
+	if err != nil {
+		return 0, err
 	}
 	// Ops of one container run one after another (in claim order), so two converges of it
 	// never both find it missing and both run it; a server-level op has a lane of its own.
@@ -137,13 +157,42 @@ func (w *Worker) runningPerServer(ctx context.Context, now time.Time) (map[int64
 	return out, err
 }
 
-// claim is the §10 lease: a conditional UPDATE that only one node can win.
-func (w *Worker) claim(ctx context.Context, id int64, now time.Time) (bool, error) {
-	n, err := dao.DerpHostOps.Ctx(ctx).Data(g.Map{"state": "running", "lease_owner": w.Owner,
-		"lease_until": gt(now.Add(Lease)), "attempts": gdb.Raw("attempts+1")}).
-		Where("id", id).Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now)).
-		UpdateAndGetAffected()
-	return n == 1, err
+// claimAll is the §10 lease for a round's candidates in one conditional UPDATE: each row is
+// won by whichever node's UPDATE matches it first, and the rows this worker now holds (its
+// owner, this round's lease_until, running) are read back; a row another node took meanwhile
+// no longer matches the condition and is not among them.
+func (w *Worker) claimAll(ctx context.Context, cands []*entity.DerpHostOps, now time.Time) ([]*entity.DerpHostOps, error) {
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(cands))
+	for i, op := range cands {
+		ids[i] = op.Id
+	}
+	until := gt(now.Add(Lease))
+	if _, err := dao.DerpHostOps.Ctx(ctx).Data(g.Map{"state": "running", "lease_owner": w.Owner,
+		"lease_until": until, "attempts": gdb.Raw("attempts+1")}).WhereIn("id", ids).
+		Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now)).
+		Update(); err != nil {
+		return nil, err
+	}
+	won, err := dao.DerpHostOps.Ctx(ctx).Fields("id").WhereIn("id", ids).Where("state", "running").
+		Where("lease_owner", w.Owner).Where("lease_until", until).Array()
+	if err != nil {
+		return nil, err
+	}
+	mine := make(map[int64]bool, len(won))
+	for _, v := range won {
+		mine[v.Int64()] = true
+	}
+	out := make([]*entity.DerpHostOps, 0, len(won))
+	for _, op := range cands {
+		if mine[op.Id] {
+			op.Attempts++
+			out = append(out, op)
+		}
+	}
+	return out, nil
 }
 
 // outcome is what an op's execution asks for.
@@ -199,6 +248,9 @@ func (w *Worker) finish(ctx context.Context, op *entity.DerpHostOps, o outcome) 
 			// §4: a dead op fails its container; derp.placement re-places it with the same haIndex.
 			_, err = dao.DerpContainers.Ctx(ctx).Data(g.Map{"state": "failed", "last_error": msg}).
 				Where("id", op.ContainerId).WhereNotIn("state", []string{"removed", "abandoned"}).Update()
+		}
+		if dead && err == nil {
+			err = raiseDeadAlert(ctx, op, msg, now)
 		}
 		return err
 	})

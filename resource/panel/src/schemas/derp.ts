@@ -152,3 +152,37 @@ export const aclLogs: ListSchema = {
     { label: 'regenerate', code: 'Derp:Acl:Regenerate', confirm: true, method: 'post', url: (r) => `/derp/rentals/${r.rentalId}/acl/regenerate`, body: () => ({}) },
   ],
 }
+
+// derp-ops: the host-op queue (super-admin). A dead op can be run again (attempts reset).
+export const hostOps: ListSchema = {
+  list: '/derp/host-ops/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'serverId', width: 80 }, { key: 'containerId', width: 90 }, { key: 'op', width: 90 },
+    { key: 'state', width: 100 }, { key: 'attempts', width: 80 }, { key: 'nextRunAt' }, { key: 'lastError' }, { key: 'createdAt' },
+  ],
+  filters: [
+    { key: 'serverId', type: 'number' }, { key: 'containerId', type: 'number' },
+    { key: 'op', type: 'select', options: opts(['prepare', 'converge', 'reconcile']) },
+    { key: 'state', type: 'select', options: opts(['pending', 'running', 'done', 'dead', 'superseded']) },
+  ],
+  actions: [
+    { label: 'run', confirm: true, method: 'post', url: (r) => `/derp/host-ops/${r.id}/retry`, body: () => ({}), show: (r) => r.state === 'dead' },
+  ],
+}
+
+// derp-ops: alerts for the super-admin (server down, dead host ops, month quota, high rate).
+export const alerts: ListSchema = {
+  list: '/derp/alerts/list',
+  columns: [
+    { key: 'id', width: 70 }, { key: 'kind', width: 140 }, { key: 'severity', width: 90 }, { key: 'serverId', width: 80 },
+    { key: 'containerId', width: 90 }, { key: 'rentalId', width: 80 }, { key: 'message' }, { key: 'state', width: 80 }, { key: 'createdAt' },
+  ],
+  filters: [
+    { key: 'state', type: 'select', options: opts(['open', 'acked']) },
+    { key: 'kind', type: 'select', options: opts(['server_down', 'host_op_dead', 'server_over_quota', 'rate_high']) },
+    { key: 'serverId', type: 'number' },
+  ],
+  actions: [
+    { label: 'markRead', method: 'put', url: (r) => `/derp/alerts/${r.id}/ack`, body: () => ({}), show: (r) => r.state === 'open' },
+  ],
+}

@@ -58,6 +58,8 @@ const lists: Record<string, ListSchema> = {
   '/derp/rentals/list': derp.rentals,
   '/derp/serial-orders/list': derp.serialOrders,
   '/derp/acl-logs/list': derp.aclLogs,
+  '/derp/host-ops/list': derp.hostOps,
+  '/derp/alerts/list': derp.alerts,
   '/security/log/list': security.log,
   '/security/locks/list': security.locks,
   '/security/alerts/list': security.alerts,
