@@ -2,9 +2,6 @@ package derp
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"fmt"
 	"os"
 	"strconv"
@@ -14,7 +11,7 @@ import (
 
 	"kami/internal/clock"
 	"kami/internal/config"
-	"kami/internal/infra/keyring"
+	"kami/internal/logic/derp/admit"
 	"kami/internal/logic/derp/host"
 	"kami/internal/logic/derp/hostop"
 	"kami/internal/logic/settings"
@@ -37,16 +34,6 @@ func init() {
 	settings.Define(settings.Def{Key: keyImage, Group: "derp", Type: settings.TypeString, Default: ""})
 }
 
-// admitToken is §7's container token: <cid>.<base64url(HMAC-SHA256(subkey, cid‖0‖token_gen))>,
-// derived and never stored, so converge can rebuild it on any node.
-func admitToken(cid int64, gen int) string {
-	m := hmac.New(sha256.New, keyring.SubKey("derp.admit"))
-	m.Write([]byte(strconv.FormatInt(cid, 10)))
-	m.Write([]byte{0})
-	m.Write([]byte(strconv.Itoa(gen)))
-	return strconv.FormatInt(cid, 10) + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-}
-
 // NewHostWorker builds the host-op worker the way boot does: the live admit URL and image
 // settings, the admission token, and port-conflict re-porting. servers limits it to those
 // servers (tests share one database); nil takes every server.
@@ -56,7 +43,7 @@ func NewHostWorker(c clock.Clock, r host.Runner, owner string, servers []int64) 
 			return strings.TrimSpace(service.Settings().String(keyAdmitBaseURL))
 		},
 		ImageOf: func(context.Context) string { return strings.TrimSpace(service.Settings().String(keyImage)) },
-		Token:   admitToken,
+		Token:   admit.Token, // the hook verifies with the same derivation (admit.Valid)
 		OnPortConflict: func(ctx context.Context, cid int64) error {
 			return svc().reportContainer(ctx, cid)
 		}}
