@@ -65,7 +65,7 @@ func init() {
 				Title: "menu.derp.mine", Icon: "lucide:radio", Sort: 30, Roles: []string{consts.RoleMember},
 				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list",
 					"POST /api/derp/me/rentals/activate", "GET /api/derp/me/rentals/list", "GET /api/derp/me/rentals/{id}",
-					"POST /api/derp/me/rentals/{id}/renew"}},
+					"POST /api/derp/me/rentals/{id}/renew", "GET /api/derp/me/orders/list"}},
 		},
 	})
 }
