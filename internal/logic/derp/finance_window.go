@@ -41,7 +41,9 @@ func monthOf(s string, now time.Time) (month, error) {
 		to: gtime.NewFromTime(start.AddDate(0, 1, 0).UTC())}, nil
 }
 
-func (w month) on(m *gdb.Model, col string) *gdb.Model { return m.WhereGTE(col, w.from).WhereLT(col, w.to) }
+func (w month) on(m *gdb.Model, col string) *gdb.Model {
+	return m.WhereGTE(col, w.from).WhereLT(col, w.to)
+}
 
 // paidStatuses are the orders whose amount was collected: completed ones, and refunded ones
 // (their refunds are subtracted separately, so a partial refund keeps the rest as revenue).
