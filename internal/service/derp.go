@@ -104,6 +104,14 @@ type (
 		DistributorDelete(ctx context.Context, req *v1.DistributorDeleteReq) (*v1.DistributorDeleteRes, error)
 		// DistributorList lists the active distributors.
 		DistributorList(ctx context.Context, req *v1.DistributorListReq) (*v1.DistributorListRes, error)
+		// FinanceSummary answers §11's figures for one Asia/Shanghai month in the caller's scope. Every
+		// figure is an integer sum straight from the rows that define it: revenue from the orders (less
+		// the refund credits in the ledger), commission from the ledger's commission entries, prepaid
+		// from the live accounts, so the page always agrees with the ledger and the order list.
+		FinanceSummary(ctx context.Context, req *v1.FinanceSummaryReq) (*v1.FinanceSummaryRes, error)
+		// FinanceDistributorList answers §11's per-distributor figures for the distributors in the
+		// caller's scope (an agent: itself), removed ones included so past months still add up.
+		FinanceDistributorList(ctx context.Context, req *v1.FinanceDistributorListReq) (*v1.FinanceDistributorListRes, error)
 		// StartHostWorker starts this node's host-op worker loop (§10: on every node) unless
 		// KAMI_DERP_HOST_WORKER=false. It returns at once; StopHostWorker ends it.
 		StartHostWorker(ctx context.Context) error
@@ -149,6 +157,17 @@ type (
 		// Idempotency-Key is stored on the order, so a retry answers the first order even after the
 		// shared helper's Redis record is gone.
 		SerialOrderCreate(ctx context.Context, req *v1.SerialOrderCreateReq) (*v1.SerialOrderCreateRes, error)
+		// OrderList lists every kind of DERP order whose distributor is in the caller's scope (§5), the
+		// finance page's order list.
+		OrderList(ctx context.Context, req *v1.OrderListReq) (*v1.OrderListRes, error)
+		// MeOrderList lists the caller's own orders; staff get 403 DERP_NOT_CUSTOMER (§2).
+		MeOrderList(ctx context.Context, req *v1.MeOrderListReq) (*v1.MeOrderListRes, error)
+		// OrderRefund gives a customer back part or all of a balance order (S, §11): in one transaction,
+		// under both account locks, the guarded order UPDATE (refunded += amount, never past the amount;
+		// status refunded), the customer's credit, and the distributor's debit of
+		// floor(amount·commissionBps/10000). When the distributor cannot cover that debit the ledger's
+		// 409 rolls everything back. The rental is left as it is: suspending it is a separate decision.
+		OrderRefund(ctx context.Context, req *v1.OrderRefundReq) (*v1.OrderRefundRes, error)
 		// SerialOrderList lists the serial orders whose distributor is in the caller's scope.
 		SerialOrderList(ctx context.Context, req *v1.SerialOrderListReq) (*v1.SerialOrderListRes, error)
 		// SerialOrderApprove records an offline order's receipt (S) and issues its serials in the same

@@ -91,9 +91,12 @@ func (s *sDerp) MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateRe
 		if err = claimsLeft(ctx, u.Id); err != nil {
 			return nil, err
 		}
-		err = dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-			rentalID, err = s.activateBySerial(ctx, u, req.Serial)
-			return err
+		err = retryLockRace(ctx, func(ctx context.Context) error {
+			return dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+				var err error
+				rentalID, err = s.activateBySerial(ctx, u, req.Serial)
+				return err
+			})
 		})
 		if errs.Is(err, errs.SerialInvalid) {
 			if lerr := throttle.Allow(ctx, claimFailKey(u.Id), claimFailLimit); lerr != nil {
@@ -110,9 +113,12 @@ func (s *sDerp) MeRentalActivate(ctx context.Context, req *v1.MeRentalActivateRe
 			lock = append(lock, dist.UserId)
 		}
 		err = service.Quota().Lock(ctx, lock, func(ctx context.Context) error {
-			return dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-				rentalID, err = s.activateByBalance(ctx, tx, u, dist, req.PlanId, key)
-				return err
+			return retryLockRace(ctx, func(ctx context.Context) error {
+				return dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+					var err error
+					rentalID, err = s.activateByBalance(ctx, tx, u, dist, req.PlanId, key)
+					return err
+				})
 			})
 		})
 		if dbx.IsUniqueViolation(err) && key != "" {

@@ -68,6 +68,7 @@ func init() {
 				APIs: []string{"GET /api/quota/balance", "GET /api/quota/ledger/list",
 					"POST /api/derp/me/rentals/activate", "GET /api/derp/me/rentals/list", "GET /api/derp/me/rentals/{id}",
 					"POST /api/derp/me/rentals/{id}/renew", "GET /api/derp/me/rentals/{id}/traffic",
+					"GET /api/derp/me/orders/list",
 					// derp-acl: the derpMap, its versions and options, and the devices.
 					"PUT /api/derp/me/rentals/{id}", "GET /api/derp/me/rentals/{id}/acl",
 					"GET /api/derp/me/rentals/{id}/acl/versions", "POST /api/derp/me/rentals/{id}/acl/regenerate",

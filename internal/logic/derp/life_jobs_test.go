@@ -87,8 +87,10 @@ func TestAclRegen(t *testing.T) {
 	clk.Advance(t, 32*day-time.Second)
 	w = relogin(t, w)
 	w.Admin.C.RunJob(t, "derp.expire")
-	if run := w.Admin.C.RunJob(t, "derp.acl_regen"); run.Items != 0 {
-		t.Fatalf("regenerated early: %+v", run)
+	// (Other tests' rentals may be due by now: only this one's versions count.)
+	w.Admin.C.RunJob(t, "derp.acl_regen")
+	if n, _ := dao.DerpAclVersions.Ctx(ctx).Where("rental_id", long.Id).Count(); n != 1 {
+		t.Fatalf("regenerated early: %d versions", n)
 	}
 	clk.Advance(t, time.Second)
 	w.Admin.C.RunJob(t, "derp.acl_regen")

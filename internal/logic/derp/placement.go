@@ -62,22 +62,31 @@ func place(ctx context.Context, rentalID int64, now time.Time) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	pre, contended, err := preclaim(ctx, cands)
+	if err != nil {
+		return 0, err
+	}
 	usedRegions, placed := map[string]bool{}, 0
 	for ha := 1; ha <= haReplicas && len(cands) > 0; ha++ {
 		rank(cands, usedRegions)
 		var got *entity.DerpServers
 		for i := range cands {
-			ok, err := claimServer(ctx, cands[i].Id, 1)
-			if err != nil {
-				return placed, err
+			ok := pre[cands[i].Id]
+			delete(pre, cands[i].Id)
+			if !ok {
+				if ok, err = claimServer(ctx, cands[i].Id, 1); err != nil {
+					return placed, err
+				}
 			}
 			if !ok {
+				contended = true
 				continue
 			}
 			if ok, err = placeContainer(ctx, &cands[i], rentalID, ha, now); err != nil {
 				return placed, err
 			}
 			if !ok { // no free port there: give the slot back and try the next server
+				contended = true
 				if _, err = claimServer(ctx, cands[i].Id, -1); err != nil {
 					return placed, err
 				}
@@ -93,7 +102,44 @@ func place(ctx context.Context, rentalID int64, now time.Time) (int, error) {
 		usedRegions[got.Region] = true
 		placed++
 	}
+	for id, held := range pre { // claimed up front but never reached: give it back
+		if !held {
+			continue
+		}
+		if _, err = claimServer(ctx, id, -1); err != nil {
+			return placed, err
+		}
+	}
+	if placed < haReplicas && contended && !finalAttempt(ctx) {
+		return placed, errPlacementContended
+	}
 	return placed, nil
+}
+
+// preclaim takes the container slots of the servers the ranking will pick, in ascending id
+// order, before any port is claimed. Concurrent activations then lock server rows in one global
+// order and wait for each other instead of deadlocking (InnoDB would keep choosing the retried,
+// youngest transaction as the victim); a port slot is only ever inserted by the holder of its
+// server's row. It answers the servers claimed and whether a claim lost to a concurrent one.
+func preclaim(ctx context.Context, cands []entity.DerpServers) (map[int64]bool, bool, error) {
+	sim := append([]entity.DerpServers(nil), cands...)
+	used, ids := map[string]bool{}, make([]int64, 0, haReplicas)
+	for len(ids) < haReplicas && len(sim) > 0 {
+		rank(sim, used)
+		used[sim[0].Region] = true
+		ids = append(ids, sim[0].Id)
+		sim = sim[1:]
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	got, contended := map[int64]bool{}, false
+	for _, id := range ids {
+		ok, err := claimServer(ctx, id, 1)
+		if err != nil {
+			return got, contended, err
+		}
+		got[id], contended = ok, contended || !ok
+	}
+	return got, contended, nil
 }
 
 // claimServer is §9's guarded UPDATE: delta 1 takes one container slot of the server if it
@@ -154,7 +200,14 @@ func placeContainer(ctx context.Context, srv *entity.DerpServers, rentalID int64
 func busyPorts(ctx context.Context, srv *entity.DerpServers, now time.Time) (map[int]bool, error) {
 	sc := dao.DerpPortSlots.Columns()
 	var slots []entity.DerpPortSlots
-	if err := dao.DerpPortSlots.Ctx(ctx).Where(sc.ServerId, srv.Id).Scan(&slots); err != nil && !dbx.IsNoRows(err) {
+	m := dao.DerpPortSlots.Ctx(ctx).Where(sc.ServerId, srv.Id)
+	if dao.DerpPortSlots.DB().GetConfig().Type != "sqlite" {
+		// A locking read is a current read: under InnoDB's repeatable read a plain SELECT would
+		// miss the slots committed since this transaction's snapshot, and every missed one costs
+		// a duplicate-key try. The caller holds the server's row, so nobody waits on these locks.
+		m = m.LockUpdate()
+	}
+	if err := m.Scan(&slots); err != nil && !dbx.IsNoRows(err) {
 		return nil, err
 	}
 	busy := map[int]bool{srv.SshPort: true}

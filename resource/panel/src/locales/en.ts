@@ -18,6 +18,7 @@ export default {
     notFound: 'Page not found', home: 'Back home', shownOnce: 'These secrets are shown only once: save them now', importResult: 'Import result',
   },
   field: {
+    orderNo: 'Order no.', buyerId: 'Buyer', distributorId: 'Distributor', customerId: 'Customer', commission: 'Commission', refunded: 'Refunded', payMethod: 'Paid by',
     last4: 'Last 4 digits', template: 'Template', templateCode: 'Template code', phoneMasked: 'Phone', check: 'Check', firstSeen: 'First seen', lastSeen: 'Last seen', resolvedAt: 'Resolved at', params: 'Parameters (name=value a line)', channel: 'Channel', outTradeNo: 'Order no.', file: 'Image', keyHint: 'Key', quotaLimit: 'Quota limit', usedQuota: 'Used', rpmLimit: 'RPM', allowedModels: 'Models', allowedIps: 'IPs', model: 'Model', productNo: 'Product', instanceNo: 'Instance', phone: 'Phone', dailyLimit: 'Daily limit', notifyUrl: 'Notify URL', tier: 'Tier', days: 'Days', price: 'Price', schedule: 'Schedule', cycleTimes: 'Cycles', 
     requestId: 'Restore request ID', target: 'Target database', from: 'From', to: 'To', module: 'Module', node: 'Node', 
     level: 'Level',     sendAt: 'Send at',     planName: 'Plan name', planDurationSeconds: 'Duration (s, 0 = permanent)', planPrice: 'Price', planMaxDevices: 'Devices', 
@@ -38,4 +39,18 @@ export default {
   system: { commit: 'Commit', schema: 'Schema', maintenance: 'Maintenance', maintenanceOn: 'Maintenance on', maintenanceOnConfirm: 'Turn maintenance mode on? Every change is refused (503) until it is off.', maintenanceOffConfirm: 'Turn maintenance mode off?' },
   report: { cards: 'Cards', quota: 'Quota', activity: 'Activity', 'top-agents': 'Top agents' },
   camel: { accounts: 'Account pool', total: 'Accounts', today: 'Today', days: 'Orders per day' },
+  // derp-money
+  derp: {
+    myRentals: 'My relays', activate: 'Activate', renew: 'Renew', serial: 'Serial', payPlan: 'Or pay a plan from the balance',
+    serialOrPlan: 'Enter a serial or pick a plan', unlimited: 'unlimited', rentalNo: 'Rental no.', daysLeft: '{n} days left',
+    traffic: 'Traffic', nodes: 'Nodes', downloadAcl: 'Download derpMap', myOrders: 'My orders', ledger: 'Ledger', noRentals: 'No relay yet: activate one with a serial',
+    startedAt: 'Started', maxDevices: 'Devices', aclVersion: 'derpMap version', degraded: 'Fewer than 3 regions for now: the rest are being placed',
+    region: 'Region', host: 'Host', port: 'Port', month: 'Month', finance: 'Finance', orders: 'Orders', serials: 'Serials',
+    planCounts: 'Rentals per plan', distributorFigures: 'Distributors', payMethod: 'Paid by',
+    revenueMonth: 'Revenue (month)', revenueTotal: 'Revenue (total)', commissionMonth: 'Commission (month)', commissionTotal: 'Commission (total)',
+    prepaidCustomers: 'Customer balances', prepaidDistributors: 'Distributor balances', completed: 'completed', renewed: 'renewed',
+    cancelled: 'cancelled', rejected: 'rejected', refunded: 'refunded', pendingReview: 'pending review', unused: 'unused', used: 'used',
+    expired: 'expired', void: 'void', tier: 'Tier', purchaseMonth: 'Purchases (month)', purchaseTotal: 'Purchases (total)',
+    customers: 'Customers', activeRentals: 'Active rentals', serialsUnused: 'Serials unused', serialsUsed: 'Serials used', serialsExpired: 'Serials expired',
+  },
 }

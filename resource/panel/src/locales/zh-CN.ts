@@ -18,6 +18,7 @@ export default {
     notFound: '页面不存在', home: '返回首页', shownOnce: '以下密钥只显示这一次，请立即保存', importResult: '导入结果',
   },
   field: {
+    orderNo: '订单号', buyerId: '买家', distributorId: '分销员', customerId: '客户', commission: '佣金', refunded: '已退款', payMethod: '支付方式',
     last4: '尾号', template: '模板', templateCode: '模板编码', phoneMasked: '手机号', check: '检查项', firstSeen: '首次发现', lastSeen: '最近发现', resolvedAt: '恢复时间', params: '参数（每行 名=值）', channel: '支付渠道', outTradeNo: '订单号', file: '图片', keyHint: '密钥', quotaLimit: '额度上限', usedQuota: '已用', rpmLimit: '每分钟请求', allowedModels: '模型', allowedIps: 'IP', model: '模型', productNo: '产品', instanceNo: '实例', phone: '手机号', dailyLimit: '每日上限', notifyUrl: '通知地址', tier: '等级', days: '天数', price: '价格', schedule: '调度', cycleTimes: '周期数', 
     requestId: '恢复申请 ID', target: '目标数据库', from: '开始', to: '结束', module: '模块', node: '节点', 
     level: '级别',     sendAt: '发送时间',     planName: '套餐名称', planDurationSeconds: '时长（秒，0 为永久）', planPrice: '价格', planMaxDevices: '设备数', 
@@ -38,4 +39,18 @@ export default {
   system: { commit: '提交', schema: '数据库版本', maintenance: '维护模式', maintenanceOn: '维护中', maintenanceOnConfirm: '开启维护模式？关闭前所有修改都会被拒绝（503）。', maintenanceOffConfirm: '关闭维护模式？' },
   report: { cards: '卡密', quota: '额度', activity: '活跃', 'top-agents': '代理排行' },
   camel: { accounts: '账号池', total: '账号数', today: '今日', days: '每日订单' },
+  // derp-money
+  derp: {
+    myRentals: '我的中继', activate: '激活', renew: '续费', serial: '序列号', payPlan: '或用余额购买套餐',
+    serialOrPlan: '请输入序列号或选择套餐', unlimited: '不限', rentalNo: '租用编号', daysLeft: '剩余 {n} 天',
+    traffic: '流量', nodes: '节点', downloadAcl: '下载 derpMap', myOrders: '我的订单', ledger: '账本', noRentals: '还没有中继：用序列号激活一个',
+    startedAt: '开始时间', maxDevices: '设备数', aclVersion: 'derpMap 版本', degraded: '暂时不足 3 个区域：其余正在分配',
+    region: '区域', host: '主机', port: '端口', month: '月份', finance: '财务', orders: '订单', serials: '序列号',
+    planCounts: '各套餐租用数', distributorFigures: '分销员', payMethod: '支付方式',
+    revenueMonth: '本月收入', revenueTotal: '累计收入', commissionMonth: '本月佣金', commissionTotal: '累计佣金',
+    prepaidCustomers: '客户余额', prepaidDistributors: '分销员余额', completed: '已完成', renewed: '续费',
+    cancelled: '已取消', rejected: '已拒绝', refunded: '已退款', pendingReview: '待审核', unused: '未使用', used: '已使用',
+    expired: '已过期', void: '已作废', tier: '等级', purchaseMonth: '本月采购', purchaseTotal: '累计采购',
+    customers: '客户数', activeRentals: '活跃租用', serialsUnused: '未使用序列号', serialsUsed: '已使用序列号', serialsExpired: '已过期序列号',
+  },
 }

@@ -186,3 +186,37 @@ export const alerts: ListSchema = {
     { label: 'markRead', method: 'put', url: (r) => `/derp/alerts/${r.id}/ack`, body: () => ({}), show: (r) => r.state === 'open' },
   ],
 }
+
+// derp-money: every order in the caller's scope (the finance page); the super-admin refunds part
+// or all of a customer's balance order, which also takes back the distributor's commission share.
+const orderColumns = [
+  { key: 'id', width: 70 }, { key: 'orderNo' }, { key: 'kind', width: 130 }, { key: 'buyerId', width: 80 },
+  { key: 'distributorId', width: 90 }, { key: 'planId', width: 70 }, { key: 'amount', width: 90 }, { key: 'commission', width: 90 },
+  { key: 'refunded', width: 90 }, { key: 'payMethod', width: 90 }, { key: 'status', width: 110 }, { key: 'createdAt' },
+]
+export const orders: ListSchema = {
+  list: '/derp/orders/list',
+  columns: orderColumns,
+  filters: [
+    { key: 'kind', type: 'select', options: opts(['serial_purchase', 'rental_new', 'rental_renew', 'admin_extend']) },
+    { key: 'status', type: 'select', options: opts(['pending_review', 'completed', 'rejected', 'cancelled', 'refunded']) },
+    { key: 'customerId', type: 'number' }, { key: 'distributorId', type: 'number' },
+    { key: 'from', placeholder: 'RFC 3339' }, { key: 'to', placeholder: 'RFC 3339' },
+  ],
+  actions: [{
+    label: 'refund', code: 'Derp:Order:Refund', method: 'put', idempotent: true, url: (r) => `/derp/orders/${r.id}/refund`,
+    fields: [{ key: 'amount', type: 'number', required: true }, { key: 'remark' }],
+    body: (_, f) => ({ amount: Number(f.amount), remark: f.remark || '' }),
+    show: (r) => r.payMethod === 'balance' && (r.kind === 'rental_new' || r.kind === 'rental_renew') &&
+      (r.status === 'completed' || r.status === 'refunded') && r.refunded < r.amount,
+  }],
+}
+
+// A member's own orders (its portal page).
+export const myOrders: ListSchema = {
+  list: '/derp/me/orders/list',
+  columns: [
+    { key: 'orderNo' }, { key: 'kind', width: 130 }, { key: 'planName' }, { key: 'amount', width: 90 }, { key: 'refunded', width: 90 },
+    { key: 'payMethod', width: 90 }, { key: 'status', width: 110 }, { key: 'createdAt' },
+  ],
+}

@@ -1,8 +1,6 @@
 import { defineAsyncComponent, defineComponent, h, type Component } from 'vue'
 import ObjectPage from '../views/ObjectPage.vue'
 import type { PageAction } from './types'
-import ListPage from '../components/ListPage.vue'
-import { ledger } from './quota'
 
 // Pages about one object (ObjectPage): module settings, look-ups and generators whose API
 // has no list to show.
@@ -52,9 +50,6 @@ export const derpSerials = objectPage('DerpSerials', undefined, [
 ])
 
 
-// A DERP customer's own page: the balance and the ledger.
-const QuotaAccount = defineAsyncComponent(() => import('../views/QuotaAccount.vue'))
-export const derpMine = defineComponent({
-  name: 'DerpMine',
-  setup: () => () => h('div', [h(QuotaAccount), h('div', { style: 'margin-top: 16px' }, [h(ListPage, { schema: ledger })])]),
-})
+// A DERP customer's own page: its rentals (activate, renew, derpMap download), its orders, the
+// balance and the ledger.
+export const derpMine = defineAsyncComponent(() => import('../views/DerpMine.vue'))
