@@ -275,7 +275,7 @@ func TestConsistencyCoinDrift(t *testing.T) {
 	step := func() {
 		testkit.SharedClock{}.Advance(t, time.Minute)
 	}
-	step() // past the orders earlier tests placed in this second
+	step()               // past the orders earlier tests placed in this second
 	runConsistency(t, w) // the baseline
 	step()
 	openedInstances(t, w, f, 2) // cost 2 × 10.00
