@@ -1,0 +1,163 @@
+package proxy_test
+
+import (
+	"bufio"
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"kami/internal/dao"
+	"kami/internal/logic/proxy"
+	"kami/internal/model/entity"
+	"kami/internal/testkit"
+)
+
+// until polls cond until it holds; the limit only keeps a broken build from hanging.
+func until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// metric sums the /metrics lines of a node that start with prefix and contain every part.
+func metric(t *testing.T, base, prefix string, parts ...string) int {
+	t.Helper()
+	res, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	total := 0
+	sc := bufio.NewScanner(res.Body)
+next:
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, prefix) {
+			continue
+		}
+		for _, p := range parts {
+			if !strings.Contains(line, p) {
+				continue next
+			}
+		}
+		f := strings.Fields(line)
+		n, _ := strconv.ParseFloat(f[len(f)-1], 64)
+		total += int(n)
+	}
+	return total
+}
+
+// TestTwoNodes: a second server process on the same database and Redis. One product_sync
+// slot claimed by both nodes runs once; 10 duplicate callbacks split over both nodes make one
+// transition and one commit.
+func TestTwoNodes(t *testing.T) {
+	env := testkit.Current()
+	node := env.StartNode(t)
+	clk := testkit.SharedClock{}
+	// Half a second before the next half hour: one step of a second crosses one slot of
+	// product_sync (0 */30 * * * *).
+	slot := time.Now().Truncate(30 * time.Minute).Add(30 * time.Minute)
+	clk.Freeze(t, slot.Add(-500*time.Millisecond))
+	t.Cleanup(func() { clk.Release(t) })
+	clk.RunSchedules(t)
+	w := newWorld(t) // sessions of the frozen time
+	f := onSale(t, w)
+
+	t.Run("one product_sync per tick", func(t *testing.T) {
+		ctx := context.Background()
+		lastRun, err := dao.JobRuns.Ctx(ctx).Max("id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lastLog, err := dao.ProxySyncLog.Ctx(ctx).Max("id")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Admin.C.Put(t, "/api/system/job/"+proxy.JobProductSync, map[string]any{"enabled": true}).Expect(t, http.StatusOK)
+		gauge := `kami_job_scheduled{job="` + proxy.JobProductSync + `"}`
+		until(t, "both nodes schedule product_sync", func() bool {
+			return metric(t, env.BaseURL, gauge) == 1 && metric(t, node.BaseURL, gauge) == 1
+		})
+		slots := func(base string) int {
+			return metric(t, base, "kami_job_slots_total{", `job="`+proxy.JobProductSync+`"`)
+		}
+		a0, b0 := slots(env.BaseURL), slots(node.BaseURL)
+		clk.Advance(t, time.Second)
+		until(t, "both nodes claimed the slot", func() bool {
+			return slots(env.BaseURL) == a0+1 && slots(node.BaseURL) == b0+1
+		})
+		runs := func() int {
+			n, err := dao.JobRuns.Ctx(ctx).Where("job", proxy.JobProductSync).Where("trigger_type", "schedule").
+				WhereGT("id", int64(lastRun)).Count()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		logs := func() int {
+			n, err := dao.ProxySyncLog.Ctx(ctx).Where("job", proxy.JobProductSync).WhereGT("id", int64(lastLog)).Count()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		until(t, "the run finished", func() bool { return logs() >= 1 })
+		if r, l := runs(), logs(); r != 1 || l != 1 {
+			t.Fatalf("one tick on two nodes: %d runs, %d sync logs", r, l)
+		}
+		w.Admin.C.Put(t, "/api/system/job/"+proxy.JobProductSync, map[string]any{"enabled": false}).Expect(t, http.StatusOK)
+	})
+
+	t.Run("10 duplicate callbacks over two nodes", func(t *testing.T) {
+		fund(t, w.Agent.ID, 10_000)
+		var o order
+		w.Agent.C.Post(t, "/api/proxy/orders/static", map[string]any{"productNo": "ST101", "count": 1, "cycleTimes": 1}).
+			Expect(t, http.StatusOK).Decode(t, &o)
+		f.Advance()
+		here := callbackURL(t, w, "", o.AppOrderNo)
+		there := node.BaseURL + strings.TrimPrefix(here, env.BaseURL)
+		// The second node has the settings (token and upstream) once it acknowledges a callback.
+		probe := node.BaseURL + strings.TrimPrefix(callbackURL(t, w, "", "PXPROBE"+strconv.FormatInt(w.Agent.ID, 10)), env.BaseURL)
+		until(t, "the second node knows the callback token", func() bool { c, _ := hit(t, probe); return c == 200 })
+		before := balanceOf(t, w.Agent.ID)
+		var wg sync.WaitGroup
+		codes := make([]int, 10)
+		for i := range codes {
+			url := here
+			if i%2 == 1 {
+				url = there
+			}
+			wg.Add(1)
+			go func() { defer wg.Done(); codes[i], _ = hit(t, url) }()
+		}
+		wg.Wait()
+		for _, c := range codes {
+			if c != 200 {
+				t.Fatalf("codes %v", codes)
+			}
+		}
+		until(t, "every duplicate processed", func() bool { return callbackRows(t, o.AppOrderNo, "done") == 10 })
+		got := getOrder(t, w.Agent, o.Id)
+		after := balanceOf(t, w.Agent.ID)
+		if got.Status != "success" || before.Frozen-after.Frozen != 1200 || before.Available != after.Available {
+			t.Fatalf("one commit of 1200: %+v, %+v → %+v", got, before, after)
+		}
+		assertSettled(t, got)
+		var row entity.ProxyOrder
+		if err := dao.ProxyOrder.Ctx(context.Background()).WherePri(o.Id).Scan(&row); err != nil {
+			t.Fatal(err)
+		}
+		if row.Version != 2 { // submitting → processing → success
+			t.Fatalf("one transition by the callbacks: version %d", row.Version)
+		}
+	})
+}
