@@ -12,6 +12,7 @@ import (
 	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/internal/service"
+	"kami/utility/dbx"
 )
 
 // Finding kinds of the ledger rule.
@@ -107,15 +108,18 @@ type agentSum struct {
 // amounts; any difference is reported (once a day per agent), never "fixed" by a guess.
 func (s *sProxy) checkFrozen(ctx context.Context, c *consistencyCounts) error {
 	rc := dao.QuotaReservations.Columns()
-	var held []agentSum
-	if err := dao.QuotaReservations.Ctx(ctx).Fields(rc.UserId+" AS id", "SUM("+rc.Amount+") AS total").
-		Where(rc.Type, QuotaTypeOrder).Where(rc.Status, model.ReservationOpen).Group(rc.UserId).Scan(&held); err != nil {
-		return err
-	}
 	cols := dao.ProxyOrder.Columns()
-	var live []agentSum
-	if err := dao.ProxyOrder.Ctx(ctx).Fields(cols.AgentId+" AS id", "SUM("+cols.SaleAmount+") AS total").
-		WhereIn(cols.Status, liveStatuses).WhereGT(cols.ReservationId, 0).Group(cols.AgentId).Scan(&live); err != nil {
+	var held, live []agentSum
+	// Both sums in one transaction, so they read one snapshot: an order placed or settled
+	// between the two reads (its order row and reserve change together) cannot look like drift.
+	if err := dao.ProxyOrder.Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
+		if err := dao.QuotaReservations.Ctx(ctx).Fields(rc.UserId+" AS id", "SUM("+rc.Amount+") AS total").
+			Where(rc.Type, QuotaTypeOrder).Where(rc.Status, model.ReservationOpen).Group(rc.UserId).Scan(&held); err != nil {
+			return err
+		}
+		return dao.ProxyOrder.Ctx(ctx).Fields(cols.AgentId+" AS id", "SUM("+cols.SaleAmount+") AS total").
+			WhereIn(cols.Status, liveStatuses).WhereGT(cols.ReservationId, 0).Group(cols.AgentId).Scan(&live)
+	}); err != nil && !dbx.IsNoRows(err) {
 		return err
 	}
 	want := map[int64]int64{}

@@ -9,6 +9,7 @@ import (
 	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/internal/timefmt"
+	"kami/utility/dbx"
 )
 
 // Finding kinds of the instance and limit rules.
@@ -114,10 +115,13 @@ func (s *sProxy) checkLimits(ctx context.Context, up upstream, runAt time.Time, 
 			name, ok := names[l.UserId]
 			if !ok {
 				var u entity.ProxyUser
-				if err := dao.ProxyUser.Ctx(ctx).Fields(dao.ProxyUser.Columns().AppUsername).WherePri(l.UserId).Scan(&u); err != nil {
+				if err := dao.ProxyUser.Ctx(ctx).Fields(dao.ProxyUser.Columns().AppUsername).WherePri(l.UserId).Scan(&u); err != nil && !dbx.IsNoRows(err) {
 					return err
 				}
 				name, names[l.UserId] = u.AppUsername, u.AppUsername
+			}
+			if name == "" {
+				continue // a limit without its user: nothing upstream to compare
 			}
 			c.LimitsChecked++
 			uf, err := up.UserInfo(ctx, l.ProductNo, name)
