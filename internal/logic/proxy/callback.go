@@ -119,6 +119,11 @@ func (s *sProxy) processOrderCallback(ctx context.Context, no string) (string, s
 	if o == nil || no == "" {
 		return "ignored", ""
 	}
+	if o.Status == stSuccess || o.Status == stPartial || o.Status == stFailed {
+		// Settled: apply moves live orders only, so a re-query could change nothing (the
+		// duplicates of a storm cost one log row each, not one upstream call each).
+		return "done", ""
+	}
 	up, err := s.upstream()
 	if err != nil {
 		return "pending", err.Error()
