@@ -34,7 +34,8 @@ type (
 		// RetryCallbacks runs callback_retry once.
 		RetryCallbacks(ctx context.Context) (int, error)
 		// CheckConsistency runs proxy.consistency once: never an automatic debit, only applies,
-		// give-backs and needs_decision findings.
+		// give-backs, the missing ledger step, re-pushes and findings. The rules run in this order so
+		// the later ones see what the earlier ones repaired (an applied order has its instances).
 		CheckConsistency(ctx context.Context) (int, error)
 		// Discrepancies is GET /api/proxy/discrepancies/list.
 		Discrepancies(ctx context.Context, req *v1.DiscrepancyListReq) (*v1.DiscrepancyListRes, error)
@@ -134,9 +135,14 @@ type (
 		// RotateCallbackToken is POST /api/proxy/settings/callback-token.
 		RotateCallbackToken(ctx context.Context, _ *v1.CallbackTokenReq) (*v1.CallbackTokenRes, error)
 		// OrderStats is GET /api/proxy/stats/orders: the caller's orders created in [from, to] (days
-		// in the display zone), summed per group in Go so the day boundary is the same on SQLite and
-		// MySQL. Failed orders count as orders only.
+		// in the display zone). Closed days proxy.stats_rollup has totalled are read from
+		// proxy_stats_daily; the days after (today, or any the job has not reached) are counted from
+		// the orders themselves, so the page is complete whether or not the job has run.
 		OrderStats(ctx context.Context, req *v1.OrderStatsReq) (*v1.OrderStatsRes, error)
+		// RollupStats runs proxy.stats_rollup once. Days are those of kami.timeZone; only closed days
+		// (before today) are written. Each day is recomputed whole from proxy_order and written by
+		// upsert only where a total differs, so a rerun writes nothing.
+		RollupStats(ctx context.Context) (int, error)
 		// ProbeSettings is POST /api/proxy/settings/test: info/v2 with the current settings.
 		ProbeSettings(ctx context.Context, _ *v1.SettingsProbeReq) (*v1.SettingsProbeRes, error)
 		// SyncUsage runs usage_sync once. A failed read marks that pool stale and the run goes on.

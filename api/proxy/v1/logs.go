@@ -98,7 +98,7 @@ type DiscrepancyItem struct {
 type DiscrepancyListReq struct {
 	g.Meta `path:"/proxy/discrepancies/list" method:"get" tags:"代理 Proxy" summary:"Consistency findings (super-admin)"`
 	common.PageReq
-	Status string `json:"status" v:"in:fixed,needs_decision,resolved,"`
+	Status string `json:"status" v:"in:fixed,needs_decision,resolved,report,"`
 	Kind   string `json:"kind"   v:"max-length:32"`
 }
 

@@ -62,6 +62,8 @@ func (f *Fake) refundable(no string) bool {
 
 func (f *Fake) handleMore(path string, params json.RawMessage) (any, int, string) {
 	switch path {
+	case PathUserInfo:
+		return f.userInfo(params)
 	case PathArea:
 		return f.more.regions, 200, ""
 	case PathAssignInfo:

@@ -26,8 +26,6 @@ import (
 // JobCallbackRetry re-processes callbacks an upstream failure left pending.
 const JobCallbackRetry = "proxy.callback_retry"
 
-var callbackLimit = ratelimit.PerSecond(50)
-
 const callbackBudget = 3 * time.Second
 
 func init() {
@@ -54,7 +52,7 @@ func (s *sProxy) CallbackPost(ctx context.Context, req *v1.CallbackPostReq) (*v1
 // callback_retry, not by the upstream.
 func (s *sProxy) callback(ctx context.Context, q v1.CallbackQuery) error {
 	ip := peer.RequestIP(ctx)
-	if err := throttle.Allow(ctx, "proxy-callback:"+ip, callbackLimit); err != nil {
+	if err := throttle.Allow(ctx, "proxy-callback:"+ip, ratelimit.PerSecond(int(service.Settings().Int(keyCallbackRate)))); err != nil {
 		return err
 	}
 	token := service.Settings().String(keyCallbackToken)
@@ -120,6 +118,11 @@ func (s *sProxy) processOrderCallback(ctx context.Context, no string) (string, s
 	}
 	if o == nil || no == "" {
 		return "ignored", ""
+	}
+	if o.Status == stSuccess || o.Status == stPartial || o.Status == stFailed {
+		// Settled: apply moves live orders only, so a re-query could change nothing (the
+		// duplicates of a storm cost one log row each, not one upstream call each).
+		return "done", ""
 	}
 	up, err := s.upstream()
 	if err != nil {

@@ -42,55 +42,77 @@ func init() {
 	})
 }
 
+// consistencyCounts are the run's totals, written to its sync log row.
 type consistencyCounts struct {
-	Compared int `json:"compared"`
-	Fixed    int `json:"fixed"`
-	Decision int `json:"decision"`
+	Compared int `json:"compared"` // local orders found in the upstream's list
+	Fixed    int `json:"fixed"`    // findings repaired automatically
+	Decision int `json:"decision"` // findings left to the super-admin
+	ledgerCounts
+	instanceCounts
+	coinCounts
 }
 
 // CheckConsistency runs proxy.consistency once: never an automatic debit, only applies,
-// give-backs and needs_decision findings.
+// give-backs, the missing ledger step, re-pushes and findings. The rules run in this order so
+// the later ones see what the earlier ones repaired (an applied order has its instances).
 func (s *sProxy) CheckConsistency(ctx context.Context) (int, error) {
 	up, err := s.upstream()
 	if err != nil {
 		return 0, err
 	}
 	var c consistencyCounts
+	runAt := s.now()
 	err = s.syncRun(ctx, JobConsistency, &c, func(ctx context.Context) error {
-		since := s.now().Add(-consistencyWindow)
-		remote, err := upstreamOrders(ctx, up, since.Unix(), s.now().Unix())
-		if err != nil {
-			return upstreamErr(err)
-		}
-		var local []entity.ProxyOrder
-		cols := dao.ProxyOrder.Columns()
-		if err := dao.ProxyOrder.Ctx(ctx).WhereGTE(cols.CreatedAt, gtime.New(since)).OrderAsc(cols.Id).Scan(&local); err != nil {
-			return err
-		}
-		seen := map[string]bool{}
-		for _, o := range local {
-			seen[o.AppOrderNo] = true
-			u, ok := remote[o.AppOrderNo]
-			if !ok {
-				continue // never reached the upstream: order_reconcile decides those
-			}
-			c.Compared++
-			if err := s.compareOrder(ctx, o, u, &c); err != nil {
-				return err
-			}
-		}
-		for no, u := range remote {
-			if seen[no] {
-				continue
-			}
-			if err := s.finding(ctx, kindOrderUnknown, no, discDecision, map[string]any{"orderNo": u.OrderNo,
-				"status": u.Status, "amount": u.Amount}, &c); err != nil {
+		since := runAt.Add(-consistencyWindow)
+		for _, rule := range []func() error{
+			func() error { return s.checkOrders(ctx, up, since, runAt, &c) },
+			func() error { return s.checkLedger(ctx, since, &c) },
+			func() error { return s.checkInstances(ctx, up, runAt, &c) },
+			func() error { return s.checkLimits(ctx, up, runAt, &c) },
+			func() error { return s.checkCoin(ctx, up, runAt, &c) },
+		} {
+			if err := rule(); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	return c.Compared, err
+}
+
+// checkOrders compares the window's orders with order/list/v2 (the first rule of §5).
+func (s *sProxy) checkOrders(ctx context.Context, up upstream, since, runAt time.Time, c *consistencyCounts) error {
+	remote, err := upstreamOrders(ctx, up, since.Unix(), runAt.Unix())
+	if err != nil {
+		return upstreamErr(err)
+	}
+	var local []entity.ProxyOrder
+	cols := dao.ProxyOrder.Columns()
+	if err := dao.ProxyOrder.Ctx(ctx).WhereGTE(cols.CreatedAt, gtime.New(since)).OrderAsc(cols.Id).Scan(&local); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, o := range local {
+		seen[o.AppOrderNo] = true
+		u, ok := remote[o.AppOrderNo]
+		if !ok {
+			continue // never reached the upstream: order_reconcile decides those
+		}
+		c.Compared++
+		if err := s.compareOrder(ctx, o, u, c); err != nil {
+			return err
+		}
+	}
+	for no, u := range remote {
+		if seen[no] {
+			continue
+		}
+		if err := s.finding(ctx, kindOrderUnknown, no, discDecision, map[string]any{"orderNo": u.OrderNo,
+			"status": u.Status, "amount": u.Amount}, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func upstreamOrders(ctx context.Context, up upstream, start, end int64) (map[string]ipipv.Order, error) {
@@ -161,9 +183,10 @@ func (s *sProxy) finding(ctx context.Context, kind, subject, status string, deta
 		return err
 	}
 	if n, _ := r.RowsAffected(); n == 1 {
-		if status == discFixed {
+		switch status {
+		case discFixed:
 			c.Fixed++
-		} else {
+		case discDecision:
 			c.Decision++
 		}
 	}

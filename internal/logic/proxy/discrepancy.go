@@ -26,6 +26,7 @@ const (
 	discFixed    = "fixed"
 	discDecision = "needs_decision"
 	discResolved = "resolved"
+	discReport   = "report" // for the record only (coin drift): nothing to decide
 )
 
 // QuotaTypeDiscrepancy is the ledger type of a charge the super-admin decided on a finding.

@@ -173,16 +173,26 @@ func (s *sProxy) send(ctx context.Context, up upstream, o entity.ProxyOrder) (*v
 		}
 	case ipipv.Rejected:
 		// One verify: a refusal of a repeat (or an answer lost in a proxy) may hide an order.
-		if uo, qerr := up.QueryOrder(ctx, o.AppOrderNo); qerr == nil {
+		uo, qerr := up.QueryOrder(ctx, o.AppOrderNo)
+		switch {
+		case qerr == nil:
 			if err := s.apply(ctx, o.AppOrderNo, uo); err != nil {
 				return nil, err
 			}
-			break
+		case ipipv.KindOf(qerr) == ipipv.Rejected: // not found: the refusal stands
+			if err := s.fail(ctx, o, err.Error()); err != nil {
+				return nil, err
+			}
+			return nil, upstreamErr(err)
+		default:
+			// The verify proved nothing: releasing now could free quota the upstream is about
+			// to spend, so the order waits, reserved, for the reconcile's answer.
+			if _, err := s.transition(ctx, o, []string{stSubmitting}, stUnknown, func(d *do.ProxyOrder) {
+				d.LastError, d.Sends = trim(err.Error()), o.Sends+1
+			}); err != nil {
+				return nil, err
+			}
 		}
-		if err := s.fail(ctx, o, err.Error()); err != nil {
-			return nil, err
-		}
-		return nil, upstreamErr(err)
 	case ipipv.NotSent, ipipv.BreakerOpen:
 		if err := s.fail(ctx, o, err.Error()); err != nil {
 			return nil, err
@@ -199,8 +209,11 @@ func (s *sProxy) send(ctx context.Context, up upstream, o entity.ProxyOrder) (*v
 }
 
 // fail ends an order that provably did nothing upstream, releasing its reserve in the same tx.
+// It never moves a processing order: the upstream acknowledged that one and may still fulfil
+// it, so only the upstream's own "failed" (apply) may release it. An unknown order reaches
+// here only from the reconcile, after 30 minutes of "not found".
 func (s *sProxy) fail(ctx context.Context, o entity.ProxyOrder, why string) error {
-	_, err := s.transition(ctx, o, []string{stSubmitting, stUnknown, stProcessing}, stFailed, func(d *do.ProxyOrder) {
+	_, err := s.transition(ctx, o, []string{stSubmitting, stUnknown}, stFailed, func(d *do.ProxyOrder) {
 		d.LastError, d.FinishedAt = trim(why), gtime.New(s.now())
 	})
 	return err
@@ -253,6 +266,8 @@ func (s *sProxy) transitionWith(ctx context.Context, o entity.ProxyOrder, from [
 		}
 		switch to {
 		case stFailed:
+			// Callers reach failed only on proof (the upstream's status 4, a refusal verified
+			// as not found, a request that never left, or 30 minutes unseen): see fail.
 			return service.Quota().Release(ctx, tx, o.ReservationId)
 		case stSuccess, stPartial:
 			charged, _ := d.ChargedAmount.(int64)

@@ -81,6 +81,16 @@ func TestOrderList(t *testing.T) {
 	if o := ids(w.Agent.C, "")[mine.Id]; o.Status != "success" || len(o.Instances) != 1 || o.ChargedAmount != 1200 {
 		t.Fatalf("list item %+v", o)
 	}
+	// The order view: cost and upstream fields reach the super-admin only.
+	for _, m := range []member{w.Agent, w.Boss, w.Admin} {
+		var raw map[string]any
+		m.C.Get(t, fmt.Sprintf("/api/proxy/orders/%d", mine.Id)).Expect(t, http.StatusOK).Decode(t, &raw)
+		for _, k := range []string{"costAmount", "upstreamOrderNo", "upstreamStatus"} {
+			if _, ok := raw[k]; ok != (m.C == w.Admin.C) {
+				t.Fatalf("%s visible=%v to user %d: %v", k, ok, m.ID, raw)
+			}
+		}
+	}
 	// Stats over today: the agent's one static order, charged, one instance; no cost below S.
 	today := time.Now().In(timefmt.Zone()).Format(time.DateOnly)
 	var st struct {

@@ -67,7 +67,9 @@ func (s *sProxy) reconcileOne(ctx context.Context, up upstream, o entity.ProxyOr
 	case ipipv.KindOf(err) == ipipv.Rejected: // not known upstream
 		age := s.now().Sub(o.CreatedAt.Time)
 		switch {
-		case age >= giveUpAfter:
+		case age >= giveUpAfter && o.Status != stProcessing:
+			// A processing order was acknowledged: a "not found" then is the upstream's
+			// glitch, not proof, so it stays reserved and polled (and alerted after 24 h).
 			return s.fail(ctx, o, "never reached the upstream: "+err.Error())
 		case age < resendWindow && o.Status != stProcessing:
 			ack, serr := up.SendOrder(ctx, o.UpstreamPath, o.ReqId, o.AppOrderNo, []byte(o.RequestBody))

@@ -29,6 +29,7 @@ const (
 	keyRPS           = "proxy.rps"
 	keyAllowIPs      = "proxy.callbackAllowIps"
 	keyCallbackToken = "proxy.callbackToken"
+	keyCallbackRate  = "proxy.callbackRatePerIp" // callbacks per second from one IP (§4: 50)
 	// Alert rules (seed 000): low upstream balance, failed syncs in a row, stuck order age.
 	keyAlertLowCoin     = "proxy.alertLowCoin"
 	keyAlertFailedSyncs = "proxy.alertFailedSyncs"
@@ -66,6 +67,8 @@ func init() {
 	})
 	settings.Define(settings.Def{Key: keyRPS, Group: "proxy", Type: settings.TypeInt, Default: int64(20),
 		Min: settings.Bound(1), Max: settings.Bound(1000)})
+	settings.Define(settings.Def{Key: keyCallbackRate, Group: "proxy", Type: settings.TypeInt, Default: int64(50),
+		Min: settings.Bound(1), Max: settings.Bound(100000)})
 	settings.Define(settings.Def{Key: keyAllowIPs, Group: "proxy", Type: settings.TypeStrings, Default: []string{},
 		Validate: func(v any) error {
 			for _, c := range v.([]string) {

@@ -30,6 +30,7 @@ type upstream interface {
 	OrderList(ctx context.Context, start, end int64, page, pageSize int) (ipipv.OrderPage, error)
 	Pools(ctx context.Context, appUsername string, proxyType int, productNo string) ([]ipipv.Pool, error)
 	FlowLogs(ctx context.Context, appUsername, productNo string, start, end int64, page, pageSize int) (ipipv.FlowLogPage, error)
+	UserInfo(ctx context.Context, productNo, appUsername string) (ipipv.UserFlow, error)
 	ReturnFlow(ctx context.Context, appUsername string, proxyType int, productNo string, flowMB int64, remark string) (json.Number, error)
 }
 
