@@ -42,9 +42,9 @@ func newPhone() string { return fmt.Sprintf("139%08d", phoneSeq.Add(1)) }
 
 func init() { phoneSeq.Store(rand.Int64N(50_000_000)) }
 
-func admin(t *testing.T) *testkit.Client { return testkit.Current().Login(t, testkit.SuperAdmin(t)) }
+func admin(t testing.TB) *testkit.Client { return testkit.Current().Login(t, testkit.SuperAdmin(t)) }
 
-func createAccount(t *testing.T, c *testkit.Client, body map[string]any) account {
+func createAccount(t testing.TB, c *testkit.Client, body map[string]any) account {
 	t.Helper()
 	var a account
 	c.Post(t, "/api/camel-oil/accounts", body).Expect(t, http.StatusOK).Decode(t, &a)
