@@ -39,6 +39,8 @@ type sCamel struct {
 	clock    atomic.Pointer[clock.Clock]
 	adapters adapters
 	locker   atomic.Pointer[redislock.Locker]
+	// gate lets one submit of this node at a time wait for the dispatch lock (allocate).
+	gate chan struct{}
 }
 
 func init() {
@@ -51,7 +53,7 @@ func init() {
 
 // New returns the service on the system clock.
 func New() *sCamel {
-	s := &sCamel{}
+	s := &sCamel{gate: make(chan struct{}, 1)}
 	s.SetClock(clock.System)
 	s.adapters.init()
 	return s

@@ -158,7 +158,7 @@ type pool struct {
 	tokens   map[int64]string
 }
 
-func newPool(t *testing.T, rateLimit int) *pool {
+func newPool(t testing.TB, rateLimit int) *pool {
 	t.Helper()
 	f := camelplatform.NewFake(testkit.SharedClock{}.Now)
 	t.Cleanup(f.Close)
@@ -181,7 +181,7 @@ func newPool(t *testing.T, rateLimit int) *pool {
 }
 
 // online adds n accounts with dailyLimit limit, online with a token the fake accepts.
-func (p *pool) online(t *testing.T, n, limit int) []account {
+func (p *pool) online(t testing.TB, n, limit int) []account {
 	t.Helper()
 	out := make([]account, 0, n)
 	cols := dao.CamelOilAccount.Columns()
@@ -203,7 +203,7 @@ func (p *pool) online(t *testing.T, n, limit int) []account {
 	return out
 }
 
-func (p *pool) get(t *testing.T, id int64) account {
+func (p *pool) get(t testing.TB, id int64) account {
 	t.Helper()
 	var a account
 	p.admin.Get(t, "/api/camel-oil/accounts/"+strconv.FormatInt(id, 10)).Expect(t, http.StatusOK).Decode(t, &a)
@@ -215,7 +215,7 @@ func (p *pool) submit(t testing.TB, no string, amount int64) mResp {
 	return p.sign.post(t, "/orders", map[string]any{"merchantOrderNo": no, "amount": amount})
 }
 
-func orderRows(t *testing.T, merchantID int64) int {
+func orderRows(t testing.TB, merchantID int64) int {
 	t.Helper()
 	n, err := dao.CamelOilOrder.Ctx(context.Background()).Where(dao.CamelOilOrder.Columns().MerchantId, merchantID).Count()
 	if err != nil {

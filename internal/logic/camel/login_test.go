@@ -3,6 +3,7 @@ package camel_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,6 +67,42 @@ func TestLogin(t *testing.T) {
 	var h history
 	p.admin.Get(t, bp+"/history").Expect(t, http.StatusOK).Decode(t, &h)
 	if h.Total != 4 || h.Items[0].ToStatus != "invalid" || h.Items[3].ToStatus != "logging_in" {
+		t.Fatalf("history %+v", h)
+	}
+}
+
+// TestLoginNoSMSCode (§7.6): a code that never arrives ends the login after smsTimeoutS (the
+// smallest allowed, 10 s, polled every second): back to pending_login with the reason and a
+// failure counted, the number released, both transitions in the history.
+func TestLoginNoSMSCode(t *testing.T) {
+	p := newPool(t, 1000)
+	sms := pointSMSCode(t, p.admin, p.fake.Code)
+	sms.CodeAfter(0) // never
+	testkit.SetSettings(t, map[string]any{"camel_oil.smsPollMs": 1000, "camel_oil.smsTimeoutS": 10,
+		"camel_oil.maxLoginFailures": 3})
+	a := createAccount(t, p.admin, map[string]any{"phone": newPhone()})
+	path := fmt.Sprintf("/api/camel-oil/accounts/%d", a.ID)
+	started := time.Now()
+	p.admin.Post(t, path+"/login", nil).Expect(t, http.StatusOK)
+	waitStatus(t, p, a.ID, "pending_login")
+	if took := time.Since(started); took < 9*time.Second {
+		t.Fatalf("gave up after %s, before smsTimeoutS", took)
+	}
+	var got struct {
+		FailCount     int    `json:"failCount"`
+		FailureReason string `json:"failureReason"`
+	}
+	p.admin.Get(t, path).Expect(t, http.StatusOK).Decode(t, &got)
+	if got.FailCount != 1 || !strings.Contains(got.FailureReason, "no SMS code") {
+		t.Fatalf("after the timeout: %+v", got)
+	}
+	if sms.Releases(a.Phone) != 1 || sms.Held(a.Phone) {
+		t.Fatal("the number was not released after the SMS timeout")
+	}
+	var h history
+	p.admin.Get(t, path+"/history").Expect(t, http.StatusOK).Decode(t, &h)
+	if h.Total != 2 || h.Items[0].FromStatus != "logging_in" || h.Items[0].ToStatus != "pending_login" ||
+		h.Items[1].ToStatus != "logging_in" {
 		t.Fatalf("history %+v", h)
 	}
 }

@@ -2,17 +2,14 @@ package camel
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"github.com/gogf/gf/v2/database/gdb"
-	"github.com/gogf/gf/v2/i18n/gi18n"
 
 	v1 "kami/api/camel/v1"
 	sysv1 "kami/api/system/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/exportfile"
 	"kami/internal/listq"
 	"kami/internal/logic/outbox"
 	"kami/internal/model"
@@ -160,22 +157,7 @@ func (s *sCamel) ExportOrders(ctx context.Context, req *v1.OrderExportReq) (*mod
 	if err != nil {
 		return nil, err
 	}
-	n, err := m.Count()
-	if err != nil {
-		return nil, err
-	}
-	if n > maxOrderExport {
-		return nil, errs.ExportTooLarge.New(maxOrderExport)
-	}
-	titles := make([]any, len(orderExportColumns))
-	for i, c := range orderExportColumns {
-		titles[i] = gi18n.T(ctx, "camelOil.order.col."+c)
-	}
-	format := req.Format
-	if format == "" {
-		format = "xlsx"
-	}
-	out, err := exportfile.New(format, titles)
+	out, err := s.newExport(ctx, m, maxOrderExport, req.Format, "order", orderExportColumns)
 	if err != nil {
 		return nil, err
 	}
@@ -188,19 +170,13 @@ func (s *sCamel) ExportOrders(ctx context.Context, req *v1.OrderExportReq) (*mod
 	if err != nil {
 		return nil, err
 	}
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
-	}
 	for _, it := range items {
 		if err = out.Row([]any{it.OrderNo, it.MerchantId, it.MerchantOrderNo, it.AccountPhone, it.Amount, it.Status,
-			it.PlatformOrderNo, str(it.ExpireAt), str(it.PaidAt), it.NotifyStatus, it.CreatedAt}); err != nil {
+			it.PlatformOrderNo, orEmpty(it.ExpireAt), orEmpty(it.PaidAt), it.NotifyStatus, it.CreatedAt}); err != nil {
 			return nil, err
 		}
 	}
-	return out.Download(fmt.Sprintf("camel-oil-orders-%s.%s", s.now().In(timefmt.Zone()).Format("20060102-150405"), format))
+	return out.download()
 }
 
 func callbackRef(o *entity.CamelOilOrder) string {

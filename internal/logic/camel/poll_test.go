@@ -83,6 +83,27 @@ func pollTwice(t *testing.T) {
 	wg.Wait()
 }
 
+// pollBothNodes runs the payment poll in this process and, at the same moment, as the job on
+// the second node (through its API): two processes racing on the same due orders.
+func pollBothNodes(t *testing.T, nodeAdmin *testkit.Client) {
+	t.Helper()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		if _, err := service.Camel().PaymentPoll(context.Background()); err != nil {
+			t.Error(err)
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		if r := nodeAdmin.RunJob(t, "camel_oil.payment_poll"); r.Status != "success" {
+			t.Errorf("the node's poll run: %+v", r)
+		}
+	}()
+	wg.Wait()
+}
+
 func events(t *testing.T, ref string) int {
 	t.Helper()
 	n, err := dao.OutboxEvents.Ctx(context.Background()).Where(dao.OutboxEvents.Columns().Ref, ref).Count()
@@ -93,7 +114,7 @@ func events(t *testing.T, ref string) int {
 }
 
 // TestPaymentPoll (§7.5): unpaid → paid gives one transition and exactly one signed callback
-// even with two pollers racing; an order expired unpaid and paid late becomes paid.
+// even with the poll running on two nodes at once (and two pollers racing in one); an order expired unpaid and paid late becomes paid.
 func TestPaymentPoll(t *testing.T) {
 	p := newPool(t, 1000)
 	accs := p.online(t, 1, 10)
@@ -103,6 +124,7 @@ func TestPaymentPoll(t *testing.T) {
 	testkit.SetSettings(t, map[string]any{"outbox.allowPrivateTargets": false})
 	p.admin.Put(t, fmt.Sprintf("/api/camel-oil/merchants/%d", p.merchant.ID), map[string]any{"notifyUrl": rc.srv.URL + "/cb"}).
 		Expect(t, http.StatusOK)
+	node := testkit.Current().StartNode(t)
 	// Frozen after the setup, so its cleanup (the first to run) releases the clock before the
 	// settings are put back by an admin whose session must not have expired.
 	clk := testkit.SharedClock{}
@@ -117,7 +139,9 @@ func TestPaymentPoll(t *testing.T) {
 	}
 	p.fake.Pay(orderRow(t, o.OrderNo).PlatformOrderNo)
 	clk.Advance(t, 11*time.Second)
-	pollTwice(t)
+	nodeAdmin := *p.admin
+	nodeAdmin.Base = node.BaseURL
+	pollBothNodes(t, &nodeAdmin)
 	if r := orderRow(t, o.OrderNo); r.Status != "paid" || r.PaidAt == nil {
 		t.Fatalf("paid: %+v", r)
 	}

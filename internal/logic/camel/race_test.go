@@ -36,6 +36,9 @@ func raceSubmits(t *testing.T, p *pool, node *testkit.Node, n int, prefix string
 			if r.Status == http.StatusTooManyRequests && r.code() != "NO_CAPACITY" {
 				t.Errorf("429 %s", r.code())
 			}
+			if r.Status >= 500 {
+				t.Logf("%d %s: %s", r.Status, r.code(), r.Env.Message) // why, when the counts below fail
+			}
 			mu.Lock()
 			counts[r.Status]++
 			mu.Unlock()

@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"kami/internal/testkit"
 )
 
 // TestMerchantSigning (§7.4): every refusal of the signing table, a replayed nonce, a tampered
@@ -13,6 +16,8 @@ func TestMerchantSigning(t *testing.T) {
 	p := newPool(t, 1000)
 	q := map[string]any{"orderNo": "CO1"}
 	old := int64(1000)
+	future := testkit.SharedClock{}.Now().Unix() + 301
+	edge := testkit.SharedClock{}.Now().Unix() - 290
 	cases := []struct {
 		name   string
 		tp     tamper
@@ -25,6 +30,8 @@ func TestMerchantSigning(t *testing.T) {
 		{"short nonce", tamper{nonce: "abc"}, 401, "SIGNATURE_INVALID"},
 		{"tampered body", tamper{body: []byte(`{"orderNo":"CO2"}`)}, 401, "SIGNATURE_INVALID"},
 		{"old timestamp", tamper{ts: &old}, 401, "TIMESTAMP_OUT_OF_WINDOW"},
+		{"timestamp 301 s ahead", tamper{ts: &future}, 401, "TIMESTAMP_OUT_OF_WINDOW"},
+		{"timestamp 290 s behind, inside the window", tamper{ts: &edge}, 404, "ORDER_NOT_FOUND"},
 		{"body over 64 KiB", tamper{body: []byte(`{"orderNo":"` + strings.Repeat("x", 70<<10) + `"}`)}, 413, "BODY_TOO_LARGE"},
 	}
 	for _, c := range cases {
@@ -54,6 +61,17 @@ func TestMerchantSigning(t *testing.T) {
 			t.Fatalf("%s secret after rotation: %d %s", name, r.Status, r.code())
 		}
 	}
+	// 24 h later the old secret no longer verifies; the new one does.
+	clk := testkit.SharedClock{}
+	clk.Freeze(t, time.Now().Add(24*time.Hour+time.Minute))
+	t.Cleanup(func() { clk.Release(t) })
+	if r := p.sign.post(t, "/orders/query", q); r.Status != 401 || r.code() != "SIGNATURE_INVALID" {
+		t.Fatalf("old secret after its 24 h: %d %s", r.Status, r.code())
+	}
+	if r := fresh.post(t, "/orders/query", q); r.Status != 404 {
+		t.Fatalf("new secret 24 h on: %d %s", r.Status, r.code())
+	}
+	clk.Release(t) // the admin's session below runs on the real clock
 
 	// The allow-list, then the status.
 	path := fmt.Sprintf("/api/camel-oil/merchants/%d", p.merchant.ID)
