@@ -90,6 +90,13 @@ type (
 		PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (*v1.PriceUpdateRes, error)
 		// PriceDelete refuses while a channel lists the model: the channel would serve it unpriced.
 		PriceDelete(ctx context.Context, req *v1.PriceDeleteReq) (*v1.PriceDeleteRes, error)
+		// ChannelProbe probes every key and channel at status 2 (disabled by automation) and returns
+		// the number of upstream calls made. Nothing at 0 is touched: a channel switched off by hand is
+		// skipped whole, a key switched off by hand is never probed. A key or channel comes back only
+		// after relay.recoverSuccesses consecutive successful runs (a failed run resets the count), so
+		// a flapping upstream stays off. Probes go around the pipeline: never billed, never logged as
+		// requests.
+		ChannelProbe(ctx context.Context) (int, error)
 		// SetClock is how boot (or a test) hands the service its clock: token expiry and log times
 		// are measured on it.
 		SetClock(c clock.Clock)
