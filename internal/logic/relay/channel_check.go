@@ -126,7 +126,9 @@ func testModelOf(row *entity.RelayChannels) string {
 
 // isEmbeddingModel tells an embedding model by its name, as every OpenAI-compatible catalogue
 // names them (text-embedding-3-small, bge-m3-embedding, …).
-func isEmbeddingModel(model string) bool { return strings.Contains(strings.ToLower(model), "embedding") }
+func isEmbeddingModel(model string) bool {
+	return strings.Contains(strings.ToLower(model), "embedding")
+}
 
 // testKey opens the channel's first enabled key, else its first key; "" when it has none that
 // opens under this master key.
