@@ -92,9 +92,6 @@ type parsed struct {
 }
 
 func parseBody(body []byte, k kind) (*parsed, *apiError) {
-	if len(body) > maxBodyBytes {
-		return nil, newAPIError(http.StatusRequestEntityTooLarge, "request_too_large", "The request body is too large.")
-	}
 	p := &parsed{}
 	if err := json.Unmarshal(body, &p.fields); err != nil || p.fields == nil {
 		return nil, newAPIError(http.StatusBadRequest, "invalid_json", "The request body is not valid JSON.")
@@ -142,7 +139,12 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		aerr.write(r, rid)
 		return
 	}
-	p, aerr := parseBody(r.GetBody(), k)
+	body, aerr := s.readBody(r)
+	if aerr != nil {
+		aerr.write(r, rid)
+		return
+	}
+	p, aerr := parseBody(body, k)
 	if aerr != nil {
 		aerr.write(r, rid)
 		return
