@@ -38,4 +38,9 @@ export default {
   system: { commit: 'Commit', schema: 'Schema', maintenance: 'Maintenance', maintenanceOn: 'Maintenance on', maintenanceOnConfirm: 'Turn maintenance mode on? Every change is refused (503) until it is off.', maintenanceOffConfirm: 'Turn maintenance mode off?' },
   report: { cards: 'Cards', quota: 'Quota', activity: 'Activity', 'top-agents': 'Top agents' },
   camel: { accounts: 'Account pool', total: 'Accounts', today: 'Today', days: 'Orders per day' },
+  relayStats: {
+    summary: 'Totals', series: 'Requests and quota', top: 'Ranking', day: 'By day', hour: 'By hour', model: 'Model',
+    requests: 'Requests', success: 'Succeeded', failed: 'Failed', promptTokens: 'Prompt tokens', completionTokens: 'Completion tokens', quota: 'Quota',
+    dim: { model: 'Model', user: 'User', channel: 'Channel' },
+  },
 }

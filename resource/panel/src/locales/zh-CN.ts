@@ -38,4 +38,9 @@ export default {
   system: { commit: '提交', schema: '数据库版本', maintenance: '维护模式', maintenanceOn: '维护中', maintenanceOnConfirm: '开启维护模式？关闭前所有修改都会被拒绝（503）。', maintenanceOffConfirm: '关闭维护模式？' },
   report: { cards: '卡密', quota: '额度', activity: '活跃', 'top-agents': '代理排行' },
   camel: { accounts: '账号池', total: '账号数', today: '今日', days: '每日订单' },
+  relayStats: {
+    summary: '合计', series: '请求与额度', top: '排行', day: '按天', hour: '按小时', model: '模型',
+    requests: '请求数', success: '成功', failed: '失败', promptTokens: '输入 Token', completionTokens: '输出 Token', quota: '额度',
+    dim: { model: '模型', user: '用户', channel: '渠道' },
+  },
 }

@@ -72,6 +72,7 @@ const custom: Record<string, () => Promise<Component>> = {
   '/system/settings/index': () => import('../views/Settings.vue'),
   '/quota/topup/index': () => import('../views/Topup.vue'),
   '/camel-oil/statistics/index': () => import('../views/CamelStats.vue'),
+  '/relay/stats/index': () => import('../views/RelayStats.vue'),
 }
 
 // Pages about one object (settings, look-ups, generators), built from ObjectPage.
