@@ -3,8 +3,12 @@ package relay_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"testing"
+	"time"
+
+	"github.com/openai/openai-go/v3"
 
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/dao"
@@ -172,4 +176,55 @@ func TestChannelProbe(t *testing.T) {
 	if jsonText(kinds) != jsonText(want) {
 		t.Fatalf("events %v, want %v", kinds, want)
 	}
+}
+
+// End to end: a fatal 401 auto-disables the key and its channel (the model has no channel
+// left: 503), two good probe runs bring both back, and /v1 routes to the channel again at once.
+func TestProbeRecoversAutoDisabled(t *testing.T) {
+	ctx := context.Background()
+	admin := testkit.Current().Admin(t)
+	admin.Put(t, "/api/system/job/relay.channel.probe", map[string]any{"enabled": false}).Expect(t, http.StatusOK)
+	t.Cleanup(func() {
+		admin.Put(t, "/api/system/job/relay.channel.probe", map[string]any{"enabled": true}).Expect(t, http.StatusOK)
+	})
+	fake := fakeUpstream(t)
+	m := testkit.UniqueName("gpt-rec-")
+	seedPrice(t, m, "1", "1")
+	id := seedChannel(t, "rec-"+m, fake.URL(), 0, 1, []string{m}, "sk-recoverKey000001")
+	a := newAgent(t, 100000, 0)
+	cl := sdk(a.Key)
+	fake.Push(openaicompat.Behaviour{Status: 401, ErrType: "invalid_request_error", ErrCode: "invalid_api_key", Message: "bad key"})
+	if _, err := cl.Chat.Completions.New(ctx, chatParams(m)); err == nil {
+		t.Fatal("a 401 upstream must fail the request")
+	}
+	expectState := func(step string, ch state, key state) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second) // the auto-disable runs after the answer
+		for {
+			got, keys := channelState(t, id), keyStates(t, id)
+			if got == ch && keys[0] == key {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: channel %+v key %+v, want %+v %+v", step, got, keys[0], ch, key)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	expectState("after the fatal answer", state{2, 0}, state{2, 0})
+	var apiErr *openai.Error
+	if _, err := cl.Chat.Completions.New(ctx, chatParams(m)); !errors.As(err, &apiErr) || apiErr.StatusCode != 503 {
+		t.Fatalf("while disabled: %v", err)
+	}
+	for run := 1; run <= 2; run++ {
+		if r := admin.RunJob(t, "relay.channel.probe"); r.Status != "success" {
+			t.Fatalf("probe run %d: %+v", run, r)
+		}
+	}
+	expectState("after two good probes", state{1, 0}, state{1, 0})
+	if _, err := cl.Chat.Completions.New(ctx, chatParams(m)); err != nil {
+		t.Fatalf("after recovery: %v", err)
+	}
+	waitSettled(t, a.UserID)
+	audit(t, a.UserID)
 }
