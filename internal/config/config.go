@@ -135,6 +135,8 @@ type Config struct {
 	Quota Quota `json:"quota"`
 	// Backup is where backups go and the key that seals them (internal/backup).
 	Backup Backup `json:"backup"`
+	// Relay holds the AI relay's restart-only limits (kami.relay.*).
+	Relay Relay `json:"relay"`
 	// NodeID names this process in job run logs and metrics.
 	NodeID string `json:"-"`
 }
@@ -258,6 +260,7 @@ func applyDefaults(c *Config) {
 	if c.HTTP.UnauthenticatedPerMinute <= 0 {
 		c.HTTP.UnauthenticatedPerMinute = 60
 	}
+	relayDefaults(&c.Relay)
 }
 
 // Embedded reports whether this node runs on the embedded SQLite database.

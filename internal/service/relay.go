@@ -90,12 +90,28 @@ type (
 		PriceUpdate(ctx context.Context, req *v1.PriceUpdateReq) (*v1.PriceUpdateRes, error)
 		// PriceDelete refuses while a channel lists the model: the channel would serve it unpriced.
 		PriceDelete(ctx context.Context, req *v1.PriceDeleteReq) (*v1.PriceDeleteRes, error)
+		// ChannelProbe probes every key and channel at status 2 (disabled by automation) and returns
+		// the number of upstream calls made. Nothing at 0 is touched: a channel switched off by hand is
+		// skipped whole, a key switched off by hand is never probed. A key or channel comes back only
+		// after relay.recoverSuccesses consecutive successful runs (a failed run resets the count), so
+		// a flapping upstream stays off. Probes go around the pipeline: never billed, never logged as
+		// requests.
+		ChannelProbe(ctx context.Context) (int, error)
 		// SetClock is how boot (or a test) hands the service its clock: token expiry and log times
 		// are measured on it.
 		SetClock(c clock.Clock)
 		// Invalidate drops the node's caches after a write to tokens, channels, prices, groups or a
 		// user's status: the next request rebuilds the snapshot and re-reads the token.
 		Invalidate(ctx context.Context)
+		// StatsSummary answers the totals of the period.
+		StatsSummary(ctx context.Context, req *v1.StatsSummaryReq) (*v1.StatsSummaryRes, error)
+		// StatsSeries answers one point per hour or per calendar day of kami.timeZone, empty buckets
+		// included. A day is assembled from the UTC hours that start in it, which is exact for zones
+		// on whole-hour offsets (Asia/Shanghai).
+		StatsSeries(ctx context.Context, req *v1.StatsSeriesReq) (*v1.StatsSeriesRes, error)
+		// StatsTop ranks models, users or channels of the period. Only the super-admin ranks channels:
+		// which upstream served a request is the operator's business (the logs hide it the same way).
+		StatsTop(ctx context.Context, req *v1.StatsTopReq) (*v1.StatsTopRes, error)
 		// StatsRollup recomputes the current and previous UTC hour of relay_stats_hourly from the
 		// logs. Each group's row is overwritten with totals (never incremented), so a rerun, or two
 		// nodes running it at once, leaves the same figures: the run is idempotent. It returns the

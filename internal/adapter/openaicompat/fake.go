@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"time"
 )
@@ -31,6 +32,10 @@ type Behaviour struct {
 	DropAfter  int
 	ErrorAfter int
 	NoDone     bool
+	// LongLine > 0 gives content chunk LongLineAt that many bytes of content: one SSE line
+	// longer than bufio.Scanner's 64 KiB, or than the relay's maxSSELineBytes.
+	LongLine   int
+	LongLineAt int
 }
 
 // Recorded is one request the fake received.
@@ -231,7 +236,11 @@ func (f *Fake) stream(w http.ResponseWriter, r *http.Request, model string, b Be
 		if r.Context().Err() != nil {
 			return true
 		}
-		send(chunk(map[string]any{"content": fmt.Sprintf("tok%d ", i)}, nil))
+		content := fmt.Sprintf("tok%d ", i)
+		if b.LongLine > 0 && i == b.LongLineAt {
+			content = strings.Repeat("x", b.LongLine)
+		}
+		send(chunk(map[string]any{"content": content}, nil))
 	}
 	send(chunk(map[string]any{}, "stop"))
 	if !b.NoUsage {

@@ -19,6 +19,8 @@ type HTTPOptions struct {
 	MaxIdleConnsPerHost int           // 256
 	DialTimeout         time.Duration // 10 s
 	FatalKeywords       func() []string
+	// MaxLineBytes is kami.relay.maxSSELineBytes, read per stream (nil or ≤ 0: 4 MiB).
+	MaxLineBytes func() int
 }
 
 // HTTP is the real adapter: plain net/http with a pooled transport. No client header reaches
@@ -26,6 +28,7 @@ type HTTPOptions struct {
 type HTTP struct {
 	client   *http.Client
 	keywords func() []string
+	maxLine  func() int
 }
 
 // NewHTTP builds the adapter. It never follows redirects: a channel that redirects is
@@ -51,6 +54,7 @@ func NewHTTP(o HTTPOptions) *HTTP {
 			return http.ErrUseLastResponse
 		}},
 		keywords: o.FatalKeywords,
+		maxLine:  o.MaxLineBytes,
 	}
 }
 

@@ -54,7 +54,11 @@ func (h *HTTP) Stream(ctx context.Context, t Target, body []byte) (*Events, erro
 		}
 		return nil, Classify(resp.StatusCode, resp.Header, data, kw)
 	}
-	return NewEvents(resp.Body, DefaultMaxLineBytes), nil
+	maxLine := DefaultMaxLineBytes
+	if h.maxLine != nil && h.maxLine() > 0 {
+		maxLine = h.maxLine()
+	}
+	return NewEvents(resp.Body, maxLine), nil
 }
 
 // NewEvents reads SSE from body.

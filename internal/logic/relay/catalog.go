@@ -31,6 +31,11 @@ func init() {
 					{Type: rbac.TypeButton, AuthCode: "Relay:Log:Export", Title: "menu.relay.log.export", Sort: 1, Roles: all,
 						APIs: []string{"GET /api/relay/logs/export"}},
 				}},
+			// Every role reads the usage of its scope; ranking by channel is refused below the
+			// super-admin in the logic (a parameter value, not a route).
+			{Type: rbac.TypeMenu, Name: "RelayStats", Path: "/relay/stats", Component: "/relay/stats/index",
+				Title: "menu.relay.stats", Icon: "lucide:chart-line", Sort: 3, Roles: all,
+				APIs: []string{"GET /api/relay/stats/summary", "GET /api/relay/stats/series", "GET /api/relay/stats/top"}},
 			{Type: rbac.TypeMenu, Name: "RelayPrice", Path: "/relay/prices", Component: "/relay/prices/list",
 				Title: "menu.relay.prices", Icon: "lucide:tags", Sort: 4, Roles: all,
 				APIs: []string{"GET /api/relay/prices/list"},

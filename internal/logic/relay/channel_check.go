@@ -45,23 +45,32 @@ func (s *sRelay) testChannel(ctx context.Context, row *entity.RelayChannels, mod
 	var models []string
 	_ = json.Unmarshal([]byte(row.Models), &models)
 	if model == "" {
-		model = row.TestModel
-	}
-	if model == "" && len(models) > 0 {
-		model = models[0]
+		model = testModelOf(row)
 	}
 	if !contains(models, model) {
 		return nil, errs.InvalidInput.Msg("model: one of the channel's models")
 	}
-	out := &v1.ChannelCheckRes{ChannelId: row.Id, Model: model}
 	key, err := testKey(ctx, row.Id)
 	if err != nil {
 		return nil, err
 	}
 	if key == "" {
-		out.Message = "no usable key"
-		return out, nil
+		return &v1.ChannelCheckRes{ChannelId: row.Id, Model: model, Message: "no usable key"}, nil
 	}
+	out := s.callChannel(ctx, row, model, key)
+	c := dao.RelayChannels.Columns()
+	if _, err := dao.RelayChannels.Ctx(context.WithoutCancel(ctx)).Data(g.Map{c.ResponseTimeMs: out.LatencyMs,
+		c.TestedAt: gtime.NewFromTime(s.now())}).WherePri(row.Id).Update(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// callChannel makes one unbilled call to the channel with key (admin tests and the probe job
+// share it): a one-token chat, or an embeddings call for an embedding model — a chat test would
+// fail those (One API's mistake).
+func (s *sRelay) callChannel(ctx context.Context, row *entity.RelayChannels, model, key string) *v1.ChannelCheckRes {
+	out := &v1.ChannelCheckRes{ChannelId: row.Id, Model: model}
 	mapping := map[string]string{}
 	_ = json.Unmarshal([]byte(row.ModelMapping), &mapping)
 	upstreamModel := model
@@ -75,8 +84,8 @@ func (s *sRelay) testChannel(ctx context.Context, row *entity.RelayChannels, mod
 	// frozen in tests.
 	start := time.Now()
 	var resp *openaicompat.Response
-	// Embedding models get an embeddings call: a chat test would fail them (One API's mistake).
-	if strings.Contains(strings.ToLower(model), "embedding") {
+	var err error
+	if isEmbeddingModel(model) {
 		body, _ := json.Marshal(g.Map{"model": upstreamModel, "input": "ping"})
 		resp, err = s.upstream.Embeddings(cctx, t, body)
 	} else {
@@ -96,15 +105,29 @@ func (s *sRelay) testChannel(ctx context.Context, row *entity.RelayChannels, mod
 		} else {
 			out.Message = sanitize(err.Error(), key, row.BaseUrl)
 		}
-	} else {
-		out.Ok, out.HttpStatus, out.Message = true, resp.Status, "ok"
+		return out
 	}
-	c := dao.RelayChannels.Columns()
-	if _, err = dao.RelayChannels.Ctx(context.WithoutCancel(ctx)).Data(g.Map{c.ResponseTimeMs: out.LatencyMs,
-		c.TestedAt: gtime.NewFromTime(s.now())}).WherePri(row.Id).Update(); err != nil {
-		return nil, err
+	out.Ok, out.HttpStatus, out.Message = true, resp.Status, "ok"
+	return out
+}
+
+// testModelOf is the model a channel is tested and probed with: its testModel, else its first.
+func testModelOf(row *entity.RelayChannels) string {
+	if row.TestModel != "" {
+		return row.TestModel
 	}
-	return out, nil
+	var models []string
+	_ = json.Unmarshal([]byte(row.Models), &models)
+	if len(models) > 0 {
+		return models[0]
+	}
+	return ""
+}
+
+// isEmbeddingModel tells an embedding model by its name, as every OpenAI-compatible catalogue
+// names them (text-embedding-3-small, bge-m3-embedding, …).
+func isEmbeddingModel(model string) bool {
+	return strings.Contains(strings.ToLower(model), "embedding")
 }
 
 // testKey opens the channel's first enabled key, else its first key; "" when it has none that

@@ -92,9 +92,6 @@ type parsed struct {
 }
 
 func parseBody(body []byte, k kind) (*parsed, *apiError) {
-	if len(body) > maxBodyBytes {
-		return nil, newAPIError(http.StatusRequestEntityTooLarge, "request_too_large", "The request body is too large.")
-	}
 	p := &parsed{}
 	if err := json.Unmarshal(body, &p.fields); err != nil || p.fields == nil {
 		return nil, newAPIError(http.StatusBadRequest, "invalid_json", "The request body is not valid JSON.")
@@ -131,6 +128,8 @@ func parseBody(body []byte, k kind) (*parsed, *apiError) {
 // serve is the pipeline of one non-stream call: admission, reservation, attempts, answer,
 // settlement.
 func (s *sRelay) serve(r *ghttp.Request, k kind) {
+	mt := beginRequest()
+	defer mt.done(r)
 	rid := s.begin(r)
 	ctx := r.Context()
 	tk, aerr := s.authenticate(r)
@@ -142,7 +141,12 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		aerr.write(r, rid)
 		return
 	}
-	p, aerr := parseBody(r.GetBody(), k)
+	body, aerr := s.readBody(r)
+	if aerr != nil {
+		aerr.write(r, rid)
+		return
+	}
+	p, aerr := parseBody(body, k)
 	if aerr != nil {
 		aerr.write(r, rid)
 		return
@@ -162,6 +166,7 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		newAPIError(http.StatusNotFound, "model_not_found", "The model "+p.model+" does not exist or you do not have access to it.").write(r, rid)
 		return
 	}
+	mt.model = p.model // priced: a bounded label
 	tiers := sn.route[tk.Group][p.model]
 	if len(tiers) == 0 {
 		newAPIError(http.StatusServiceUnavailable, "no_available_channel", "No available channel for the model "+p.model+".").write(r, rid)
@@ -216,6 +221,7 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 			var first []byte
 			if ev, first, err = s.openStream(r, t, body); err == nil {
 				o.ttfb = s.now().Sub(q.started)
+				observeTTFB(r)
 				s.finishStream(r, q, p, ev, first, o)
 				return
 			}
@@ -226,6 +232,7 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 		}
 		if err == nil {
 			o.ttfb = s.now().Sub(q.started)
+			observeTTFB(r)
 			s.deliver(r, q, p, resp, o)
 			return
 		}
@@ -237,6 +244,11 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 		f := &openaicompat.Failure{Class: openaicompat.Transient, Err: err}
 		_ = errors.As(err, &f)
 		last, lastCh = f, c
+		class := f.Class.String()
+		if f.Timeout {
+			class = "timeout"
+		}
+		upstreamError(c.ID, class)
 		if f.Class == openaicompat.Fatal && c.AutoBan {
 			s.autoDisable(ctx, c, key.ID, f)
 		}

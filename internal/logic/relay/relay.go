@@ -25,7 +25,6 @@ import (
 const (
 	defaultRetryTimes        = 2
 	defaultCompletionReserve = 1024
-	maxBodyBytes             = 20 << 20
 	attemptWindow            = 120 * time.Second
 	firstByteTimeout         = 60 * time.Second
 )
@@ -48,7 +47,8 @@ func init() {
 
 // New returns the service on the system clock with the real HTTP adapter.
 func New() *sRelay {
-	s := &sRelay{upstream: openaicompat.NewHTTP(openaicompat.HTTPOptions{}), tokens: newTokenCache()}
+	s := &sRelay{tokens: newTokenCache()}
+	s.upstream = openaicompat.NewHTTP(openaicompat.HTTPOptions{MaxLineBytes: s.sseLineLimit})
 	s.SetClock(clock.System)
 	return s
 }

@@ -172,6 +172,9 @@ func (s *sRelay) finishStream(r *ghttp.Request, q *request, p *parsed, ev *opena
 	st := &streamState{wantsUsage: p.includeUsage}
 	o.status, o.errorCode = s.pump(r, ev, first, st)
 	ev.Close()
+	if o.status == "upstream_error" {
+		upstreamError(o.channel.ID, "interrupted")
+	}
 	o.httpStatus = http.StatusOK
 	o.delivered = st.chunks > 0
 	switch {

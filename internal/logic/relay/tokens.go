@@ -92,10 +92,13 @@ func (t *tokenCache) clear(ctx context.Context) { _ = t.c.Clear(ctx) }
 func (s *sRelay) lookupToken(ctx context.Context, hash string) (*token, error) {
 	if v, err := s.tokens.c.Get(ctx, hash); err == nil && v != nil {
 		if tk, ok := v.Val().(*token); ok {
+			cacheResult("l1", "hit")
 			return tk, nil
 		}
+		cacheResult("l1", "negative")
 		return nil, nil // a negative entry
 	}
+	cacheResult("l1", "miss")
 	var row *entity.RelayTokens
 	if err := dao.RelayTokens.Ctx(ctx).Where(dao.RelayTokens.Columns().KeyHash, hash).
 		WhereNull(dao.RelayTokens.Columns().DeletedAt).Scan(&row); err != nil {

@@ -88,3 +88,9 @@ export const logs: ListSchema = {
   ],
   filters: [{ key: 'userId', type: 'number' }, { key: 'tokenId', type: 'number' }, { key: 'model' }, { key: 'requestId' }, { key: 'startTime', placeholder: 'RFC 3339' }, { key: 'endTime', placeholder: 'RFC 3339' }],
 }
+
+// Usage statistics (menu RelayStats, page views/RelayStats.vue): the measures every bucket of
+// /relay/stats/* carries, and the ranking dimensions a role may ask for (channels: the
+// super-admin's only; the API answers 403 to the others).
+export const statsMeasures = ['requests', 'success', 'failed', 'promptTokens', 'completionTokens', 'quota'] as const
+export const statsDims = (superAdmin: boolean): string[] => (superAdmin ? ['model', 'user', 'channel'] : ['model', 'user'])
