@@ -39,7 +39,6 @@ export default {
   system: { commit: 'Commit', schema: 'Schema', maintenance: 'Maintenance', maintenanceOn: 'Maintenance on', maintenanceOnConfirm: 'Turn maintenance mode on? Every change is refused (503) until it is off.', maintenanceOffConfirm: 'Turn maintenance mode off?' },
   report: { cards: 'Cards', quota: 'Quota', activity: 'Activity', 'top-agents': 'Top agents' },
   camel: { accounts: 'Account pool', total: 'Accounts', today: 'Today', days: 'Orders per day' },
-<<<<<<< HEAD
   // derp-money
   derp: {
     myRentals: 'My relays', activate: 'Activate', renew: 'Renew', serial: 'Serial', payPlan: 'Or pay a plan from the balance',
@@ -53,11 +52,10 @@ export default {
     cancelled: 'cancelled', rejected: 'rejected', refunded: 'refunded', pendingReview: 'pending review', unused: 'unused', used: 'used',
     expired: 'expired', void: 'void', tier: 'Tier', purchaseMonth: 'Purchases (month)', purchaseTotal: 'Purchases (total)',
     customers: 'Customers', activeRentals: 'Active rentals', serialsUnused: 'Serials unused', serialsUsed: 'Serials used', serialsExpired: 'Serials expired',
-=======
+  },
   relayStats: {
     summary: 'Totals', series: 'Requests and quota', top: 'Ranking', day: 'By day', hour: 'By hour', model: 'Model',
     requests: 'Requests', success: 'Succeeded', failed: 'Failed', promptTokens: 'Prompt tokens', completionTokens: 'Completion tokens', quota: 'Quota',
     dim: { model: 'Model', user: 'User', channel: 'Channel' },
->>>>>>> relay-a
   },
 }

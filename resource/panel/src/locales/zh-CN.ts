@@ -39,7 +39,6 @@ export default {
   system: { commit: '提交', schema: '数据库版本', maintenance: '维护模式', maintenanceOn: '维护中', maintenanceOnConfirm: '开启维护模式？关闭前所有修改都会被拒绝（503）。', maintenanceOffConfirm: '关闭维护模式？' },
   report: { cards: '卡密', quota: '额度', activity: '活跃', 'top-agents': '代理排行' },
   camel: { accounts: '账号池', total: '账号数', today: '今日', days: '每日订单' },
-<<<<<<< HEAD
   // derp-money
   derp: {
     myRentals: '我的中继', activate: '激活', renew: '续费', serial: '序列号', payPlan: '或用余额购买套餐',
@@ -53,11 +52,10 @@ export default {
     cancelled: '已取消', rejected: '已拒绝', refunded: '已退款', pendingReview: '待审核', unused: '未使用', used: '已使用',
     expired: '已过期', void: '已作废', tier: '等级', purchaseMonth: '本月采购', purchaseTotal: '累计采购',
     customers: '客户数', activeRentals: '活跃租用', serialsUnused: '未使用序列号', serialsUsed: '已使用序列号', serialsExpired: '已过期序列号',
-=======
+  },
   relayStats: {
     summary: '合计', series: '请求与额度', top: '排行', day: '按天', hour: '按小时', model: '模型',
     requests: '请求数', success: '成功', failed: '失败', promptTokens: '输入 Token', completionTokens: '输出 Token', quota: '额度',
     dim: { model: '模型', user: '用户', channel: '渠道' },
->>>>>>> relay-a
   },
 }

@@ -75,11 +75,8 @@ const custom: Record<string, () => Promise<Component>> = {
   '/system/settings/index': () => import('../views/Settings.vue'),
   '/quota/topup/index': () => import('../views/Topup.vue'),
   '/camel-oil/statistics/index': () => import('../views/CamelStats.vue'),
-<<<<<<< HEAD
   '/derp/finance/index': () => import('../views/DerpFinance.vue'),
-=======
   '/relay/stats/index': () => import('../views/RelayStats.vue'),
->>>>>>> relay-a
 }
 
 // Pages about one object (settings, look-ups, generators), built from ObjectPage.
