@@ -79,6 +79,10 @@ func Boot(ctx context.Context, opts ...Option) error {
 	if err := service.Notify().Start(ctx); err != nil {
 		return err
 	}
+	// The relay's cross-node invalidation: its subscription and version poll.
+	if err := service.Relay().Start(ctx); err != nil {
+		return err
+	}
 	return service.Job().Start(ctx)
 }
 
@@ -179,6 +183,7 @@ func Shutdown(ctx context.Context) {
 	service.Outbox().Stop()
 	service.ApiCalls().Stop()
 	service.Notify().Stop()
+	service.Relay().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()
 	// Last but the store: what the others logged while stopping is still written.
