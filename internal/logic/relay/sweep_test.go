@@ -87,8 +87,11 @@ func TestSweeperSettlesStreamOfKilledNode(t *testing.T) {
 			if row.SettleState != "pending" || row.Final != 0 || heldOf(t, a.TokenID) != row.PreQuota {
 				t.Fatalf("row after the kill %+v, held %d", row, heldOf(t, a.TokenID))
 			}
-			if n, err := service.Relay().SettleSweep(ctx); err != nil || n != 0 {
-				t.Fatalf("a young pending row was swept: %d %v", n, err) // not yet past the orphan age
+			if _, err := service.Relay().SettleSweep(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if r := logRow(t, a.TokenID); r.SettleState != "pending" { // not yet past the orphan age
+				t.Fatalf("a young pending row was swept: %+v", r)
 			}
 			pastOrphanAge(t)
 			run := admin.RunJob(t, relay.SettleSweepJob)
@@ -166,6 +169,10 @@ func TestSweepersRacingSettleOnce(t *testing.T) {
 	ctx := context.Background()
 	c := pastOrphanAge(t)
 	a := newAgent(t, 100000, 0)
+	foreign, err := service.Relay().SettleBacklog(ctx) // other tests' rows this clock makes due
+	if err != nil {
+		t.Fatal(err)
+	}
 	redoAt := c.Now().Add(-31 * time.Second)     // outcome written, settlement failed, 31 s ago
 	orphanAt := c.Now().Add(-2101 * time.Second) // opened past maxStreamDurationS + 300 s
 	young := c.Now().Add(-10 * time.Second)      // a failed settlement the sweep must still leave
@@ -204,8 +211,10 @@ func TestSweepersRacingSettleOnce(t *testing.T) {
 	if err := dao.RelayLogs.Ctx(ctx).WhereIn("request_id", rids).Scan(&rows); err != nil || len(rows) != 6 {
 		t.Fatalf("rows %d %v", len(rows), err)
 	}
-	if total != 6 {
-		t.Fatalf("4 racing sweeps settled %d rows, want 6", total)
+	// Other tests' leftovers may be swept too, and the scheduled run may take some of ours: the
+	// claim is per row (two movements each, below), and that no row is counted twice.
+	if total < 1 || total > 6+foreign {
+		t.Fatalf("4 racing sweeps settled %d rows", total)
 	}
 	var charged int64
 	for _, r := range rows {
@@ -227,8 +236,11 @@ func TestSweepersRacingSettleOnce(t *testing.T) {
 		t.Fatalf("pending rows %d, want the young one only", n)
 	}
 	c.Advance(time.Minute)
-	if n, err := service.Relay().SettleSweep(ctx); err != nil || n != 1 {
-		t.Fatalf("the young row, once old: %d %v", n, err)
+	if _, err := service.Relay().SettleSweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := countPending(a.UserID); n != 0 {
+		t.Fatalf("the young row, once old, is still pending")
 	}
 	if h := heldOf(t, a.TokenID); h != 0 {
 		t.Fatalf("token hold %d", h)
