@@ -83,15 +83,22 @@ type call struct {
 	gaps    []time.Duration
 	settle  time.Duration
 	started time.Time
+	fail    string // why a call failed: its status, a transport error, an unfinished stream
 }
 
 func (r *benchRig) do(relayed, stream bool) call {
 	c := call{started: time.Now()}
 	resp, err := r.hc.Do(r.request(relayed, stream))
 	if err != nil {
+		c.fail = "transport: " + err.Error()
 		return c
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		raw, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
+		c.fail = strconv.Itoa(resp.StatusCode) + " " + string(raw)
+		return c
+	}
 	if !stream {
 		_, err = io.Copy(io.Discard, resp.Body)
 		c.total = time.Since(c.started)
@@ -120,7 +127,10 @@ func (r *benchRig) do(relayed, stream bool) call {
 			c.total = now.Sub(c.started)
 		}
 	}
-	c.ok = !done.IsZero() && resp.StatusCode == http.StatusOK
+	c.ok = !done.IsZero()
+	if !c.ok {
+		c.fail = "stream ended without [DONE]"
+	}
 	if c.ok {
 		c.settle = time.Since(done)
 	}
@@ -159,6 +169,20 @@ func pick(calls []call, f func(c call) []time.Duration) []time.Duration {
 	}
 	slices.Sort(d)
 	return d
+}
+
+// failures summarizes why calls failed, for the log: reason -> count.
+func failures(calls []call) map[string]int {
+	m := map[string]int{}
+	for _, c := range calls {
+		if !c.ok {
+			if len(c.fail) > 120 {
+				c.fail = c.fail[:120]
+			}
+			m[c.fail]++
+		}
+	}
+	return m
 }
 
 func errorsOf(calls []call) int {
@@ -219,7 +243,9 @@ func mallocs() uint64 {
 // agent (one settlement per request, ledger = Σ(quota − uncollected), nothing frozen).
 func (r *benchRig) settleAll(b *testing.B) {
 	b.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	// A settlement that failed under the load is redone by the sweeper (@every 30 s, 30 s after
+	// its outcome was recorded): up to a minute and a half.
+	deadline := time.Now().Add(120 * time.Second)
 	for _, a := range r.agents {
 		for {
 			n, err := countPending(a.UserID)

@@ -86,7 +86,7 @@ func BenchmarkRelayStream(b *testing.B) {
 // the rougher of the two).
 func BenchmarkRelayManyStreams(b *testing.B) {
 	const streams = 500
-	r := newBenchRig(b, 64)
+	r := newBenchRig(b, 128)
 	for range b.N {
 		r.behave(openaicompat.Behaviour{Chunks: 60, Gap: 50 * time.Millisecond})
 		r.block(64, 64, true, true)
@@ -117,6 +117,9 @@ func BenchmarkRelayManyStreams(b *testing.B) {
 		b.Logf("500 streams: incomplete %d/%d | total p50 direct %.0fms relay %.0fms, p99 %.0f / %.0f | per stream %.1f KiB heap+stack, %.1f KiB RSS",
 			errorsOf(relayed), len(relayed), ms(pct(dA, 50)), ms(pct(rA, 50)), ms(pct(dA, 99)), ms(pct(rA, 99)),
 			perStream(memR, memD), perStream(rssR, rssD))
+		if n := errorsOf(relayed); n > 0 {
+			b.Logf("incomplete streams by reason: %v", failures(relayed))
+		}
 		r.settleAll(b)
 		b.ReportMetric(0, "audit-mismatches")
 	}

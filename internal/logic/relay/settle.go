@@ -177,6 +177,9 @@ func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (
 // recordOutcome keeps a failed settlement's outcome on the row (final, still pending): the
 // sweeper finishes it from there instead of treating the request as orphaned.
 func (s *sRelay) recordOutcome(ctx context.Context, rid string, data do.RelayLogs) {
+	// A context of its own: the settlement may have failed by running out of its time.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
 	c := dao.RelayLogs.Columns()
 	if _, err := dao.RelayLogs.Ctx(ctx).Data(data).Where(c.RequestId, rid).Where(c.SettleState, "pending").
 		Where(c.Final, 0).Update(); err != nil {
