@@ -226,8 +226,10 @@ func rss() int64 {
 	return 0
 }
 
-// inUse is the Go memory in use right now: heap objects and goroutine stacks.
+// inUse is the Go memory live right now (after a collection, so garbage does not count):
+// heap objects and goroutine stacks.
 func inUse() int64 {
+	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapInuse + m.StackInuse)
