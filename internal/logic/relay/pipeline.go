@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/gogf/gf/v2/net/ghttp"
@@ -318,9 +317,6 @@ func rewrite(p *parsed, c *channel) ([]byte, string) {
 // deliver writes a 2xx answer byte for byte and settles on its usage.
 func (s *sRelay) deliver(r *ghttp.Request, q *request, p *parsed, resp *openaicompat.Response, o outcome) {
 	r.Response.Header().Set("Content-Type", "application/json")
-	// With its length known the client has the whole answer at the last byte, not when the
-	// handler returns after the settlement's transaction.
-	r.Response.Header().Set("Content-Length", strconv.Itoa(len(resp.Body)))
 	r.Response.WriteHeader(resp.Status)
 	r.Response.Write(resp.Body)
 	r.Response.Flush()
