@@ -81,6 +81,10 @@ func Boot(ctx context.Context, opts ...Option) error {
 	}
 	// DERP admission's invalidation subscriber and its pending-key batcher (derp.md §7).
 	service.Derp().StartAdmission(ctx)
+	// The relay's cross-node invalidation: its subscription and version poll.
+	if err := service.Relay().Start(ctx); err != nil {
+		return err
+	}
 	if err := service.Job().Start(ctx); err != nil {
 		return err
 	}
@@ -186,6 +190,7 @@ func Shutdown(ctx context.Context) {
 	service.Outbox().Stop()
 	service.ApiCalls().Stop()
 	service.Notify().Stop()
+	service.Relay().Stop()
 	service.Rbac().Stop()
 	service.Settings().Stop()
 	// Last but the store: what the others logged while stopping is still written.

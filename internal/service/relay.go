@@ -60,6 +60,11 @@ type (
 		GroupUpdate(ctx context.Context, req *v1.GroupUpdateReq) (*v1.GroupUpdateRes, error)
 		// GroupDelete refuses the default group and any group a user or a channel still names.
 		GroupDelete(ctx context.Context, req *v1.GroupDeleteReq) (*v1.GroupDeleteRes, error)
+		// Start subscribes to relay:inval and starts the version poll; boot calls it once Redis is
+		// open. A failing subscription is retried by its loop; the poll covers the gap meanwhile.
+		Start(ctx context.Context) error
+		// Stop ends the subscription and the poll; the caches keep serving what they hold.
+		Stop()
 		// LogList answers the relay requests of the caller's scope (all, subtree, own). Only the
 		// super-admin filters by channel and sees the channel fields: which upstream served a request
 		// is the operator's business.
@@ -100,9 +105,20 @@ type (
 		// SetClock is how boot (or a test) hands the service its clock: token expiry and log times
 		// are measured on it.
 		SetClock(c clock.Clock)
-		// Invalidate drops the node's caches after a write to tokens, channels, prices, groups or a
-		// user's status: the next request rebuilds the snapshot and re-reads the token.
+		// Invalidate drops this node's caches (tests use it after seeding rows directly): the next
+		// request rebuilds the snapshot and re-reads tokens. Admin writes go through invalidate, which
+		// also tells the other nodes.
 		Invalidate(ctx context.Context)
+		// UserChanged is the hook the user module calls after a user's status changed: the user's
+		// cached status (and so its tokens' admission) is dropped on every node.
+		UserChanged(ctx context.Context, userID int64)
+		// SettleSweep redoes the settlement of final rows pending for over 30 s and settles rows
+		// pending past maxStreamDurationS + 300 s as orphaned, per relay.orphanPolicy: release (0) or
+		// the prompt estimate. Each row is finished by the guarded pending -> final UPDATE, so two
+		// sweeps racing (or a sweep and a late request) settle it once. It returns the rows settled.
+		SettleSweep(ctx context.Context) (int, error)
+		// SettleBacklog counts the rows the sweeper would act on now (kami_relay_settle_backlog).
+		SettleBacklog(ctx context.Context) (int, error)
 		// StatsSummary answers the totals of the period.
 		StatsSummary(ctx context.Context, req *v1.StatsSummaryReq) (*v1.StatsSummaryRes, error)
 		// StatsSeries answers one point per hour or per calendar day of kami.timeZone, empty buckets

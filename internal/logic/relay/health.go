@@ -63,7 +63,7 @@ func (s *sRelay) autoDisable(ctx context.Context, c *channel, keyID int64, f *op
 		return
 	}
 	if changed {
-		s.Invalidate(ctx)
+		s.invalidate(ctx, "channel", c.ID)
 	}
 }
 

@@ -172,7 +172,7 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		newAPIError(http.StatusServiceUnavailable, "no_available_channel", "No available channel for the model "+p.model+".").write(r, rid)
 		return
 	}
-	q := &request{rid: rid, tk: tk, price: price, groupRatio: gr, started: s.now(), stream: p.stream}
+	q := &request{rid: rid, tk: tk, price: price, groupRatio: gr, started: s.now(), stream: p.stream, est: p.est}
 	q.pre = PreQuota(price, gr, p.est, p.maxOut)
 	if ok, err := hold(ctx, tk, q.pre); err != nil {
 		newAPIError(http.StatusServiceUnavailable, "service_unavailable", "The service is temporarily unavailable.").write(r, rid)

@@ -34,7 +34,10 @@ type sRelay struct {
 	cfg      atomic.Pointer[func() *config.Config]
 	upstream openaicompat.Upstream
 	snap     atomic.Pointer[snapshot]
+	snapGen  atomic.Uint64 // bumped by every invalidation: a build started before one is not kept
+	snapMu   sync.Mutex    // makes the generation check and the store one step
 	tokens   *tokenCache
+	inval    *invalidator
 
 	mu    sync.Mutex
 	locks *redislock.Locker
@@ -47,7 +50,7 @@ func init() {
 
 // New returns the service on the system clock with the real HTTP adapter.
 func New() *sRelay {
-	s := &sRelay{tokens: newTokenCache()}
+	s := &sRelay{tokens: newTokenCache(), inval: newInvalidator()}
 	s.upstream = openaicompat.NewHTTP(openaicompat.HTTPOptions{MaxLineBytes: s.sseLineLimit})
 	s.SetClock(clock.System)
 	return s
@@ -59,18 +62,33 @@ func (s *sRelay) SetClock(c clock.Clock) { s.clock.Store(&c) }
 
 func (s *sRelay) now() time.Time { return (*s.clock.Load()).Now() }
 
-// Invalidate drops the node's caches after a write to tokens, channels, prices, groups or a
-// user's status: the next request rebuilds the snapshot and re-reads the token.
+// Invalidate drops this node's caches (tests use it after seeding rows directly): the next
+// request rebuilds the snapshot and re-reads tokens. Admin writes go through invalidate, which
+// also tells the other nodes.
 func (s *sRelay) Invalidate(ctx context.Context) {
-	s.snap.Store(nil)
+	s.dropSnapshot()
 	s.tokens.clear(ctx)
 }
 
+// UserChanged is the hook the user module calls after a user's status changed: the user's
+// cached status (and so its tokens' admission) is dropped on every node.
+func (s *sRelay) UserChanged(ctx context.Context, userID int64) {
+	s.invalidate(ctx, "user", userID)
+}
+
 // invalidate follows every admin write, after its commit: the change must be in force on
-// /v1 (§6). kind and id name what changed.
-func (s *sRelay) invalidate(ctx context.Context, kind string, id int64) {
-	_, _ = kind, id
-	s.Invalidate(ctx)
+// /v1 on every node within 2 s (§6). kind names what changed (token, user, channel, price,
+// group), id its row; hashes are the token key hashes whose L2 entries are stale.
+func (s *sRelay) invalidate(ctx context.Context, kind string, id int64, hashes ...string) {
+	switch kind {
+	case "token":
+		s.tokens.drop(ctx, hashes...)
+	case "user":
+		s.tokens.dropUser(ctx, id)
+	default:
+		s.dropSnapshot()
+	}
+	s.announce(ctx, kind, id, hashes...)
 }
 
 func (s *sRelay) locker() *redislock.Locker {

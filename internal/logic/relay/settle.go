@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
+	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 	"github.com/shopspring/decimal"
 
@@ -22,6 +23,7 @@ type request struct {
 	price      Price
 	groupRatio decimal.Decimal
 	pre        int64
+	est        int64 // the prompt estimate, kept on the pending row for orphanPolicy=prompt
 	resID      int64
 	stream     bool
 	started    time.Time
@@ -54,7 +56,7 @@ func (s *sRelay) openTx(ctx context.Context, q *request, clientIP string) error 
 		p := q.price
 		_, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{
 			RequestId: q.rid, UserId: q.tk.UserID, TokenId: q.tk.ID, TokenName: q.tk.Name, GroupCode: q.tk.Group,
-			Model: p.Model, IsStream: boolInt(q.stream), Status: "pending", ModelRatio: p.ModelRatio.String(),
+			Model: p.Model, IsStream: boolInt(q.stream), Status: "pending", PromptTokens: q.est, ModelRatio: p.ModelRatio.String(),
 			CompletionRatio: p.CompletionRatio.String(), CacheRatio: p.CacheRatio.String(),
 			GroupRatio: q.groupRatio.String(), ModelPrice: p.ModelPrice.String(), PreQuota: q.pre,
 			ReservationId: q.resID, SettleState: "pending", ClientIp: clientIP,
@@ -82,7 +84,8 @@ type outcome struct {
 
 // settle writes the outcome and commits (or releases) the reservation, once per request, in
 // one transaction on a context that outlives the client: the guarded pending -> final UPDATE
-// makes a second settlement (a retry, the sweeper) a no-op.
+// makes a second settlement (a retry, the sweeper) a no-op. If that transaction fails, the
+// outcome is still recorded (final, pending) so the sweeper redoes the settlement from it.
 func (s *sRelay) settle(ctx context.Context, q *request, o outcome) (err error) {
 	q.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
@@ -91,56 +94,97 @@ func (s *sRelay) settle(ctx context.Context, q *request, o outcome) (err error) 
 		if o.status == "success" || o.status == "client_aborted" || o.delivered {
 			quota = FinalQuota(q.price, q.groupRatio, o.usage, o.delivered)
 		}
-		state := "committed"
-		if quota == 0 {
-			state = "released"
-		}
 		now := s.now()
 		var chID int64
 		var chName string
 		if o.channel != nil {
 			chID, chName = o.channel.ID, o.channel.Name
 		}
-		err = service.Quota().Lock(ctx, []int64{q.tk.UserID}, func(ctx context.Context) error {
-			return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-				res, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{
-					Status: o.status, HttpStatus: o.httpStatus, ErrorCode: o.errorCode, ErrorMessage: o.errorMessage,
-					PromptTokens: o.usage.Prompt, CompletionTokens: o.usage.Completion, CachedTokens: o.usage.Cached,
-					UsageSource: o.usageSource, Quota: quota, SettleState: state, Final: 1, ChannelId: chID,
-					ChannelName: chName, KeyId: o.keyID, UpstreamModel: o.upstreamName, Attempts: o.attempts,
-					TtfbMs: o.ttfb.Milliseconds(), LatencyMs: now.Sub(q.started).Milliseconds(),
-					SettledAt: gtime.NewFromTime(now),
-				}).Where(dao.RelayLogs.Columns().RequestId, q.rid).
-					Where(dao.RelayLogs.Columns().SettleState, "pending").Update()
-				if err != nil {
-					return err
-				}
-				if n, _ := res.RowsAffected(); n == 0 {
-					return nil // already settled
-				}
-				if q.resID == 0 {
-					return nil
-				}
-				if quota == 0 {
-					return service.Quota().Release(ctx, tx, q.resID)
-				}
-				collected, err := service.Quota().Commit(ctx, tx, q.resID, quota,
-					model.QuotaCommit{IdemKey: ref(q.rid) + ":s", AllowOverage: true, Remark: ref(q.rid)})
-				if err != nil {
-					return err
-				}
-				if collected < quota {
-					_, err = dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{Uncollected: quota - collected}).
-						Where(dao.RelayLogs.Columns().RequestId, q.rid).Update()
-				}
-				return err
-			})
-		})
-		if err == nil {
-			err = unhold(ctx, q.tk.ID, q.pre, quota)
+		data := do.RelayLogs{
+			Status: o.status, HttpStatus: o.httpStatus, ErrorCode: o.errorCode, ErrorMessage: o.errorMessage,
+			PromptTokens: o.usage.Prompt, CompletionTokens: o.usage.Completion, CachedTokens: o.usage.Cached,
+			UsageSource: o.usageSource, Quota: quota, Final: 1, ChannelId: chID,
+			ChannelName: chName, KeyId: o.keyID, UpstreamModel: o.upstreamName, Attempts: o.attempts,
+			TtfbMs: o.ttfb.Milliseconds(), LatencyMs: now.Sub(q.started).Milliseconds(),
+			SettledAt: gtime.NewFromTime(now),
+		}
+		st := settlement{rid: q.rid, userID: q.tk.UserID, tokenID: q.tk.ID, resID: q.resID, pre: q.pre, quota: quota}
+		if _, err = s.finish(ctx, st, data); err != nil {
+			s.recordOutcome(ctx, q.rid, data)
 		}
 	})
 	return err
+}
+
+// settlement is what finishing a pending row needs: whose reservation, how much to collect.
+type settlement struct {
+	rid     string
+	userID  int64
+	tokenID int64
+	resID   int64
+	pre     int64
+	quota   int64
+}
+
+// finish moves one row pending -> committed/released with data and settles its reservation in
+// the same transaction, under the account lock. won is false when another settlement (the
+// request itself, the sweeper on another node) got there first: then nothing is written. The
+// token counter's hold is given back only by the winner.
+func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (won bool, err error) {
+	data.SettleState = "committed"
+	if st.quota == 0 {
+		data.SettleState = "released"
+	}
+	err = service.Quota().Lock(ctx, []int64{st.userID}, func(ctx context.Context) error {
+		return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+			won = false
+			res, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(data).Where(dao.RelayLogs.Columns().RequestId, st.rid).
+				Where(dao.RelayLogs.Columns().SettleState, "pending").Update()
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return nil // already settled
+			}
+			won = true
+			if st.resID == 0 {
+				return nil
+			}
+			if st.quota == 0 {
+				return service.Quota().Release(ctx, tx, st.resID)
+			}
+			collected, err := service.Quota().Commit(ctx, tx, st.resID, st.quota,
+				model.QuotaCommit{IdemKey: ref(st.rid) + ":s", AllowOverage: true, Remark: ref(st.rid)})
+			if err != nil {
+				return err
+			}
+			if collected < st.quota {
+				_, err = dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{Uncollected: st.quota - collected}).
+					Where(dao.RelayLogs.Columns().RequestId, st.rid).Update()
+			}
+			return err
+		})
+	})
+	if err != nil {
+		return false, err
+	}
+	if won {
+		err = unhold(ctx, st.tokenID, st.pre, st.quota)
+	}
+	return won, err
+}
+
+// recordOutcome keeps a failed settlement's outcome on the row (final, still pending): the
+// sweeper finishes it from there instead of treating the request as orphaned.
+func (s *sRelay) recordOutcome(ctx context.Context, rid string, data do.RelayLogs) {
+	// A context of its own: the settlement may have failed by running out of its time.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	c := dao.RelayLogs.Columns()
+	if _, err := dao.RelayLogs.Ctx(ctx).Data(data).Where(c.RequestId, rid).Where(c.SettleState, "pending").
+		Where(c.Final, 0).Update(); err != nil {
+		g.Log("relay").Warningf(ctx, "relay settle %s: recording the outcome: %v", rid, err)
+	}
 }
 
 func boolInt(b bool) int {

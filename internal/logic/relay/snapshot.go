@@ -76,12 +76,43 @@ func (s *sRelay) current(ctx context.Context) (*snapshot, error) {
 	if sn := s.snap.Load(); sn != nil {
 		return sn, nil
 	}
+	return s.buildAndKeep(ctx)
+}
+
+// refreshSnapshot replaces the held snapshot with a fresh build, the old one serving meanwhile
+// (another node's write, seen by message or by the version poll).
+func (s *sRelay) refreshSnapshot(ctx context.Context) error {
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	s.snapMu.Lock()
+	s.snapGen.Add(1) // a build already under way read the rows before the news
+	s.snapMu.Unlock()
+	_, err := s.buildAndKeep(ctx)
+	return err
+}
+
+// buildAndKeep builds a snapshot and keeps it unless an invalidation came while it was read
+// (it may hold the row before the write): then it answers this one request and is dropped.
+func (s *sRelay) buildAndKeep(ctx context.Context) (*snapshot, error) {
+	gen := s.snapGen.Load()
 	sn, err := buildSnapshot(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s.snap.Store(sn)
+	s.snapMu.Lock()
+	if s.snapGen.Load() == gen {
+		s.snap.Store(sn)
+	}
+	s.snapMu.Unlock()
 	return sn, nil
+}
+
+// dropSnapshot makes the next request build the snapshot afresh.
+func (s *sRelay) dropSnapshot() {
+	s.snapMu.Lock()
+	s.snapGen.Add(1)
+	s.snap.Store(nil)
+	s.snapMu.Unlock()
 }
 
 func buildSnapshot(ctx context.Context) (*snapshot, error) {

@@ -10,6 +10,7 @@ import (
 	v1 "kami/api/relay/v1"
 	"kami/internal/dao"
 	"kami/internal/errs"
+	infradb "kami/internal/infra/db"
 	"kami/internal/scope"
 	"kami/internal/timefmt"
 	"kami/utility/dbx"
@@ -93,7 +94,7 @@ func (s *sRelay) statsPeriod(f *v1.StatsFilter, hourly bool) (period, error) {
 // statsQuery is relay_stats_hourly over the period, in the caller's scope, with the filters.
 func statsQuery(ctx context.Context, f *v1.StatsFilter, p period) *gdb.Model {
 	c := dao.RelayStatsHourly.Columns()
-	m := scope.Apply(ctx, dao.RelayStatsHourly.Ctx(ctx), c.UserId).
+	m := scope.Apply(ctx, dao.RelayStatsHourly.Ctx(ctx).DB(infradb.Reads()), c.UserId).
 		WhereGTE(c.Hour, p.start.Format(hourKey)).WhereLT(c.Hour, p.end.Format(hourKey))
 	if f.UserId > 0 {
 		m = m.Where(c.UserId, f.UserId)

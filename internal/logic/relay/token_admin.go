@@ -161,7 +161,7 @@ func (s *sRelay) TokenRotate(ctx context.Context, req *v1.TokenRotateReq) (*v1.T
 		UpdatedAt: gtime.NewFromTime(s.now())}).WherePri(row.Id).Update(); err != nil {
 		return nil, err
 	}
-	s.invalidate(ctx, "token", row.Id)
+	s.invalidate(ctx, "token", row.Id, row.KeyHash)
 	return &v1.TokenRotateRes{Key: key}, nil
 }
 
@@ -174,12 +174,12 @@ func (s *sRelay) TokenDelete(ctx context.Context, req *v1.TokenDeleteReq) (*v1.T
 	if _, err = dao.RelayTokens.Ctx(ctx).WherePri(row.Id).Delete(); err != nil {
 		return nil, err
 	}
-	s.invalidate(ctx, "token", row.Id)
+	s.invalidate(ctx, "token", row.Id, row.KeyHash)
 	return &v1.TokenDeleteRes{}, nil
 }
 
 func (s *sRelay) afterTokenWrite(ctx context.Context, row *entity.RelayTokens) (*v1.TokenItem, error) {
-	s.invalidate(ctx, "token", row.Id)
+	s.invalidate(ctx, "token", row.Id, row.KeyHash)
 	fresh, err := tokenRow(ctx, row.Id)
 	if err != nil {
 		return nil, err

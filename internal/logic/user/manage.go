@@ -120,6 +120,8 @@ func (s *sUser) SetStatus(ctx context.Context, req *sysv1.UserStatusReq) (*sysv1
 	}
 	// Cards an agent generated answer DISABLED while it is disabled (openapi.md).
 	snapcache.Changed(ctx, model.SnapOwner, strconv.FormatInt(u.Id, 10))
+	// A disabled user's relay tokens are refused on every node within 2 s (relay.md §6).
+	service.Relay().UserChanged(ctx, u.Id)
 	return &sysv1.UserStatusRes{}, nil
 }
 
