@@ -74,6 +74,16 @@ func (f *Fake) handleMore(path string, params json.RawMessage) (any, int, string
 			can = 0
 		}
 		return AssignInfo{IP: p.IP, CanBuyStatus: can}, 200, ""
+	case PathInstance:
+		var p struct{ Instances []string }
+		_ = json.Unmarshal(params, &p)
+		out := []Instance{}
+		for _, no := range p.Instances {
+			if in, ok := f.more.insts[no]; ok {
+				out = append(out, *in)
+			}
+		}
+		return out, 200, ""
 	case PathInstanceList:
 		var p struct{ Page, PageSize int }
 		_ = json.Unmarshal(params, &p)

@@ -44,6 +44,12 @@ func (c *Client) AssignIPInfo(ctx context.Context, productNo, ip string) (Assign
 	return out, c.Call(ctx, Read, PathAssignInfo, NewReqID(), map[string]any{"productNo": productNo, "ip": ip}, &out)
 }
 
+// Instances calls instance/v2 for the named instances (what a type=instance callback names).
+func (c *Client) Instances(ctx context.Context, nos []string) ([]Instance, error) {
+	var out []Instance
+	return out, c.Call(ctx, Read, PathInstance, NewReqID(), map[string]any{"instances": nos}, &out)
+}
+
 // InstancePage is a page of instance/list/v2.
 type InstancePage struct {
 	List  []Instance `json:"list"`

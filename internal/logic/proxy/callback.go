@@ -97,8 +97,8 @@ func (s *sProxy) processCallback(ctx context.Context, c entity.ProxyCallbackLog)
 		if _, err := s.SyncProducts(ctx); err != nil {
 			status, why = "pending", err.Error()
 		}
-	default: // instance: re-read by instance_sync, which is not landed yet
-		status = "ignored"
+	default: // instance
+		status, why = s.processInstanceCallback(ctx, c.RefNo)
 	}
 	d := do.ProxyCallbackLog{Status: status, LastError: trim(why), Attempts: c.Attempts + 1}
 	if status != "pending" {
@@ -152,4 +152,40 @@ func (s *sProxy) RetryCallbacks(ctx context.Context) (int, error) {
 		s.processCallback(ctx, c)
 	}
 	return len(rows), nil
+}
+
+// processInstanceCallback re-reads the named instance with instance/v2 and writes the upstream's
+// status, expiry and endpoint when they differ (followInstance, as instance_sync does). An
+// instance unknown here, or one the upstream does not return, is ignored: consistency decides.
+func (s *sProxy) processInstanceCallback(ctx context.Context, no string) (string, string) {
+	if no == "" {
+		return "ignored", ""
+	}
+	n, err := dao.ProxyInstance.Ctx(ctx).Where(dao.ProxyInstance.Columns().InstanceNo, no).Count()
+	if err != nil {
+		return "pending", err.Error()
+	}
+	if n == 0 {
+		return "ignored", ""
+	}
+	up, err := s.upstream()
+	if err != nil {
+		return "pending", err.Error()
+	}
+	list, err := up.Instances(ctx, []string{no})
+	if err != nil {
+		if ipipv.KindOf(err) == ipipv.Rejected {
+			return "ignored", err.Error()
+		}
+		return "pending", err.Error()
+	}
+	for _, in := range list {
+		if in.InstanceNo == no {
+			if _, _, err := s.followInstance(ctx, in.InstanceNo, in.Status, in.UserExpired, in.IP, in.Port); err != nil {
+				return "pending", err.Error()
+			}
+			return "done", ""
+		}
+	}
+	return "ignored", "instance/v2 does not return it"
 }

@@ -11,6 +11,7 @@ import (
 	"kami/internal/adapter/ipipv"
 	"kami/internal/dao"
 	"kami/internal/model/entity"
+	"kami/internal/service"
 )
 
 // kindCoinDrift: the upstream balance moved by other than the cost of Kami's orders (report).
@@ -39,6 +40,9 @@ func (s *sProxy) checkCoin(ctx context.Context, up upstream, runAt time.Time, c 
 		return err
 	}
 	c.Coin, c.CoinAt = &coin, runAt.Unix()
+	if low := service.Settings().Int(keyAlertLowCoin); low > 0 && coin < low {
+		s.alert(ctx, "proxy.low_coin", fmt.Sprintf("%d fen < %d", coin, low))
+	}
 	prev, err := previousCoin(ctx)
 	if err != nil || prev.Coin == nil || prev.CoinAt >= runAt.Unix() {
 		return err

@@ -3,6 +3,7 @@ package proxy_test
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -126,5 +127,29 @@ func TestRenewRemindAndAutoRenew(t *testing.T) {
 	w.Admin.C.RunJob(t, proxy.JobAutoRenew) // the new expiry is 30 days away
 	if len(renews()) != 1 {
 		t.Fatal("one renew per expiry")
+	}
+}
+
+// §4 a type=instance callback is a trigger: instance/v2 is re-read with Kami's own credentials
+// and its status, expiry and endpoint are written; the query itself carries nothing, and an
+// instance unknown here is logged ignored.
+func TestInstanceCallback(t *testing.T) {
+	w := newWorld(t)
+	f := frozenFake(t, w)
+	fund(t, w.Agent.ID, 10_000)
+	no := openedInstances(t, w, f, 1)[0]
+	f.SetInstance(no, func(in *ipipv.Instance) { in.Status, in.Port = 6, 9998 })
+	url := strings.Replace(callbackURL(t, w, "", no), "type=order", "type=instance", 1)
+	if code, body := hit(t, url); code != 200 || body != `{"code":"success","msg":"ok"}` {
+		t.Fatalf("reply %d %s", code, body)
+	}
+	var in instance
+	w.Agent.C.Get(t, "/api/proxy/instances/"+no).Expect(t, http.StatusOK).Decode(t, &in)
+	if in.Status != "stopped" || callbackRows(t, no, "done") != 1 {
+		t.Fatalf("after the callback %+v, %d done", in, callbackRows(t, no, "done"))
+	}
+	unknown := strings.Replace(callbackURL(t, w, "", "INST-NOPE"), "type=order", "type=instance", 1)
+	if code, _ := hit(t, unknown); code != 200 || callbackRows(t, "INST-NOPE", "ignored") != 1 {
+		t.Fatalf("unknown instance: %d", code)
 	}
 }

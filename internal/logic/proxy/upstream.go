@@ -27,6 +27,7 @@ type upstream interface {
 	AssignIPInfo(ctx context.Context, productNo, ip string) (ipipv.AssignInfo, error)
 	Regions(ctx context.Context) ([]ipipv.Region, error)
 	InstanceList(ctx context.Context, page, pageSize int) (ipipv.InstancePage, error)
+	Instances(ctx context.Context, nos []string) ([]ipipv.Instance, error)
 	OrderList(ctx context.Context, start, end int64, page, pageSize int) (ipipv.OrderPage, error)
 	Pools(ctx context.Context, appUsername string, proxyType int, productNo string) ([]ipipv.Pool, error)
 	FlowLogs(ctx context.Context, appUsername, productNo string, start, end int64, page, pageSize int) (ipipv.FlowLogPage, error)
