@@ -72,6 +72,9 @@ type Client struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// OnCall is told of every attempt (nil = nobody).
 	OnCall func(CallRecord)
+	// Pace waits until the deployment's request rate to the upstream admits one more attempt
+	// (the rps setting, across every node); nil = no pacing. Its error is "not sent".
+	Pace func(ctx context.Context) error
 }
 
 // New builds a client; the breaker is passed in so it survives a settings change.
@@ -163,6 +166,11 @@ func (c *Client) Send(ctx context.Context, class Class, path, reqID, appOrderNo 
 		}
 		if !c.Breaker.Allow() {
 			return &Error{Kind: BreakerOpen, Path: path}
+		}
+		if c.Pace != nil {
+			if err := c.Pace(ctx); err != nil {
+				return &Error{Kind: NotSent, Path: path, Err: err}
+			}
 		}
 		e := c.once(ctx, timeout, path, reqID, appOrderNo, plain, out)
 		c.Breaker.Done(e != nil && e.transport())

@@ -34,7 +34,7 @@ func newBenchWorld(b *testing.B) benchWorld {
 	admin := testkit.Current().Login(b, root)
 	f := ipipv.NewFake(fakeKey, fakeSecret)
 	b.Cleanup(f.Close)
-	admin.Put(b, "/api/proxy/settings", map[string]any{"baseUrl": f.URL(), "appKey": fakeKey, "appSecret": fakeSecret}).
+	admin.Put(b, "/api/proxy/settings", map[string]any{"baseUrl": f.URL(), "appKey": fakeKey, "appSecret": fakeSecret, "rps": 1000}).
 		Expect(b, http.StatusOK)
 	for _, name := range []string{proxy.JobOrderReconcile, proxy.JobCallbackRetry, proxy.JobProductSync, proxy.JobLimitPush,
 		proxy.JobConsistency, proxy.JobInstanceSync, proxy.JobUsageSync, proxy.JobFlowLogSync, proxy.JobAutoRenew} {

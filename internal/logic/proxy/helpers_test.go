@@ -39,7 +39,8 @@ func withFake(t *testing.T, w world) *ipipv.Fake {
 	f := ipipv.NewFake(fakeKey, fakeSecret)
 	t.Cleanup(f.Close)
 	w.Admin.C.Put(t, "/api/proxy/settings", map[string]any{
-		"baseUrl": f.URL(), "appKey": fakeKey, "appSecret": fakeSecret}).Expect(t, http.StatusOK)
+		// The tests' bursts are far above the default 20/s the upstream is paced at.
+		"baseUrl": f.URL(), "appKey": fakeKey, "appSecret": fakeSecret, "rps": 1000}).Expect(t, http.StatusOK)
 	pauseJobs(t, w.Admin.C, proxy.JobOrderReconcile, proxy.JobCallbackRetry, proxy.JobProductSync, proxy.JobLimitPush)
 	return f
 }

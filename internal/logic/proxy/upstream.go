@@ -56,6 +56,7 @@ func (s *sProxy) upstream() (upstream, error) {
 	if s.client == nil || s.cfg != cfg {
 		s.cfg, s.client = cfg, s.newUpstream(cfg, s.breaker)
 		s.client.OnCall = s.logCall
+		s.client.Pace = func(ctx context.Context) error { return pace(ctx, allowUpstreamCall, sleepFor) }
 	}
 	return s.client, nil
 }
