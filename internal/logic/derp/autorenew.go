@@ -32,16 +32,9 @@ func init() {
 
 // MeRentalAutoRenew turns the caller's rental's auto-renewal on or off.
 func (s *sDerp) MeRentalAutoRenew(ctx context.Context, req *v1.MeRentalAutoRenewReq) (*v1.MeRentalAutoRenewRes, error) {
-	u, err := member(ctx)
+	r, err := myRental(ctx, req.Id)
 	if err != nil {
 		return nil, err
-	}
-	r, err := rentalByID(ctx, req.Id)
-	if err != nil {
-		return nil, err
-	}
-	if r.UserId != u.Id {
-		return nil, errs.NotFound.New()
 	}
 	on := 0
 	if *req.AutoRenew {

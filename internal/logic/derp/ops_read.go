@@ -173,16 +173,9 @@ func (s *sDerp) ContainerTraffic(ctx context.Context, req *v1.ContainerTrafficRe
 // MeRentalTraffic is the caller's rental series over all its containers (§5); another
 // customer's rental is 404.
 func (s *sDerp) MeRentalTraffic(ctx context.Context, req *v1.MeRentalTrafficReq) (*v1.MeRentalTrafficRes, error) {
-	u, err := member(ctx)
+	r, err := myRental(ctx, req.Id)
 	if err != nil {
 		return nil, err
-	}
-	r, err := rentalByID(ctx, req.Id)
-	if err != nil {
-		return nil, err
-	}
-	if r.UserId != u.Id {
-		return nil, errs.NotFound.New()
 	}
 	items, err := s.series(ctx, dao.DerpTrafficHourly.Columns().RentalId, r.Id, req.From, req.To, req.Step)
 	if err != nil {

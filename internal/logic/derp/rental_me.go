@@ -46,16 +46,9 @@ func (s *sDerp) MeRentalList(ctx context.Context, req *v1.MeRentalListReq) (*v1.
 
 // MeRentalGet answers one of the caller's rentals; another customer's id is 404.
 func (s *sDerp) MeRentalGet(ctx context.Context, req *v1.MeRentalGetReq) (*v1.MeRentalGetRes, error) {
-	u, err := member(ctx)
+	r, err := myRental(ctx, req.Id)
 	if err != nil {
 		return nil, err
-	}
-	r, err := rentalByID(ctx, req.Id)
-	if err != nil {
-		return nil, err
-	}
-	if r.UserId != u.Id {
-		return nil, errs.NotFound.New()
 	}
 	return s.detailOf(ctx, r)
 }
