@@ -47,6 +47,7 @@ type RentalDetail struct {
 	Traffic            RentalTraffic `json:"traffic"`
 	MaxDevices         int           `json:"maxDevices"`
 	OmitDefaultRegions bool          `json:"omitDefaultRegions"`
+	AutoRenew          bool          `json:"autoRenew" dc:"renewed from the balance, with its plan, in the day before it expires"`
 	PlacementDegraded  bool          `json:"placementDegraded"`
 	Nodes              []RentalNode  `json:"nodes"`
 	Acl                *RentalAcl    `json:"acl"`

@@ -31,6 +31,10 @@ func TestAutoRenew(t *testing.T) {
 	if !res.AutoRenew || res.Id != d.Id {
 		t.Fatalf("switch %+v", res)
 	}
+	var got v1.RentalDetail
+	if w.Member.C.Get(t, "/api/derp/me/rentals/"+itoa(d.Id)).Expect(t, http.StatusOK).Decode(t, &got); !got.AutoRenew {
+		t.Fatalf("the rental detail does not show the switch: %+v", got)
+	}
 
 	// More than a day ahead: nothing; inside the last day: one renewal however often it runs.
 	clk.Advance(t, 4*day-time.Second)

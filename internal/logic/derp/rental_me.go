@@ -77,7 +77,7 @@ func (s *sDerp) rentalDetail(ctx context.Context, id int64) (*v1.RentalDetail, e
 func (s *sDerp) detailOf(ctx context.Context, r *entity.DerpRentals) (*v1.RentalDetail, error) {
 	d := &v1.RentalDetail{Id: r.Id, RentalNo: r.RentalNo, State: r.State, SuspendReason: r.SuspendReason, PlanId: r.PlanId,
 		StartedAt: timefmt.Format(r.StartedAt), ExpiresAt: timefmt.Format(r.ExpiresAt), MaxDevices: r.MaxDevices,
-		OmitDefaultRegions: r.OmitDefaultRegions == 1, PlacementDegraded: r.PlacementDegraded == 1,
+		OmitDefaultRegions: r.OmitDefaultRegions == 1, PlacementDegraded: r.PlacementDegraded == 1, AutoRenew: r.AutoRenew == 1,
 		Traffic: v1.RentalTraffic{QuotaBytes: r.TrafficQuotaBytes, UsedBytes: r.TrafficUsedBytes}, Nodes: []v1.RentalNode{}}
 	if p, err := planByID(ctx, r.PlanId); err == nil {
 		d.PlanName = p.Name

@@ -3,6 +3,7 @@
 // page and sees it listed; the admin's finance page shows the month and the orders.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { server, session, login, walk, adminApi, ADMIN_PASSWORD } from './helpers.mjs'
 
 const okResponse = (page, test) => page.waitForResponse((r) => test(r) && r.status() === 200)
@@ -36,6 +37,14 @@ test('derp: a member activates a rental with a serial on its portal', () => sess
   const row = page.locator('[data-test=derp-rental-table] .el-table__body tr', { hasText: 'E2E portal 30d' })
   await row.waitFor()
   assert.match(await row.textContent(), /active/)
+  // The derpMap downloads as the file §6 names, valid JSON with the three regions.
+  const [file] = await Promise.all([page.waitForEvent('download'), row.locator('[data-action=downloadAcl]').click()])
+  assert.match(file.suggestedFilename(), /^kami-derp-.+-v1\.json$/)
+  const map = JSON.parse(readFileSync(await file.path(), 'utf8'))
+  assert.deepEqual(Object.keys(map.derpMap.Regions).sort(), ['901', '902', '903'])
+  // Auto-renewal is switched on and kept.
+  await Promise.all([okResponse(page, (r) => /\/api\/derp\/me\/rentals\/\d+\/auto-renew$/.test(r.url())), row.locator('[data-test=derp-auto-renew]').click()])
+  await row.locator('[data-test=derp-auto-renew].is-checked').waitFor()
   await row.locator('[data-action=rentalDetail]').click()
   await page.locator('[data-test=derp-nodes] .el-table__body tr').first().waitFor()
   assert.equal(await page.locator('[data-test=derp-nodes] .el-table__body tr').count(), 3, 'three regions placed')
