@@ -37,6 +37,9 @@ type RentalContainer struct {
 	LastError  string `json:"lastError"`
 	RxBytes    int64  `json:"rxBytes"`
 	TxBytes    int64  `json:"txBytes"`
+	// AdmitPath is derper's -verify-client-url path (a bearer credential of the container):
+	// answered to the super-admin only, null for everyone else.
+	AdmitPath *string `json:"admitPath"`
 }
 
 // StaffRentalItem is a rental in a staff list.

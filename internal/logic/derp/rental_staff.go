@@ -4,10 +4,13 @@ import (
 	"context"
 
 	v1 "kami/api/derp/v1"
+	"kami/internal/consts"
 	"kami/internal/dao"
 	"kami/internal/errs"
 	"kami/internal/listq"
+	"kami/internal/logic/derp/admit"
 	"kami/internal/model/entity"
+	"kami/internal/principal"
 	"kami/internal/scope"
 	"kami/internal/timefmt"
 	"kami/utility/dbx"
@@ -90,6 +93,10 @@ func (s *sDerp) RentalGet(ctx context.Context, req *v1.RentalGetReq) (*v1.Rental
 		res.Containers = append(res.Containers, v1.RentalContainer{Id: c.Id, ServerId: c.ServerId, ServerName: name.String(),
 			HaIndex: c.HaIndex, RegionId: regionIDBase + c.HaIndex, Port: c.Port, Desired: c.Desired, State: c.State,
 			LastError: c.LastError, RxBytes: c.RxTotal, TxBytes: c.TxTotal})
+		if p := principal.From(ctx); p != nil && p.Role == consts.RoleSuperAdmin {
+			path := "/api/derp/admit/" + admit.Token(c.Id, c.TokenGen)
+			res.Containers[len(res.Containers)-1].AdmitPath = &path
+		}
 	}
 	return res, nil
 }

@@ -34,6 +34,20 @@ func TestStaffRentals(t *testing.T) {
 		g.Periods[0].Kind != "activate" || g.Periods[0].Days != 30 || len(g.Containers) != 3 {
 		t.Fatalf("detail %+v", g)
 	}
+	// admitPath (a container's bearer credential) is the super-admin's only.
+	for _, c := range g.Containers {
+		if c.AdmitPath != nil {
+			t.Fatalf("an agent sees admitPath %q", *c.AdmitPath)
+		}
+	}
+	var sg v1.RentalGetRes
+	w.Admin.C.Get(t, "/api/derp/rentals/"+itoa(d.Id)).Expect(t, http.StatusOK).Decode(t, &sg)
+	tokens := admitTokens(t, d.Id) // as the host worker injects them, by haIndex
+	for i, c := range sg.Containers {
+		if c.AdmitPath == nil || *c.AdmitPath != "/api/derp/admit/"+tokens[i] {
+			t.Fatalf("S's container %+v, want the path of %s", c, tokens[i])
+		}
+	}
 	var l v1.RentalListRes
 	w.Admin.C.Get(t, "/api/derp/rentals/list?serverId="+itoa(servers[0])).Expect(t, http.StatusOK).Decode(t, &l)
 	if l.Total != 1 || l.Items[0].Id != d.Id {
