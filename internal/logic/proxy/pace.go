@@ -28,17 +28,6 @@ func allowUpstreamCall(ctx context.Context) (ratelimit.Result, error) {
 	return ratelimit.New(g.Redis()).Allow(ctx, redisx.Key("proxy", "upstream", "rps"), ratelimit.PerSecond(rps))
 }
 
-func sleepFor(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
 // pace waits for the upstream rate to admit one request: it sleeps the limiter's RetryAfter
 // and asks again, up to maxPaceWait in all. When Redis cannot answer it lets the call through
 // (the limit protects the upstream from bursts; an outage of the store should not stop sales).

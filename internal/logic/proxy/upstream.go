@@ -56,7 +56,8 @@ func (s *sProxy) upstream() (upstream, error) {
 	if s.client == nil || s.cfg != cfg {
 		s.cfg, s.client = cfg, s.newUpstream(cfg, s.breaker)
 		s.client.OnCall = s.logCall
-		s.client.Pace = func(ctx context.Context) error { return pace(ctx, allowUpstreamCall, sleepFor) }
+		c := s.client // waits like the client's own backoff (tests may replace its Sleep)
+		s.client.Pace = func(ctx context.Context) error { return pace(ctx, allowUpstreamCall, c.Sleep) }
 	}
 	return s.client, nil
 }
