@@ -41,7 +41,7 @@ export default {
   camel: { accounts: 'Account pool', total: 'Accounts', today: 'Today', days: 'Orders per day' },
   // derp-money
   derp: {
-    myRentals: 'My relays', autoRenew: 'Auto-renew', activate: 'Activate', renew: 'Renew', serial: 'Serial', payPlan: 'Or pay a plan from the balance',
+    customersOnly: 'This is the DERP customers\' portal: their rentals, renewals and derpMap downloads. Staff manage them under Rentals and Customers.', myRentals: 'My relays', autoRenew: 'Auto-renew', activate: 'Activate', renew: 'Renew', serial: 'Serial', payPlan: 'Or pay a plan from the balance',
     serialOrPlan: 'Enter a serial or pick a plan', unlimited: 'unlimited', rentalNo: 'Rental no.', daysLeft: '{n} days left',
     traffic: 'Traffic', nodes: 'Nodes', downloadAcl: 'Download derpMap', myOrders: 'My orders', ledger: 'Ledger', noRentals: 'No relay yet: activate one with a serial',
     startedAt: 'Started', maxDevices: 'Devices', aclVersion: 'derpMap version', degraded: 'Fewer than 3 regions for now: the rest are being placed',

@@ -41,7 +41,7 @@ export default {
   camel: { accounts: '账号池', total: '账号数', today: '今日', days: '每日订单' },
   // derp-money
   derp: {
-    myRentals: '我的中继', autoRenew: '自动续费', activate: '激活', renew: '续费', serial: '序列号', payPlan: '或用余额购买套餐',
+    customersOnly: '这是 DERP 客户的门户：客户在此查看租用、续费和下载 derpMap。员工请在「租用」和「客户」中管理。', myRentals: '我的中继', autoRenew: '自动续费', activate: '激活', renew: '续费', serial: '序列号', payPlan: '或用余额购买套餐',
     serialOrPlan: '请输入序列号或选择套餐', unlimited: '不限', rentalNo: '租用编号', daysLeft: '剩余 {n} 天',
     traffic: '流量', nodes: '节点', downloadAcl: '下载 derpMap', myOrders: '我的订单', ledger: '账本', noRentals: '还没有中继：用序列号激活一个',
     startedAt: '开始时间', maxDevices: '设备数', aclVersion: 'derpMap 版本', degraded: '暂时不足 3 个区域：其余正在分配',
