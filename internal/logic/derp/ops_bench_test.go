@@ -191,7 +191,9 @@ func BenchmarkDerpConverge(b *testing.B) {
 		b.StopTimer()
 		running, _ := dao.DerpContainers.Ctx(ctx).WhereIn("id", cids).Where("state", "running").Count()
 		if running != len(cids) {
-			b.Fatalf("%d of %d running", running, len(cids))
+			errsSeen, _ := dao.DerpHostOps.Ctx(ctx).Fields("state, last_error, COUNT(*) n").WhereIn("container_id", cids).
+				Group("state, last_error").All()
+			b.Fatalf("%d of %d running; ops: %v", running, len(cids), errsSeen)
 		}
 		for _, f := range fakes {
 			execs += len(f.Calls())
