@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -185,29 +184,16 @@ func (r loadResult) p(q int) time.Duration { return r.lat[(len(r.lat)-1)*q/100] 
 func load(b *testing.B, n int, do func(i int) (int, error)) loadResult {
 	b.Helper()
 	lat := make([]time.Duration, n)
-	var next atomic.Int64
 	var failed atomic.Value
-	var wg sync.WaitGroup
 	start := time.Now()
-	for range loadConns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				t0 := time.Now()
-				code, err := do(i)
-				lat[i] = time.Since(t0)
-				if code != http.StatusOK || err != nil {
-					failed.Store(fmt.Sprintf("call %d: HTTP %d %v", i, code, err))
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Fanout(n, loadConns, func(i int) {
+		t0 := time.Now()
+		code, err := do(i)
+		lat[i] = time.Since(t0)
+		if code != http.StatusOK || err != nil {
+			failed.Store(fmt.Sprintf("call %d: HTTP %d %v", i, code, err))
+		}
+	})
 	res := loadResult{elapsed: time.Since(start), lat: lat}
 	if f := failed.Load(); f != nil {
 		b.Fatal(f)

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -76,35 +75,22 @@ func (r benchRun) merge(o benchRun) benchRun {
 // drive sends n requests made by mk over admitConns connections; any answer but 200 fails.
 func drive(b *testing.B, hc *http.Client, n int, mk func() *http.Request, check func([]byte) bool) benchRun {
 	lat := make([]time.Duration, n)
-	var next atomic.Int64
 	var bad atomic.Value
-	var wg sync.WaitGroup
 	start := time.Now()
-	for range admitConns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				t0 := time.Now()
-				res, err := hc.Do(mk())
-				if err != nil {
-					bad.Store(err.Error())
-					return
-				}
-				body, _ := io.ReadAll(res.Body)
-				res.Body.Close()
-				lat[i] = time.Since(t0)
-				if res.StatusCode != http.StatusOK || !check(body) {
-					bad.Store(fmt.Sprintf("HTTP %d %s", res.StatusCode, body))
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Fanout(n, admitConns, func(i int) {
+		t0 := time.Now()
+		res, err := hc.Do(mk())
+		if err != nil {
+			bad.Store(err.Error())
+			return
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		lat[i] = time.Since(t0)
+		if res.StatusCode != http.StatusOK || !check(body) {
+			bad.Store(fmt.Sprintf("HTTP %d %s", res.StatusCode, body))
+		}
+	})
 	if v := bad.Load(); v != nil {
 		b.Fatal(v)
 	}

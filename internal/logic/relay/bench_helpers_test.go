@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -140,22 +139,7 @@ func (r *benchRig) do(relayed, stream bool) call {
 // block runs n calls over c workers and returns them in order of completion.
 func (r *benchRig) block(n, workers int, relayed, stream bool) []call {
 	out := make([]call, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				out[i] = r.do(relayed, stream)
-			}
-		}()
-	}
-	wg.Wait()
+	testkit.Fanout(n, workers, func(i int) { out[i] = r.do(relayed, stream) })
 	return out
 }
 
