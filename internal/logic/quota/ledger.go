@@ -28,6 +28,20 @@ func (s *sQuota) do(ctx context.Context, tx gdb.TX, users []int64, fn func(ctx c
 	return s.Lock(ctx, users, func(ctx context.Context) error { return inTx(ctx, tx, fn) })
 }
 
+// doGuarded is do for the operations on one reservation (Reserve, Commit, Release), which the
+// relay sends twice per request: inside a caller's transaction it writes no savepoint (two
+// statements of the ~ten such a call sends). It needs none because every refusal of these
+// calls — a replay, too little quota, a settled reservation — comes before their first write,
+// and the first write is the guarded UPDATE that decides; a database error half-way fails the
+// caller's transaction, which the caller rolls back by returning the error (as every caller
+// does).
+func (s *sQuota) doGuarded(ctx context.Context, tx gdb.TX, users []int64, fn func(ctx context.Context) error) error {
+	if tx == nil {
+		return s.do(ctx, tx, users, fn)
+	}
+	return s.Lock(ctx, users, func(ctx context.Context) error { return fn(gdb.WithTX(ctx, tx)) })
+}
+
 func checkAmount(amount int64) error {
 	if amount <= 0 {
 		return errs.InvalidInput.Msg("amount must be a positive number of units")

@@ -30,6 +30,18 @@ func held(ctx context.Context) []int64 {
 	return ids
 }
 
+// holds reports whether ctx's caller already holds the locks of every user (the system
+// account needs none): what it read under them cannot change until it lets go.
+func holds(ctx context.Context, users ...int64) bool {
+	have := held(ctx)
+	for _, id := range users {
+		if id != model.SystemAccount && !slices.Contains(have, id) {
+			return false
+		}
+	}
+	return true
+}
+
 // Lock runs fn holding the account locks of userIDs, taken in ascending id order so two
 // operations on the same pair can never wait on each other. A module that writes its own rows
 // and moves quota in one transaction takes the locks first, then opens the transaction, and the

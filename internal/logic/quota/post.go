@@ -6,9 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"time"
 
-	"github.com/gogf/gf/v2/database/gdb"
-	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
@@ -50,12 +49,13 @@ func replay(ctx context.Context, key, fingerprint string) (*entity.QuotaMovement
 	if key == "" {
 		return nil, nil
 	}
-	var m *entity.QuotaMovements
-	err := dao.QuotaMovements.Ctx(ctx).Where(dao.QuotaMovements.Columns().IdemKey, key).Scan(&m)
-	if err != nil && !dbx.IsNoRows(err) {
+	r, err := ledgerSQL().One(ctx, sqlReplay, key)
+	if err != nil || r.IsEmpty() {
 		return nil, err
 	}
-	if m != nil && m.Fingerprint != fingerprint {
+	m := &entity.QuotaMovements{Id: r[mvCols.Id].Int64(), Fingerprint: r[mvCols.Fingerprint].String(),
+		Result: r[mvCols.Result].Int64()}
+	if m.Fingerprint != fingerprint {
 		return nil, errs.IdempotencyMismatch.New()
 	}
 	return m, nil
@@ -66,26 +66,24 @@ func replay(ctx context.Context, key, fingerprint string) (*entity.QuotaMovement
 // transaction with the accounts' locks held; an account short of quota fails the whole
 // movement with 409 QUOTA_INSUFFICIENT before anything of it is visible.
 func (s *sQuota) post(ctx context.Context, mv *movement) (int64, error) {
-	if err := balanced(mv.legs); err != nil {
-		return 0, err
-	}
-	now := gtime.NewFromTime(s.now())
-	var operator int64
-	if p := principal.From(ctx); p != nil {
-		operator = p.UserID
-	}
-	var idem any
-	if mv.idemKey != "" {
-		idem = mv.idemKey
-	}
+	now := s.now()
 	after, err := s.apply(ctx, mv.legs, now)
 	if err != nil {
 		return 0, err
 	}
-	id, err := dao.QuotaMovements.Ctx(ctx).Data(do.QuotaMovements{
-		IdemKey: idem, Fingerprint: mv.fingerprint, Type: mv.typ, Ref: mv.ref, OperatorId: operator,
-		Amount: mv.amount, Result: mv.result, CreatedAt: now,
-	}).InsertAndGetId()
+	return s.record(ctx, mv, after, now)
+}
+
+// record writes mv's movement row and its entries, after apply has made its balance updates
+// (a reservation's row goes in between: the movement answers its id).
+func (s *sQuota) record(ctx context.Context, mv *movement, after func(leg) int64, now time.Time) (int64, error) {
+	var operator int64
+	if p := principal.From(ctx); p != nil {
+		operator = p.UserID
+	}
+	idem := nullable(mv.idemKey)
+	id, err := ledgerSQL().Insert(ctx, sqlInsertMovement, idem, mv.fingerprint, mv.typ, mv.ref, operator,
+		mv.amount, mv.result, now)
 	if err != nil {
 		if dbx.IsUniqueViolation(err) {
 			// Only a caller that skipped the account locks can race its own key here.
@@ -93,15 +91,12 @@ func (s *sQuota) post(ctx context.Context, mv *movement) (int64, error) {
 		}
 		return 0, err
 	}
-	rows := make([]do.QuotaEntries, 0, len(mv.legs))
+	args := make([]any, 0, len(mv.legs)*len(entryCols))
 	for _, l := range mv.legs {
-		rows = append(rows, do.QuotaEntries{
-			MovementId: id, UserId: l.user, Bucket: l.bucket, Amount: l.amount,
-			BalanceAfter: after(l), Type: mv.typ, CounterpartyId: l.counterparty, OperatorId: operator,
-			Ref: mv.ref, Remark: mv.remark, IdemKey: idem, CreatedAt: now,
-		})
+		args = append(args, id, l.user, l.bucket, l.amount, after(l), mv.typ, l.counterparty, operator,
+			mv.ref, mv.remark, idem, now)
 	}
-	if _, err = dao.QuotaEntries.Ctx(ctx).Data(rows).Insert(); err != nil {
+	if _, err = ledgerSQL().Exec(ctx, dbx.InsertSQL(dao.QuotaEntries.Table(), len(mv.legs), entryCols...), args...); err != nil {
 		return 0, err
 	}
 	return id, nil
@@ -122,7 +117,10 @@ type delta struct{ available, frozen int64 }
 
 // apply updates each user account once by the sum of its legs, guarded so neither part goes
 // below zero, and returns a function giving each leg the balance of its bucket after it.
-func (s *sQuota) apply(ctx context.Context, legs []leg, now *gtime.Time) (func(leg) int64, error) {
+func (s *sQuota) apply(ctx context.Context, legs []leg, now time.Time) (func(leg) int64, error) {
+	if err := balanced(legs); err != nil {
+		return nil, err
+	}
 	deltas := map[int64]*delta{}
 	var users []int64
 	for _, l := range legs {
@@ -149,12 +147,9 @@ func (s *sQuota) apply(ctx context.Context, legs []leg, now *gtime.Time) (func(l
 	}
 	final := map[int64]entity.QuotaAccounts{}
 	if len(users) > 0 {
-		var accts []entity.QuotaAccounts
-		if err := dao.QuotaAccounts.Ctx(ctx).WhereIn(dao.QuotaAccounts.Columns().UserId, users).Scan(&accts); err != nil {
+		var err error
+		if final, err = accountsOf(ctx, users); err != nil {
 			return nil, err
-		}
-		for _, a := range accts {
-			final[a.UserId] = a
 		}
 	}
 	// Each leg's balance is the bucket's starting value plus the legs up to it.
@@ -188,30 +183,20 @@ func bucketOf(a entity.QuotaAccounts, bucket string) int64 {
 
 // updateAccount adds d to the user's account. The WHERE clause is the guard: a debit larger
 // than what is there matches no row, whatever any lock said.
-func updateAccount(ctx context.Context, user int64, d *delta, now *gtime.Time, open bool) error {
-	cols := dao.QuotaAccounts.Columns()
-	m := dao.QuotaAccounts.Ctx(ctx).Where(cols.UserId, user)
-	if d.available < 0 {
-		m = m.WhereGTE(cols.Available, -d.available)
-	}
-	if d.frozen < 0 {
-		m = m.WhereGTE(cols.Frozen, -d.frozen)
-	}
-	res, err := m.Data(g.Map{
-		cols.Available: gdb.Raw(fmt.Sprintf("%s + (%d)", cols.Available, d.available)),
-		cols.Frozen:    gdb.Raw(fmt.Sprintf("%s + (%d)", cols.Frozen, d.frozen)),
-		cols.UpdatedAt: now,
-	}).Update()
+func updateAccount(ctx context.Context, user int64, d *delta, now time.Time, open bool) error {
+	n, err := ledgerSQL().Affected(ctx, sqlUpdateAccount, d.available, d.frozen, now, user,
+		lowerBound(d.available), lowerBound(d.frozen))
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n == 1 {
+	if n == 1 {
 		return nil
 	}
 	if open && d.available >= 0 && d.frozen >= 0 {
 		// A credit to a user without an account row yet (created before the ledger, or by a
 		// path that does not open one): open it, then credit.
-		if _, err = dao.QuotaAccounts.Ctx(ctx).Data(do.QuotaAccounts{UserId: user, Available: 0, Frozen: 0, UpdatedAt: now}).InsertIgnore(); err != nil {
+		if _, err = dao.QuotaAccounts.Ctx(ctx).Data(do.QuotaAccounts{UserId: user, Available: 0, Frozen: 0,
+			UpdatedAt: gtime.NewFromTime(now)}).InsertIgnore(); err != nil {
 			return err
 		}
 		return updateAccount(ctx, user, d, now, false)

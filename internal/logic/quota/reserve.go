@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
-	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
 	"kami/internal/errs"
@@ -32,7 +31,7 @@ func (s *sQuota) Reserve(ctx context.Context, tx gdb.TX, in model.QuotaReserve) 
 		return 0, err
 	}
 	fp := fingerprintOf("reserve", in.UserID, in.Amount, in.Type, in.Ref)
-	err = s.do(ctx, tx, []int64{in.UserID}, func(ctx context.Context) error {
+	err = s.doGuarded(ctx, tx, []int64{in.UserID}, func(ctx context.Context) error {
 		m, err := replay(ctx, in.IdemKey, fp)
 		if err != nil || m != nil {
 			if m != nil {
@@ -40,18 +39,20 @@ func (s *sQuota) Reserve(ctx context.Context, tx gdb.TX, in model.QuotaReserve) 
 			}
 			return err
 		}
-		var deadline *gtime.Time
-		if !in.Deadline.IsZero() {
-			deadline = gtime.NewFromTime(in.Deadline.UTC())
-		}
-		if resID, err = dao.QuotaReservations.Ctx(ctx).Data(do.QuotaReservations{
-			UserId: in.UserID, Amount: in.Amount, Type: in.Type, Ref: in.Ref, Status: model.ReservationOpen,
-			Deadline: deadline, CreatedAt: gtime.NewFromTime(s.now()),
-		}).InsertAndGetId(); err != nil {
+		// The guarded update first: short of quota, nothing of the reservation is written.
+		mv := &movement{typ: in.Type, ref: in.Ref, remark: in.Remark, idemKey: in.IdemKey, amount: in.Amount,
+			fingerprint: fp, legs: freeze(in.UserID, in.Amount)}
+		now := s.now()
+		after, err := s.apply(ctx, mv.legs, now)
+		if err != nil {
 			return err
 		}
-		_, err = s.post(ctx, &movement{typ: in.Type, ref: in.Ref, remark: in.Remark, idemKey: in.IdemKey,
-			amount: in.Amount, result: resID, fingerprint: fp, legs: freeze(in.UserID, in.Amount)})
+		if resID, err = ledgerSQL().Insert(ctx, sqlInsertReservation, in.UserID, in.Amount, in.Type, in.Ref,
+			model.ReservationOpen, deadlineArg(in.Deadline), now); err != nil {
+			return err
+		}
+		mv.result = resID
+		_, err = s.record(ctx, mv, after, now)
 		return err
 	})
 	return resID, err
@@ -79,7 +80,8 @@ func (s *sQuota) settle(ctx context.Context, tx gdb.TX, resID, actual, to int64,
 		return 0, errs.InvalidInput.Msg("the committed amount exceeds the reservation")
 	}
 	fp := fingerprintOf("commit", resID, actual, to, opt.AllowOverage)
-	err = s.do(ctx, tx, []int64{r.UserId, to}, func(ctx context.Context) error {
+	readLocked := holds(ctx, r.UserId, to)
+	err = s.doGuarded(ctx, tx, []int64{r.UserId, to}, func(ctx context.Context) error {
 		m, err := replay(ctx, opt.IdemKey, fp)
 		if err != nil || m != nil {
 			if m != nil {
@@ -87,9 +89,12 @@ func (s *sQuota) settle(ctx context.Context, tx gdb.TX, resID, actual, to int64,
 			}
 			return err
 		}
-		// Read again under the lock: a shrink or a settlement may have happened meanwhile.
-		if r, err = reservation(ctx, resID); err != nil {
-			return err
+		// Read again under the lock (unless the first read already was): a shrink or a
+		// settlement may have happened meanwhile.
+		if !readLocked {
+			if r, err = reservation(ctx, resID); err != nil {
+				return err
+			}
 		}
 		if actual > r.Amount && !opt.AllowOverage {
 			return errs.InvalidInput.Msg("the committed amount exceeds the reservation")
@@ -128,9 +133,12 @@ func (s *sQuota) Release(ctx context.Context, tx gdb.TX, resID int64) error {
 	if err != nil {
 		return err
 	}
-	return s.do(ctx, tx, []int64{r.UserId}, func(ctx context.Context) error {
-		if r, err = reservation(ctx, resID); err != nil {
-			return err
+	readLocked := holds(ctx, r.UserId)
+	return s.doGuarded(ctx, tx, []int64{r.UserId}, func(ctx context.Context) error {
+		if !readLocked {
+			if r, err = reservation(ctx, resID); err != nil {
+				return err
+			}
 		}
 		if r.Status == model.ReservationReleased {
 			return nil
@@ -177,13 +185,11 @@ func (s *sQuota) shrink(ctx context.Context, resID, keep int64) error {
 // close moves an open reservation to its final status; the conditions on status and amount
 // make two racing settlements (or a settlement racing a shrink) impossible, whatever the locks did.
 func (s *sQuota) close(ctx context.Context, r *entity.QuotaReservations, status string, collected int64) error {
-	cols := dao.QuotaReservations.Columns()
-	res, err := dao.QuotaReservations.Ctx(ctx).Where(cols.Id, r.Id).Where(cols.Status, model.ReservationOpen).
-		Where(cols.Amount, r.Amount).Data(do.QuotaReservations{Status: status, Collected: collected, SettledAt: gtime.NewFromTime(s.now())}).Update()
+	n, err := ledgerSQL().Affected(ctx, sqlCloseReservation, status, collected, s.now(), r.Id, model.ReservationOpen, r.Amount)
 	if err != nil {
 		return err
 	}
-	if n, _ := res.RowsAffected(); n != 1 {
+	if n != 1 {
 		return errs.InvalidState.New()
 	}
 	return nil
@@ -200,15 +206,14 @@ func dropZero(legs []leg) []leg {
 }
 
 func reservation(ctx context.Context, id int64) (*entity.QuotaReservations, error) {
-	var r *entity.QuotaReservations
-	err := dao.QuotaReservations.Ctx(ctx).Where(dao.QuotaReservations.Columns().Id, id).Scan(&r)
-	if err != nil && !dbx.IsNoRows(err) {
+	r, err := ledgerSQL().One(ctx, sqlReservation, id)
+	if err != nil {
 		return nil, err
 	}
-	if r == nil {
+	if r.IsEmpty() {
 		return nil, errs.NotFound.New()
 	}
-	return r, nil
+	return reservationOf(r), nil
 }
 
 // ReservationByRef is the newest reservation made for a business object, or nil.

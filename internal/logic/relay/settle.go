@@ -14,6 +14,7 @@ import (
 	"kami/internal/model"
 	"kami/internal/model/do"
 	"kami/internal/service"
+	"kami/utility/dbx"
 )
 
 // request is one admitted /v1 call between its reservation and its settlement.
@@ -31,6 +32,12 @@ type request struct {
 }
 
 func ref(rid string) string { return "relay:" + rid }
+
+// The two statements every request sends on its log row go out as written statements
+// (dbx.Raw says why): the row has thirty columns, which the ORM would match by name one by one.
+func logSQL() dbx.Raw { return dbx.On(dao.RelayLogs.DB()) }
+
+var sqlPendingRow = dao.RelayLogs.Columns().RequestId + " = ? AND " + dao.RelayLogs.Columns().SettleState + " = 'pending'"
 
 // open reserves pre in the ledger and inserts the pending log row, in one transaction: either
 // both exist or neither.
@@ -54,14 +61,14 @@ func (s *sRelay) openTx(ctx context.Context, q *request, clientIP string) error 
 			q.resID = id
 		}
 		p := q.price
-		_, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{
+		_, err := logSQL().InsertDo(ctx, dao.RelayLogs.Table(), do.RelayLogs{
 			RequestId: q.rid, UserId: q.tk.UserID, TokenId: q.tk.ID, TokenName: q.tk.Name, GroupCode: q.tk.Group,
 			Model: p.Model, IsStream: boolInt(q.stream), Status: "pending", PromptTokens: q.est, ModelRatio: p.ModelRatio.String(),
 			CompletionRatio: p.CompletionRatio.String(), CacheRatio: p.CacheRatio.String(),
 			GroupRatio: q.groupRatio.String(), ModelPrice: p.ModelPrice.String(), PreQuota: q.pre,
 			ReservationId: q.resID, SettleState: "pending", ClientIp: clientIP,
 			CreatedAt: gtime.NewFromTime(q.started),
-		}).Insert()
+		}, dao.RelayLogs.Columns())
 		return err
 	})
 }
@@ -138,12 +145,11 @@ func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (
 	err = service.Quota().Lock(ctx, []int64{st.userID}, func(ctx context.Context) error {
 		return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 			won = false
-			res, err := dao.RelayLogs.Ctx(ctx).TX(tx).Data(data).Where(dao.RelayLogs.Columns().RequestId, st.rid).
-				Where(dao.RelayLogs.Columns().SettleState, "pending").Update()
+			n, err := logSQL().UpdateDo(ctx, dao.RelayLogs.Table(), data, dao.RelayLogs.Columns(), sqlPendingRow, st.rid)
 			if err != nil {
 				return err
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
+			if n == 0 {
 				return nil // already settled
 			}
 			won = true
@@ -159,8 +165,8 @@ func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (
 				return err
 			}
 			if collected < st.quota {
-				_, err = dao.RelayLogs.Ctx(ctx).TX(tx).Data(do.RelayLogs{Uncollected: st.quota - collected}).
-					Where(dao.RelayLogs.Columns().RequestId, st.rid).Update()
+				_, err = logSQL().UpdateDo(ctx, dao.RelayLogs.Table(), do.RelayLogs{Uncollected: st.quota - collected},
+					dao.RelayLogs.Columns(), dao.RelayLogs.Columns().RequestId+" = ?", st.rid)
 			}
 			return err
 		})
