@@ -72,29 +72,30 @@ func (s *sQuota) settle(ctx context.Context, tx gdb.TX, resID, actual, to int64,
 	if actual < 0 {
 		return 0, errs.InvalidInput.Msg("the committed amount cannot be negative")
 	}
-	r, err := reservation(ctx, resID)
+	// The reservation and the movement its key may already have made, in one read.
+	r, m, err := reservationAndReplay(ctx, resID, opt.IdemKey)
 	if err != nil {
 		return 0, err
 	}
-	if actual > r.Amount && !opt.AllowOverage {
+	if actual > r.Amount && !opt.AllowOverage && m == nil {
 		return 0, errs.InvalidInput.Msg("the committed amount exceeds the reservation")
 	}
 	fp := fingerprintOf("commit", resID, actual, to, opt.AllowOverage)
 	readLocked := holds(ctx, r.UserId, to)
 	err = s.doGuarded(ctx, tx, []int64{r.UserId, to}, func(ctx context.Context) error {
-		m, err := replay(ctx, opt.IdemKey, fp)
-		if err != nil || m != nil {
-			if m != nil {
-				collected = m.Result
-			}
-			return err
-		}
-		// Read again under the lock (unless the first read already was): a shrink or a
-		// settlement may have happened meanwhile.
+		// Read again under the lock (unless the first read already was): a shrink, a
+		// settlement or a retry with this key may have happened meanwhile.
 		if !readLocked {
-			if r, err = reservation(ctx, resID); err != nil {
+			if r, m, err = reservationAndReplay(ctx, resID, opt.IdemKey); err != nil {
 				return err
 			}
+		}
+		if m != nil {
+			if m.Fingerprint != fp {
+				return errs.IdempotencyMismatch.New()
+			}
+			collected = m.Result
+			return nil
 		}
 		if actual > r.Amount && !opt.AllowOverage {
 			return errs.InvalidInput.Msg("the committed amount exceeds the reservation")

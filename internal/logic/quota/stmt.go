@@ -10,6 +10,7 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 
 	"kami/internal/dao"
+	"kami/internal/errs"
 	"kami/internal/model/entity"
 	"kami/utility/dbx"
 )
@@ -39,6 +40,12 @@ var (
 	sqlReservation = fmt.Sprintf("SELECT %s, %s, %s, %s, %s, %s, %s, %s, %s FROM %s WHERE %s = ?",
 		resCols.Id, resCols.UserId, resCols.Amount, resCols.Collected, resCols.Type, resCols.Ref, resCols.Status,
 		resCols.Deadline, resCols.CreatedAt, dao.QuotaReservations.Table(), resCols.Id)
+	// A reservation with the movement an idempotency key made (NULL columns when none, or no key).
+	sqlReservationAndReplay = fmt.Sprintf("SELECT r.%s, r.%s, r.%s, r.%s, r.%s, r.%s, r.%s, r.%s, r.%s, m.%s AS m_id, m.%s AS m_fp, m.%s AS m_result "+
+		"FROM %s r LEFT JOIN %s m ON m.%s = ? WHERE r.%s = ?",
+		resCols.Id, resCols.UserId, resCols.Amount, resCols.Collected, resCols.Type, resCols.Ref, resCols.Status,
+		resCols.Deadline, resCols.CreatedAt, mvCols.Id, mvCols.Fingerprint, mvCols.Result,
+		dao.QuotaReservations.Table(), dao.QuotaMovements.Table(), mvCols.IdemKey, resCols.Id)
 	sqlCloseReservation = fmt.Sprintf("UPDATE %s SET %s = ?, %s = ?, %s = ? WHERE %s = ? AND %s = ? AND %s = ?",
 		dao.QuotaReservations.Table(), resCols.Status, resCols.Collected, resCols.SettledAt, resCols.Id, resCols.Status, resCols.Amount)
 )
@@ -91,6 +98,23 @@ func reservationOf(r gdb.Record) *entity.QuotaReservations {
 		Amount: r[resCols.Amount].Int64(), Collected: r[resCols.Collected].Int64(), Type: r[resCols.Type].String(),
 		Ref: r[resCols.Ref].String(), Status: r[resCols.Status].String(), Deadline: r[resCols.Deadline].GTime(),
 		CreatedAt: r[resCols.CreatedAt].GTime()}
+}
+
+// reservationAndReplay reads a reservation and, when key already made a movement, that
+// movement (nil otherwise): a settlement's two reads in one statement.
+func reservationAndReplay(ctx context.Context, id int64, key string) (*entity.QuotaReservations, *entity.QuotaMovements, error) {
+	rec, err := ledgerSQL().One(ctx, sqlReservationAndReplay, nullable(key), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rec.IsEmpty() {
+		return nil, nil, errs.NotFound.New()
+	}
+	var m *entity.QuotaMovements
+	if !rec["m_id"].IsNil() {
+		m = &entity.QuotaMovements{Id: rec["m_id"].Int64(), Fingerprint: rec["m_fp"].String(), Result: rec["m_result"].Int64()}
+	}
+	return reservationOf(rec), m, nil
 }
 
 func deadlineArg(t time.Time) any {
