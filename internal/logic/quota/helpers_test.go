@@ -83,6 +83,20 @@ func checkLedger(t *testing.T, users ...int64) {
 			if want < 0 {
 				t.Errorf("user %d %s is negative: %d", id, bucket, want)
 			}
+			// Every entry's balance_after is its part's running total: the balance the movement
+			// left (movements of one account are serialised by its lock, so ids follow them).
+			var entries []struct{ Id, Amount, BalanceAfter int64 }
+			if err := dao.QuotaEntries.Ctx(ctx).Fields("id, amount, balance_after").Where("user_id", id).
+				Where("bucket", bucket).OrderAsc("id").Scan(&entries); err != nil {
+				t.Fatal(err)
+			}
+			var run int64
+			for _, e := range entries {
+				if run += e.Amount; e.BalanceAfter != run {
+					t.Errorf("user %d %s: entry %d has balance_after %d, the running total is %d", id, bucket, e.Id, e.BalanceAfter, run)
+					break
+				}
+			}
 		}
 	}
 	var unbalanced []struct{ MovementId, S int64 }

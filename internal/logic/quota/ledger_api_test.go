@@ -162,6 +162,71 @@ func TestFailedCallInCallersTransactionWritesNothing(t *testing.T) {
 	}
 }
 
+// Reserve, Commit and Release inside the caller's transaction write no savepoint: every one of
+// their refusals must come before their first write, so a caller that goes on and commits keeps
+// nothing of a refused call (the relay's pattern: lock, transaction, ledger call, own rows).
+func TestReservationCallsInCallersTransaction(t *testing.T) {
+	q, ctx := service.Quota(), context.Background()
+	u := agent(t, 500)
+	inTx := func(fn func(ctx context.Context, tx gdb.TX) error) {
+		t.Helper()
+		if err := q.Lock(ctx, []int64{u}, func(ctx context.Context) error {
+			return dao.QuotaAccounts.Transaction(ctx, fn)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries := func() int {
+		n, err := dao.QuotaEntries.Ctx(ctx).Where("user_id", u).Count()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	var res int64
+	key := testkit.UniqueName("k")
+	inTx(func(ctx context.Context, tx gdb.TX) (err error) {
+		if res, err = q.Reserve(ctx, tx, model.QuotaReserve{UserID: u, Amount: 300, Type: "test_hold", IdemKey: key + ":r"}); err != nil {
+			return err
+		}
+		if _, err = q.Reserve(ctx, tx, model.QuotaReserve{UserID: u, Amount: 300, Type: "test_hold"}); !errs.Is(err, errs.QuotaInsufficient) {
+			t.Errorf("second reserve past the balance: %v", err)
+		}
+		if _, err = q.Reserve(ctx, tx, model.QuotaReserve{UserID: u, Amount: 1, Type: "test_hold", IdemKey: key + ":r"}); !errs.Is(err, errs.IdempotencyMismatch) {
+			t.Errorf("same key, other amount: %v", err)
+		}
+		return nil // the caller commits anyway
+	})
+	wantBalance(t, u, 200, 300)
+	if n, err := dao.QuotaReservations.Ctx(ctx).Where("user_id", u).Count(); err != nil || n != 1 {
+		t.Fatalf("%d reservations (%v), want the one that was granted", n, err)
+	}
+	before := entries()
+	inTx(func(ctx context.Context, tx gdb.TX) error {
+		got, err := q.Commit(ctx, tx, res, 350, model.QuotaCommit{IdemKey: key + ":s", AllowOverage: true})
+		if err != nil || got != 350 {
+			t.Errorf("commit with overage collected %d (%v)", got, err)
+		}
+		if again, err := q.Commit(ctx, tx, res, 350, model.QuotaCommit{IdemKey: key + ":s", AllowOverage: true}); err != nil || again != 350 {
+			t.Errorf("replayed commit: %d (%v)", again, err)
+		}
+		if _, err = q.Commit(ctx, tx, res, 10, model.QuotaCommit{IdemKey: key + ":s"}); !errs.Is(err, errs.IdempotencyMismatch) {
+			t.Errorf("same key, other amount: %v", err)
+		}
+		if _, err = q.Commit(ctx, tx, res, 10, model.QuotaCommit{}); !errs.Is(err, errs.InvalidState) {
+			t.Errorf("second commit without a key: %v", err)
+		}
+		if err = q.Release(ctx, tx, res); !errs.Is(err, errs.InvalidState) {
+			t.Errorf("release of a committed reservation: %v", err)
+		}
+		return nil
+	})
+	wantBalance(t, u, 150, 0)
+	if n := entries(); n != before+2 { // frozen -300 and available -50 of the one commit
+		t.Fatalf("%d entries written by the commit and its refusals, want 2", n-before)
+	}
+}
+
 func TestOverdueReservationsAreListed(t *testing.T) {
 	q, ctx := service.Quota(), context.Background()
 	u := agent(t, 1000)
