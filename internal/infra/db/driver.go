@@ -15,7 +15,7 @@ import (
 // name, so every adjustment of what reaches the driver lives in kamiDB.
 //   - DoFilter: time arguments in UTC (utctime.go);
 //   - DoCommit: outside debug, a failed statement's error names the SQL without its arguments
-//     (sqlerror.go).
+//     (sqlerror.go), and plain statements skip gf's rendering of them (lean.go).
 func init() {
 	// Runs after the drivers' own init (they are imported), so these replace them.
 	_ = gdb.Register("mysql", kamiDriver{mysql.New()}) // never fails: it only stores
@@ -50,7 +50,13 @@ func (d *kamiDB) DoFilter(ctx context.Context, link gdb.Link, sql string, args [
 
 func (d *kamiDB) DoCommit(ctx context.Context, in gdb.DoCommitInput) (gdb.DoCommitOutput, error) {
 	count(ctx, in.Type)
-	out, err := d.DB.DoCommit(ctx, in)
+	var out gdb.DoCommitOutput
+	var err error
+	if d.leanable(in) {
+		out, err = d.commitLean(ctx, in)
+	} else {
+		out, err = d.DB.DoCommit(ctx, in)
+	}
 	if err == nil || errors.Is(err, sql.ErrNoRows) || debug.Load() {
 		return out, err
 	}
