@@ -61,7 +61,7 @@ func opsBenchContainers(b *testing.B, ids []int64, per int, desired string) []in
 	for k := 0; k < per; k++ {
 		for _, sid := range ids {
 			rid, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{RentalNo: testkit.UniqueName("B") + fmt.Sprint(len(out)),
-				UserId: 1, PlanId: 3, State: "active", StartedAt: now, ExpiresAt: now, TrafficQuotaBytes: 0}).InsertAndGetId()
+				UserId: 1, PlanId: 3, State: "active", StartedAt: now, ExpiresAt: gtime.NewFromTime(now.Time.Add(30 * 24 * time.Hour)), TrafficQuotaBytes: 0}).InsertAndGetId()
 			if err != nil {
 				b.Fatal(err)
 			}

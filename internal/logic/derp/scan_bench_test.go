@@ -94,6 +94,19 @@ func BenchmarkDerpScans(b *testing.B) {
 		name string
 		run  func(context.Context) (int, error)
 	}{{"expire", d.ExpireRentals}, {"remind", d.RemindRentals}, {"deregister", d.DeregisterRentals}}
+	// "Nothing due" must hold for the whole table: settle what earlier runs or benchmarks in this
+	// database left due before measuring.
+	for _, s := range scans {
+		for range 1000 {
+			n, err := s.run(ctx)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n == 0 {
+				break
+			}
+		}
+	}
 	for i := 0; i < b.N; i++ {
 		// Nothing due.
 		base := timed(b, scanRepeat, func() error {
