@@ -67,15 +67,16 @@ func replay(ctx context.Context, key, fingerprint string) (*entity.QuotaMovement
 // movement with 409 QUOTA_INSUFFICIENT before anything of it is visible.
 func (s *sQuota) post(ctx context.Context, mv *movement) (int64, error) {
 	now := s.now()
-	if err := s.apply(ctx, mv.legs, now); err != nil {
+	after, err := s.apply(ctx, mv.legs, now)
+	if err != nil {
 		return 0, err
 	}
-	return s.record(ctx, mv, now)
+	return s.record(ctx, mv, after, now)
 }
 
 // record writes mv's movement row and its entries, after apply has made its balance updates
 // (a reservation's row goes in between: the movement answers its id).
-func (s *sQuota) record(ctx context.Context, mv *movement, now time.Time) (int64, error) {
+func (s *sQuota) record(ctx context.Context, mv *movement, after func(leg) int64, now time.Time) (int64, error) {
 	var operator int64
 	if p := principal.From(ctx); p != nil {
 		operator = p.UserID
@@ -90,19 +91,10 @@ func (s *sQuota) record(ctx context.Context, mv *movement, now time.Time) (int64
 		}
 		return 0, err
 	}
-	e := entryRow{movement: id, typ: mv.typ, operator: operator, ref: mv.ref, remark: mv.remark, idem: idem, at: now}
-	if oneLegPerBucket(mv.legs) {
-		sql, args := entriesFromAccounts(e, mv.legs)
-		_, err = ledgerSQL().Exec(ctx, sql, args...)
-		return id, err
-	}
-	after, err := balancesAfter(ctx, mv.legs)
-	if err != nil {
-		return 0, err
-	}
 	args := make([]any, 0, len(mv.legs)*len(entryCols))
 	for _, l := range mv.legs {
-		args = append(args, e.values(l, after(l))...)
+		args = append(args, id, l.user, l.bucket, l.amount, after(l), mv.typ, l.counterparty, operator,
+			mv.ref, mv.remark, idem, now)
 	}
 	if _, err = ledgerSQL().Exec(ctx, dbx.InsertSQL(dao.QuotaEntries.Table(), len(mv.legs), entryCols...), args...); err != nil {
 		return 0, err
@@ -124,10 +116,10 @@ func balanced(legs []leg) error {
 type delta struct{ available, frozen int64 }
 
 // apply updates each user account once by the sum of its legs, guarded so neither part goes
-// below zero.
-func (s *sQuota) apply(ctx context.Context, legs []leg, now time.Time) error {
+// below zero, and returns a function giving each leg the balance of its bucket after it.
+func (s *sQuota) apply(ctx context.Context, legs []leg, now time.Time) (func(leg) int64, error) {
 	if err := balanced(legs); err != nil {
-		return err
+		return nil, err
 	}
 	deltas := map[int64]*delta{}
 	var users []int64
@@ -150,19 +142,7 @@ func (s *sQuota) apply(ctx context.Context, legs []leg, now time.Time) error {
 	slices.Sort(users)
 	for _, u := range users {
 		if err := updateAccount(ctx, u, deltas[u], now, true); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// balancesAfter reads the accounts a movement has updated and gives each leg the balance of
-// its bucket after it: the bucket's final value less the same bucket's later legs.
-func balancesAfter(ctx context.Context, legs []leg) (func(leg) int64, error) {
-	var users []int64
-	for _, l := range legs {
-		if l.user != model.SystemAccount && !slices.Contains(users, l.user) {
-			users = append(users, l.user)
+			return nil, err
 		}
 	}
 	final := map[int64]entity.QuotaAccounts{}

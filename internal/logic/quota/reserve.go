@@ -43,7 +43,8 @@ func (s *sQuota) Reserve(ctx context.Context, tx gdb.TX, in model.QuotaReserve) 
 		mv := &movement{typ: in.Type, ref: in.Ref, remark: in.Remark, idemKey: in.IdemKey, amount: in.Amount,
 			fingerprint: fp, legs: freeze(in.UserID, in.Amount)}
 		now := s.now()
-		if err := s.apply(ctx, mv.legs, now); err != nil {
+		after, err := s.apply(ctx, mv.legs, now)
+		if err != nil {
 			return err
 		}
 		if resID, err = ledgerSQL().Insert(ctx, sqlInsertReservation, in.UserID, in.Amount, in.Type, in.Ref,
@@ -51,7 +52,7 @@ func (s *sQuota) Reserve(ctx context.Context, tx gdb.TX, in model.QuotaReserve) 
 			return err
 		}
 		mv.result = resID
-		_, err = s.record(ctx, mv, now)
+		_, err = s.record(ctx, mv, after, now)
 		return err
 	})
 	return resID, err

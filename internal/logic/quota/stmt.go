@@ -11,7 +11,6 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/errs"
-	"kami/internal/model"
 	"kami/internal/model/entity"
 	"kami/utility/dbx"
 )
@@ -123,58 +122,4 @@ func deadlineArg(t time.Time) any {
 		return nil
 	}
 	return t.UTC()
-}
-
-// entryRow is what a movement's entries share.
-type entryRow struct {
-	movement, operator int64
-	typ, ref, remark   string
-	idem               any
-	at                 time.Time
-}
-
-// values is one entry's columns in entryCols order.
-func (e entryRow) values(l leg, balanceAfter int64) []any {
-	return []any{e.movement, l.user, l.bucket, l.amount, balanceAfter, e.typ, l.counterparty, e.operator, e.ref, e.remark, e.idem, e.at}
-}
-
-// oneLegPerBucket: no account part is moved twice by the movement (every Reserve, Commit,
-// Release, Debit, Credit and Transfer), so each entry's balance is simply its part's value
-// after the movement, and the order the entries are written in changes nothing.
-func oneLegPerBucket(legs []leg) bool {
-	for i, l := range legs {
-		for _, o := range legs[:i] {
-			if l.user != model.SystemAccount && o.user == l.user && o.bucket == l.bucket {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// entriesFromAccounts is the INSERT of a movement's entries taking each balance_after from the
-// account row the movement has just updated, in the same statement (INSERT … SELECT): one round
-// trip instead of a read and an insert. The system account has no row; its balance column is 0.
-func entriesFromAccounts(e entryRow, legs []leg) (string, []any) {
-	var b strings.Builder
-	b.WriteString("INSERT INTO " + dao.QuotaEntries.Table() + " (" + strings.Join(entryCols, ", ") + ") ")
-	args := make([]any, 0, len(legs)*(len(entryCols)+1))
-	for i, l := range legs {
-		if i > 0 {
-			b.WriteString(" UNION ALL ")
-		}
-		if l.user == model.SystemAccount {
-			b.WriteString("SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")
-			args = append(args, e.values(l, 0)...)
-			continue
-		}
-		part := acctCols.Available
-		if l.bucket == model.BucketFrozen {
-			part = acctCols.Frozen
-		}
-		b.WriteString("SELECT ?, " + acctCols.UserId + ", ?, ?, " + part + ", ?, ?, ?, ?, ?, ?, ? FROM " +
-			dao.QuotaAccounts.Table() + " WHERE " + acctCols.UserId + " = ?")
-		args = append(args, e.movement, l.bucket, l.amount, e.typ, l.counterparty, e.operator, e.ref, e.remark, e.idem, e.at, l.user)
-	}
-	return b.String(), args
 }
