@@ -160,6 +160,9 @@ type pool struct {
 
 func newPool(t testing.TB, rateLimit int) *pool {
 	t.Helper()
+	// Accounts are made pending_login and then set online: camel_oil.login, due every minute,
+	// would otherwise log one in between the two and write history the tests count.
+	testkit.SharedClock{}.HoldSchedules(t)
 	f := camelplatform.NewFake(testkit.SharedClock{}.Now)
 	t.Cleanup(f.Close)
 	testkit.SetSettings(t, map[string]any{"camel_oil.platformBaseUrl": f.URL()})
