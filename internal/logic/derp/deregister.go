@@ -37,97 +37,42 @@ const (
 // unsettled names what keeps the customer's account from being settled (§4), or "": an order
 // waiting for review, a negative ledger balance, or a reservation (a payment) still in flight.
 func unsettled(ctx context.Context, userID int64) (string, error) {
-	oc := dao.DerpOrders.Columns()
-	n, err := dao.DerpOrders.Ctx(ctx).Where(oc.BuyerId, userID).Where(oc.Status, orderPendingReview).Count()
-	if err != nil {
-		return "", err
-	}
-	if n > 0 {
-		return holdPendingOrder, nil
-	}
-	b, err := service.Quota().Balance(ctx, userID)
-	if err != nil {
-		return "", err
-	}
-	switch {
-	case b.Available < 0:
-		return holdNegative, nil
-	case b.Frozen > 0:
-		return holdPaymentPending, nil
-	}
-	return "", nil
+	m, err := unsettledOf(ctx, []int64{userID})
+	return m[userID], err
 }
 
-// DeregisterRentals is derp.deregister (§4, §10). Expired rentals 30 days past expiry whose
-// account is settled start deregistering (containers desired=removed, the host worker removes
-// them); unsettled ones are held with the reason and nothing is touched. Deregistering rentals
-// whose containers are all gone finish: ports quarantined, ACL revoked, history written, the
-// customer told. The account itself is never touched.
-func (s *sDerp) DeregisterRentals(ctx context.Context) (int, error) {
-	cols := dao.DerpRentals.Columns()
-	cutoff := s.now().Add(-deregisterGrace)
-	// Most runs find nothing: one indexed look for either kind of work answers them, instead of
-	// the two scans below (B2's "nothing due" is measured against one such SELECT).
-	due, err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id).
-		Where("("+cols.State+" = ? AND "+cols.ExpiresAt+" <= ?) OR "+cols.State+" = ?",
-			rentalExpired, gtime.NewFromTime(cutoff), rentalDeregistering).Limit(1).Value()
+// unsettledOf is unsettled for the owners of a page of rentals: the orders waiting for review
+// in one read, then the balance of each owner without one. Settled owners are absent.
+func unsettledOf(ctx context.Context, userIDs []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(userIDs) == 0 {
+		return out, nil
+	}
+	oc := dao.DerpOrders.Columns()
+	pending, err := dao.DerpOrders.Ctx(ctx).Fields(oc.BuyerId).Distinct().WhereIn(oc.BuyerId, userIDs).
+		Where(oc.Status, orderPendingReview).Array()
 	if err != nil && !dbx.IsNoRows(err) {
-		return 0, err
+		return nil, err
 	}
-	if due.IsEmpty() {
-		return 0, nil
+	for _, v := range pending {
+		out[v.Int64()] = holdPendingOrder
 	}
-	done := 0
-	var last int64
-	for {
-		var rows []*entity.DerpRentals
-		err := dao.DerpRentals.Ctx(ctx).Where(cols.State, rentalExpired).WhereLTE(cols.ExpiresAt, gtime.NewFromTime(cutoff)).
-			Where(afterID, last).OrderAsc(cols.Id).Limit(jobBatch).Scan(&rows)
-		if err != nil && !dbx.IsNoRows(err) {
-			return done, err
+	for _, u := range userIDs {
+		if _, held := out[u]; held {
+			continue
 		}
-		for _, r := range rows {
-			last = r.Id
-			reason, err := unsettled(ctx, r.UserId)
-			if err != nil {
-				return done, err
-			}
-			if reason != "" {
-				if err = holdRental(ctx, r, reason); err != nil {
-					return done, err
-				}
-				continue
-			}
-			if _, err = s.beginDeregister(ctx, r, &cutoff); err != nil {
-				return done, err
-			}
-		}
-		if len(rows) < jobBatch || ctx.Err() != nil {
-			break
-		}
-	}
-	last = 0
-	for ctx.Err() == nil {
-		ids, err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id).Where(cols.State, rentalDeregistering).Where(afterID, last).
-			OrderAsc(cols.Id).Limit(jobBatch).Array()
+		b, err := service.Quota().Balance(ctx, u)
 		if err != nil {
-			return done, err
+			return nil, err
 		}
-		for _, id := range ids {
-			last = id.Int64()
-			ok, err := s.finishDeregister(ctx, last)
-			if err != nil {
-				return done, err
-			}
-			if ok {
-				done++
-			}
-		}
-		if len(ids) < jobBatch {
-			break
+		switch {
+		case b.Available < 0:
+			out[u] = holdNegative
+		case b.Frozen > 0:
+			out[u] = holdPaymentPending
 		}
 	}
-	return done, ctx.Err()
+	return out, nil
 }
 
 // holdRental records why the rental waits (a guarded UPDATE, so a renewal racing it wins).
@@ -147,28 +92,35 @@ func holdRental(ctx context.Context, r *entity.DerpRentals, reason string) error
 func (s *sDerp) beginDeregister(ctx context.Context, r *entity.DerpRentals, cutoff *time.Time) (bool, error) {
 	won := false
 	err := dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-		cols := dao.DerpRentals.Columns()
-		m := dao.DerpRentals.Ctx(ctx).Data(g.Map{cols.State: rentalDeregistering, cols.HoldReason: ""}).WherePri(r.Id).
-			Where(cols.State, r.State).Where(cols.ExpiresAt, r.ExpiresAt)
-		if cutoff != nil {
-			m = m.WhereLTE(cols.ExpiresAt, gtime.NewFromTime(*cutoff))
-		}
-		n, err := m.UpdateAndGetAffected()
-		if err != nil || n != 1 {
-			return err
-		}
-		won = true
-		cc := dao.DerpContainers.Columns()
-		if _, err = dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: containerRemoved}).Where(cc.RentalId, r.Id).
-			WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Update(); err != nil {
-			return err
-		}
-		return s.queueRemoval(ctx, r.Id)
+		var err error
+		won, err = s.beginDeregisterIn(ctx, r, cutoff)
+		return err
 	})
 	if won && err == nil {
 		s.invalidateAdmission(ctx, r.Id)
 	}
 	return won, err
+}
+
+// beginDeregisterIn is beginDeregister inside the caller's transaction; the caller drops the
+// rental's admission once it commits.
+func (s *sDerp) beginDeregisterIn(ctx context.Context, r *entity.DerpRentals, cutoff *time.Time) (bool, error) {
+	cols := dao.DerpRentals.Columns()
+	m := dao.DerpRentals.Ctx(ctx).Data(g.Map{cols.State: rentalDeregistering, cols.HoldReason: ""}).WherePri(r.Id).
+		Where(cols.State, r.State).Where(cols.ExpiresAt, r.ExpiresAt)
+	if cutoff != nil {
+		m = m.WhereLTE(cols.ExpiresAt, gtime.NewFromTime(*cutoff))
+	}
+	n, err := m.UpdateAndGetAffected()
+	if err != nil || n != 1 {
+		return false, err
+	}
+	cc := dao.DerpContainers.Columns()
+	if _, err = dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: containerRemoved}).Where(cc.RentalId, r.Id).
+		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Update(); err != nil {
+		return false, err
+	}
+	return true, s.queueRemoval(ctx, r.Id)
 }
 
 // queueRemoval queues a converge op for every live container of the rental (failed ones too:
@@ -227,49 +179,65 @@ func (s *sDerp) abandonStuck(ctx context.Context, rentalID int64) error {
 // one transaction, guarded on deregistering, it quarantines their ports for 7 days, revokes
 // every ACL version and wipes its body, writes the history snapshot and the deregistered notice.
 func (s *sDerp) finishDeregister(ctx context.Context, rentalID int64) (bool, error) {
+	if live, err := s.stillLive(ctx, rentalID); err != nil || live {
+		return false, err
+	}
+	won := false
+	err := dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+		var err error
+		won, err = s.finishDeregisterIn(ctx, tx, rentalID)
+		return err
+	})
+	return won, err
+}
+
+// stillLive gives up the containers stuck in removal (abandonStuck) and answers whether any
+// container of the rental is still live.
+func (s *sDerp) stillLive(ctx context.Context, rentalID int64) (bool, error) {
 	if err := s.abandonStuck(ctx, rentalID); err != nil {
 		return false, err
 	}
 	cc := dao.DerpContainers.Columns()
 	live, err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).
 		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Count()
-	if err != nil || live > 0 {
+	return live > 0, err
+}
+
+// finishDeregisterIn is finishDeregister's transaction, in the caller's.
+func (s *sDerp) finishDeregisterIn(ctx context.Context, tx gdb.TX, rentalID int64) (bool, error) {
+	now := s.now()
+	cols := dao.DerpRentals.Columns()
+	n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalDeregistered,
+		DeregisteredAt: gtime.NewFromTime(now)}).WherePri(rentalID).Where(cols.State, rentalDeregistering).UpdateAndGetAffected()
+	if err != nil || n != 1 {
 		return false, err
 	}
-	now := s.now()
-	won := false
-	err = dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-		cols := dao.DerpRentals.Columns()
-		n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalDeregistered,
-			DeregisteredAt: gtime.NewFromTime(now)}).WherePri(rentalID).Where(cols.State, rentalDeregistering).UpdateAndGetAffected()
-		if err != nil || n != 1 {
-			return err
-		}
-		won = true
-		if err = quarantinePorts(ctx, rentalID, now); err != nil {
-			return err
-		}
-		ac := dao.DerpAclVersions.Columns()
-		if _, err = dao.DerpAclVersions.Ctx(ctx).Data(g.Map{ac.Status: "revoked", ac.Body: ""}).
-			Where(ac.RentalId, rentalID).Update(); err != nil {
-			return err
-		}
-		if err = s.writeHistory(ctx, rentalID); err != nil {
-			return err
-		}
-		_, err = s.notice(ctx, tx, toRental(rentalID), "deregistered", nil, "deregistered:"+strconv.FormatInt(rentalID, 10))
-		return err
-	})
-	return won, err
+	cs, err := quarantinePorts(ctx, rentalID, now)
+	if err != nil {
+		return false, err
+	}
+	ac := dao.DerpAclVersions.Columns()
+	if _, err = dao.DerpAclVersions.Ctx(ctx).Data(g.Map{ac.Status: "revoked", ac.Body: ""}).
+		Where(ac.RentalId, rentalID).Update(); err != nil {
+		return false, err
+	}
+	r, err := s.writeHistory(ctx, rentalID, cs)
+	if err != nil {
+		return false, err
+	}
+	_, err = s.notice(ctx, tx, toRentalRow(r), "deregistered", nil, "deregistered:"+strconv.FormatInt(rentalID, 10))
+	return err == nil, err
 }
 
 // quarantinePorts turns the held slots of the rental's containers into 7-day quarantines,
 // counted from each container's removal.
-func quarantinePorts(ctx context.Context, rentalID int64, now time.Time) error {
+// It returns the rental's containers, for the history snapshot.
+func quarantinePorts(ctx context.Context, rentalID int64, now time.Time) ([]entity.DerpContainers, error) {
 	cc := dao.DerpContainers.Columns()
 	var cs []entity.DerpContainers
-	if err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
-		return err
+	if err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).OrderAsc(cc.HaIndex).OrderAsc(cc.Id).
+		Scan(&cs); err != nil && !dbx.IsNoRows(err) {
+		return nil, err
 	}
 	sc := dao.DerpPortSlots.Columns()
 	for _, c := range cs {
@@ -280,8 +248,8 @@ func quarantinePorts(ctx context.Context, rentalID int64, now time.Time) error {
 		if _, err := dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{State: slotQuarantine,
 			UntilAt: gtime.NewFromTime(from.Add(portQuarantine))}).Where(sc.ServerId, c.ServerId).Where(sc.Port, c.Port).
 			Where(sc.ContainerId, c.Id).Where(sc.State, slotHeld).Update(); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return cs, nil
 }

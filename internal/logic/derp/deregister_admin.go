@@ -93,35 +93,32 @@ func (s *sDerp) RentalHistoryList(ctx context.Context, req *v1.RentalHistoryList
 }
 
 // writeHistory freezes the rental at deregistration: its terms and the containers it had (§3
-// derp_rental_history); the UNIQUE rental_id keeps one snapshot however often this runs.
-func (s *sDerp) writeHistory(ctx context.Context, rentalID int64) error {
+// derp_rental_history); the UNIQUE rental_id keeps one snapshot however often this runs. cs
+// are the rental's containers by ha_index and id (quarantinePorts read them); it returns the
+// rental as the caller's transaction sees it.
+func (s *sDerp) writeHistory(ctx context.Context, rentalID int64, cs []entity.DerpContainers) (*entity.DerpRentals, error) {
 	r, err := rentalByID(ctx, rentalID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	snap := v1.RentalSnapshot{RentalNo: r.RentalNo, State: r.State, AclVersion: r.AclVersion,
 		Periods: []v1.RentalPeriod{}, Containers: []v1.SnapshotContainer{}}
 	pc := dao.DerpRentalPeriods.Columns()
 	var ps []entity.DerpRentalPeriods
 	if err = dao.DerpRentalPeriods.Ctx(ctx).Where(pc.RentalId, r.Id).OrderAsc(pc.Id).Scan(&ps); err != nil && !dbx.IsNoRows(err) {
-		return err
+		return nil, err
 	}
 	for _, p := range ps {
 		snap.Periods = append(snap.Periods, v1.RentalPeriod{Id: p.Id, Kind: p.Kind, OrderId: optID(p.OrderId),
 			SerialId: optID(p.SerialId), PlanId: p.PlanId, Days: p.Days, StartsAt: timefmt.Format(p.StartsAt),
 			EndsAt: timefmt.Format(p.EndsAt)})
 	}
-	cc := dao.DerpContainers.Columns()
-	var cs []entity.DerpContainers
-	if err = dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, r.Id).OrderAsc(cc.HaIndex).OrderAsc(cc.Id).Scan(&cs); err != nil && !dbx.IsNoRows(err) {
-		return err
-	}
 	for _, c := range cs {
 		it := v1.SnapshotContainer{Id: c.Id, ServerId: c.ServerId, HaIndex: c.HaIndex, Port: c.Port, State: c.State,
 			RxBytes: c.RxTotal, TxBytes: c.TxTotal}
 		var srv *entity.DerpServers
 		if err = dao.DerpServers.Ctx(ctx).WherePri(c.ServerId).Scan(&srv); err != nil && !dbx.IsNoRows(err) {
-			return err
+			return nil, err
 		}
 		if srv != nil {
 			it.ServerName, it.PublicIpv4, it.Region = srv.Name, srv.PublicIpv4, srv.Region
@@ -130,10 +127,10 @@ func (s *sDerp) writeHistory(ctx context.Context, rentalID int64) error {
 	}
 	raw, err := json.Marshal(snap)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	_, err = dao.DerpRentalHistory.Ctx(ctx).Data(do.DerpRentalHistory{RentalId: r.Id, UserId: r.UserId,
 		DistributorId: r.DistributorId, PlanId: r.PlanId, StartedAt: r.StartedAt, ExpiresAt: r.ExpiresAt,
 		DeregisteredAt: gtime.NewFromTime(s.now()), TrafficUsedBytes: r.TrafficUsedBytes, Snapshot: string(raw)}).InsertIgnore()
-	return err
+	return r, err
 }

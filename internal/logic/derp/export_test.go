@@ -19,3 +19,11 @@ func AdminNoticeForTest(ctx context.Context, kind string, params map[string]any,
 	})
 	return sent, err
 }
+
+// ChunkRows and InChunksForTest expose the lifecycle scans' chunked transactions.
+const ChunkRows = chunkRows
+
+func InChunksForTest(ctx context.Context, n int, each func(ctx context.Context, tx gdb.TX, i int) (bool, error),
+	after func(i int)) (int, error) {
+	return inChunks(ctx, n, each, after)
+}

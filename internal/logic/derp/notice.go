@@ -49,11 +49,17 @@ type noticeTo struct {
 	RentalID int64
 	UserID   int64
 	Admins   bool
+	// Rental, when the caller holds the row as its transaction left it (owner, number and
+	// expiry), spares the notice reading it again: a scan's page already has it.
+	Rental *entity.DerpRentals
 }
 
 func toRental(id int64) noticeTo { return noticeTo{RentalID: id} }
-func toUser(id int64) noticeTo   { return noticeTo{UserID: id} }
-func toAdmins() noticeTo         { return noticeTo{Admins: true} }
+
+// toRentalRow is toRental for a rental row the caller read in (or guarded by) its transaction.
+func toRentalRow(r *entity.DerpRentals) noticeTo { return noticeTo{RentalID: r.Id, Rental: r} }
+func toUser(id int64) noticeTo                   { return noticeTo{UserID: id} }
+func toAdmins() noticeTo                         { return noticeTo{Admins: true} }
 
 // notice records a system notice (§12) in derp_notices and hands it to the core notification
 // service (inbox plus an email copy), both inside tx, the state change's transaction, so a
@@ -80,9 +86,11 @@ func (s *sDerp) notice(ctx context.Context, tx gdb.TX, to noticeTo, kind string,
 	uid := to.UserID
 	ref := model.Ref{Type: "derp.rental", ID: to.RentalID}
 	if to.RentalID > 0 {
-		var r *entity.DerpRentals
-		if err := dao.DerpRentals.Ctx(ctx).WherePri(to.RentalID).Scan(&r); err != nil && !dbx.IsNoRows(err) {
-			return false, err
+		r := to.Rental
+		if r == nil {
+			if err := dao.DerpRentals.Ctx(ctx).WherePri(to.RentalID).Scan(&r); err != nil && !dbx.IsNoRows(err) {
+				return false, err
+			}
 		}
 		if r == nil {
 			return false, fmt.Errorf("derp: notice %s for missing rental %d", kind, to.RentalID)

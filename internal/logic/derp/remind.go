@@ -35,29 +35,47 @@ func dueReminder(now, expires, coveredFrom time.Time) int {
 	return 0
 }
 
-// coveredFrom is where the rental's current period starts: walking its terms back from the
-// expiry for as long as they join up (a renewal starts where the previous term ended; one after
-// a lapse starts later, and the run before the lapse does not count).
-func coveredFrom(ctx context.Context, r *entity.DerpRentals) (time.Time, error) {
+// coveredFrom is, for each rental of a page, where its current period starts: walking its
+// terms back from the expiry for as long as they join up (a renewal starts where the previous
+// term ended; one after a lapse starts later, and the run before the lapse does not count).
+// One read serves the whole page.
+func coveredFrom(ctx context.Context, rows []*entity.DerpRentals) (map[int64]time.Time, error) {
+	out := make(map[int64]time.Time, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.Id
+	}
 	pc := dao.DerpRentalPeriods.Columns()
 	var ps []entity.DerpRentalPeriods
-	if err := dao.DerpRentalPeriods.Ctx(ctx).Where(pc.RentalId, r.Id).OrderDesc(pc.EndsAt).OrderAsc(pc.StartsAt).
-		Scan(&ps); err != nil && !dbx.IsNoRows(err) {
-		return time.Time{}, err
+	if err := dao.DerpRentalPeriods.Ctx(ctx).Fields(pc.RentalId, pc.StartsAt, pc.EndsAt).WhereIn(pc.RentalId, ids).
+		OrderAsc(pc.RentalId).OrderDesc(pc.EndsAt).OrderAsc(pc.StartsAt).Scan(&ps); err != nil && !dbx.IsNoRows(err) {
+		return nil, err
 	}
-	if len(ps) == 0 {
-		return r.StartedAt.Time, nil
-	}
-	start := r.ExpiresAt.Time
+	byRental := make(map[int64][]entity.DerpRentalPeriods, len(rows))
 	for _, p := range ps {
-		if p.EndsAt.Time.Before(start) {
-			break
-		}
-		if p.StartsAt.Time.Before(start) {
-			start = p.StartsAt.Time
-		}
+		byRental[p.RentalId] = append(byRental[p.RentalId], p)
 	}
-	return start, nil
+	for _, r := range rows {
+		terms := byRental[r.Id]
+		if len(terms) == 0 {
+			out[r.Id] = r.StartedAt.Time
+			continue
+		}
+		start := r.ExpiresAt.Time
+		for _, p := range terms {
+			if p.EndsAt.Time.Before(start) {
+				break
+			}
+			if p.StartsAt.Time.Before(start) {
+				start = p.StartsAt.Time
+			}
+		}
+		out[r.Id] = start
+	}
+	return out, nil
 }
 
 // RemindRentals sends the due 7/3/1-day reminders of active rentals (§10). The dedup key
@@ -76,28 +94,31 @@ func (s *sDerp) RemindRentals(ctx context.Context) (int, error) {
 		if err != nil && !dbx.IsNoRows(err) {
 			return sent, err
 		}
+		if len(rows) > 0 {
+			last = rows[len(rows)-1].Id
+		}
+		type due struct {
+			r    *entity.DerpRentals
+			step int
+		}
+		from, err := coveredFrom(ctx, rows)
+		if err != nil {
+			return sent, err
+		}
+		var todo []due
 		for _, r := range rows {
-			last = r.Id
-			from, err := coveredFrom(ctx, r)
-			if err != nil {
-				return sent, err
+			if n := dueReminder(now, r.ExpiresAt.Time, from[r.Id]); n != 0 {
+				todo = append(todo, due{r, n})
 			}
-			n := dueReminder(now, r.ExpiresAt.Time, from)
-			if n == 0 {
-				continue
-			}
-			key := fmt.Sprintf("remind:%d:%d:%d", r.Id, n, r.ExpiresAt.Unix())
-			var ok bool
-			err = dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-				ok, err = s.notice(ctx, tx, toRental(r.Id), fmt.Sprintf("remind_%d", n), map[string]any{"days": n}, key)
-				return err
-			})
-			if err != nil {
-				return sent, err
-			}
-			if ok {
-				sent++
-			}
+		}
+		n, err := inChunks(ctx, len(todo), func(ctx context.Context, tx gdb.TX, i int) (bool, error) {
+			d := todo[i]
+			return s.notice(ctx, tx, toRentalRow(d.r), fmt.Sprintf("remind_%d", d.step), map[string]any{"days": d.step},
+				fmt.Sprintf("remind:%d:%d:%d", d.r.Id, d.step, d.r.ExpiresAt.Unix()))
+		}, nil)
+		sent += n
+		if err != nil {
+			return sent, err
 		}
 		if len(rows) < jobBatch || ctx.Err() != nil {
 			return sent, ctx.Err()

@@ -24,39 +24,38 @@ func init() {
 }
 
 // ExpireRentals moves active and suspended rentals whose expires_at has passed to expired and
-// stops their containers (§10), one short transaction per row guarded on the state it read, so
-// a renewal racing with the job either lands first (the row no longer matches) or renews the
-// expired rental afterwards.
+// stops their containers (§10). Each row's update is guarded on the state the page read and on
+// being past due, so a renewal racing with the job either lands first (the row no longer
+// matches and is skipped) or renews the expired rental afterwards; the rows share a
+// transaction per chunk (inChunks).
 func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 	cols := dao.DerpRentals.Columns()
 	now := gtime.NewFromTime(s.now())
 	done := 0
 	for {
-		var rows []entity.DerpRentals
-		err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id, cols.State, cols.ExpiresAt).WhereIn(cols.State,
-			[]string{rentalActive, rentalSuspended}).WhereLTE(cols.ExpiresAt, now).OrderAsc(cols.Id).Limit(jobBatch).Scan(&rows)
+		var rows []*entity.DerpRentals
+		err := dao.DerpRentals.Ctx(ctx).Fields(cols.Id, cols.UserId, cols.RentalNo, cols.State, cols.ExpiresAt).
+			WhereIn(cols.State, []string{rentalActive, rentalSuspended}).WhereLTE(cols.ExpiresAt, now).
+			OrderAsc(cols.Id).Limit(jobBatch).Scan(&rows)
 		if err != nil && !dbx.IsNoRows(err) {
 			return done, err
 		}
-		for _, row := range rows {
-			id, state := row.Id, row.State
-			err := dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-				n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalExpired}).WherePri(id).
-					Where(cols.State, state).WhereLTE(cols.ExpiresAt, now).UpdateAndGetAffected()
-				if err != nil || n != 1 {
-					return err
-				}
-				done++
-				if err = setDesired(ctx, id, rentalExpired); err != nil {
-					return err
-				}
-				_, err = s.notice(ctx, tx, toRental(id), "expired", nil, expiredKey(id, row.ExpiresAt.Time))
-				return err
-			})
-			if err != nil {
-				return done, err
+		n, err := inChunks(ctx, len(rows), func(ctx context.Context, tx gdb.TX, i int) (bool, error) {
+			row := rows[i]
+			n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalExpired}).WherePri(row.Id).
+				Where(cols.State, row.State).WhereLTE(cols.ExpiresAt, now).UpdateAndGetAffected()
+			if err != nil || n != 1 {
+				return false, err
 			}
-			s.invalidateAdmission(ctx, id)
+			if err = setDesired(ctx, row.Id, rentalExpired); err != nil {
+				return false, err
+			}
+			_, err = s.notice(ctx, tx, toRentalRow(row), "expired", nil, expiredKey(row.Id, row.ExpiresAt.Time))
+			return err == nil, err
+		}, func(i int) { s.invalidateAdmission(ctx, rows[i].Id) })
+		done += n
+		if err != nil {
+			return done, err
 		}
 		if len(rows) < jobBatch || ctx.Err() != nil {
 			return done, ctx.Err()
