@@ -49,6 +49,13 @@ type (
 		// mailed; the worker only sees the copies once the transaction commits. A recipient already
 		// holding n.DedupKey is skipped, so a retried event notifies once.
 		Send(ctx context.Context, n model.Notice) (int, error)
+		// SendEach is Send for notices that go to one user each, inside the caller's transaction: a
+		// job that changes a chunk of rows in one transaction tells each row's owner with one insert
+		// per notice and a few statements for the whole chunk (the users, the dedup keys they already
+		// hold, the inbox rows, the copies), where Send costs five statements a notice. It answers how
+		// many inboxes it reached; a notice whose user is disabled or already holds its dedup key
+		// (here, or earlier in ns) reaches none.
+		SendEach(ctx context.Context, ns []model.Notice) (int, error)
 	}
 )
 

@@ -226,11 +226,18 @@ func (s *sNotify) insertInbox(ctx context.Context, noticeID int64, key string, u
 // queueCopies writes a due delivery per channel for each inbox row whose user the channel can
 // reach; a user without an address gets the inbox copy only.
 func (s *sNotify) queueCopies(ctx context.Context, channels []string, users []Contact, inbox map[int64]int64) (int, error) {
-	if len(channels) == 0 {
+	rows := s.copyRows(nil, channels, users, inbox)
+	if len(rows) == 0 {
 		return 0, nil
 	}
+	_, err := dao.NotificationDeliveries.Ctx(ctx).Data(rows).Batch(recipientBatch).Insert()
+	return len(rows), err
+}
+
+// copyRows appends to rows the due deliveries queueCopies writes.
+func (s *sNotify) copyRows(rows []do.NotificationDeliveries, channels []string, users []Contact,
+	inbox map[int64]int64) []do.NotificationDeliveries {
 	now := s.now()
-	var rows []do.NotificationDeliveries
 	for _, c := range channels {
 		t := transportFor(c)
 		for _, u := range users {
@@ -244,9 +251,5 @@ func (s *sNotify) queueCopies(ctx context.Context, channels []string, users []Co
 			})
 		}
 	}
-	if len(rows) == 0 {
-		return 0, nil
-	}
-	_, err := dao.NotificationDeliveries.Ctx(ctx).Data(rows).Batch(recipientBatch).Insert()
-	return len(rows), err
+	return rows
 }
