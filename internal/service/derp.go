@@ -70,12 +70,6 @@ type (
 		CustomerList(ctx context.Context, req *v1.CustomerListReq) (*v1.CustomerListRes, error)
 		// CustomerGet answers one customer in scope; outside it 404, as for none.
 		CustomerGet(ctx context.Context, req *v1.CustomerGetReq) (*v1.CustomerGetRes, error)
-		// DeregisterRentals is derp.deregister (§4, §10). Expired rentals 30 days past expiry whose
-		// account is settled start deregistering (containers desired=removed, the host worker removes
-		// them); unsettled ones are held with the reason and nothing is touched. Deregistering rentals
-		// whose containers are all gone finish: ports quarantined, ACL revoked, history written, the
-		// customer told. The account itself is never touched.
-		DeregisterRentals(ctx context.Context) (int, error)
 		// RentalDeregister is S deregistering a rental now (§5): from active, suspended or expired, with
 		// no grace period, but only when the account is settled unless force (409
 		// DERP_SETTLEMENT_PENDING). The containers are removed by the host worker after the commit; a
@@ -83,6 +77,13 @@ type (
 		RentalDeregister(ctx context.Context, req *v1.RentalDeregisterReq) (*v1.RentalDeregisterRes, error)
 		// RentalHistoryList lists the deregistration snapshots whose distributor is in scope.
 		RentalHistoryList(ctx context.Context, req *v1.RentalHistoryListReq) (*v1.RentalHistoryListRes, error)
+		// DeregisterRentals is derp.deregister (§4, §10). Expired rentals 30 days past expiry whose
+		// account is settled start deregistering (containers desired=removed, the host worker removes
+		// them); unsettled ones are held with the reason and nothing is touched. Deregistering rentals
+		// whose containers are all gone finish: ports quarantined, ACL revoked, history written, the
+		// customer told. The account itself is never touched. Both passes read what they need per page
+		// and write a chunk of rows per transaction (inChunks).
+		DeregisterRentals(ctx context.Context) (int, error)
 		// SetClock hands the service its clock: every term, expiry and claim window reads it.
 		SetClock(c clock.Clock)
 		// MeDeviceList lists the rental's devices, pending (seen) ones included.
@@ -220,9 +221,10 @@ type (
 		// its expiry is not resumed (it needs a renewal or an extend).
 		RentalResume(ctx context.Context, req *v1.RentalResumeReq) (*v1.RentalResumeRes, error)
 		// ExpireRentals moves active and suspended rentals whose expires_at has passed to expired and
-		// stops their containers (§10), one short transaction per row guarded on the state it read, so
-		// a renewal racing with the job either lands first (the row no longer matches) or renews the
-		// expired rental afterwards.
+		// stops their containers (§10). Each row's update is guarded on the state the page read and on
+		// being past due, so a renewal racing with the job either lands first (the row no longer
+		// matches and is skipped) or renews the expired rental afterwards; the rows share a
+		// transaction per chunk (inChunks).
 		ExpireRentals(ctx context.Context) (int, error)
 		// MeRentalList lists the caller's rentals, deregistered ones too (the history).
 		MeRentalList(ctx context.Context, req *v1.MeRentalListReq) (*v1.MeRentalListRes, error)

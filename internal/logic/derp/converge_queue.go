@@ -53,9 +53,9 @@ func queueConverge(ctx context.Context, containerIDs []int64) error {
 
 // liveContainerIDs are the rental's containers that a desired change concerns: not terminal
 // and not failed (derp.placement replaces a failed one instead).
-func liveContainerIDs(ctx context.Context, rentalID int64) ([]int64, error) {
+func liveContainerIDs(ctx context.Context, rentalIDs ...int64) ([]int64, error) {
 	cc := dao.DerpContainers.Columns()
-	vals, err := dao.DerpContainers.Ctx(ctx).Fields(cc.Id).Where(cc.RentalId, rentalID).
+	vals, err := dao.DerpContainers.Ctx(ctx).Fields(cc.Id).WhereIn(cc.RentalId, rentalIDs).
 		WhereNotIn(cc.State, []string{"removed", "abandoned", "failed"}).Array()
 	if err != nil && !dbx.IsNoRows(err) {
 		return nil, err

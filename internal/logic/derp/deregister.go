@@ -2,7 +2,6 @@ package derp
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
@@ -105,6 +104,16 @@ func (s *sDerp) beginDeregister(ctx context.Context, r *entity.DerpRentals, cuto
 // beginDeregisterIn is beginDeregister inside the caller's transaction; the caller drops the
 // rental's admission once it commits.
 func (s *sDerp) beginDeregisterIn(ctx context.Context, r *entity.DerpRentals, cutoff *time.Time) (bool, error) {
+	won, err := claimDeregister(ctx, r, cutoff)
+	if err != nil || !won {
+		return false, err
+	}
+	return true, removeContainersOf(ctx, []int64{r.Id})
+}
+
+// claimDeregister moves the rental to deregistering, guarded on the state and expiry it was
+// read with (and on the cutoff, when given).
+func claimDeregister(ctx context.Context, r *entity.DerpRentals, cutoff *time.Time) (bool, error) {
 	cols := dao.DerpRentals.Columns()
 	m := dao.DerpRentals.Ctx(ctx).Data(g.Map{cols.State: rentalDeregistering, cols.HoldReason: ""}).WherePri(r.Id).
 		Where(cols.State, r.State).Where(cols.ExpiresAt, r.ExpiresAt)
@@ -112,32 +121,28 @@ func (s *sDerp) beginDeregisterIn(ctx context.Context, r *entity.DerpRentals, cu
 		m = m.WhereLTE(cols.ExpiresAt, gtime.NewFromTime(*cutoff))
 	}
 	n, err := m.UpdateAndGetAffected()
-	if err != nil || n != 1 {
-		return false, err
-	}
-	cc := dao.DerpContainers.Columns()
-	if _, err = dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: containerRemoved}).Where(cc.RentalId, r.Id).
-		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Update(); err != nil {
-		return false, err
-	}
-	return true, s.queueRemoval(ctx, r.Id)
+	return n == 1, err
 }
 
-// queueRemoval queues a converge op for every live container of the rental (failed ones too:
-// they must go as well) through queueConverge, inside the caller's transaction; the op's
-// created_at is the service clock's, which abandonStuck measures its 24 h from.
-func (s *sDerp) queueRemoval(ctx context.Context, rentalID int64) error {
+// removeContainersOf points the rentals' live containers (failed ones too: they must go as
+// well) at removed and queues their converge ops through queueConverge, inside the caller's
+// transaction; the op's created_at is the service clock's, which abandonStuck measures its
+// 24 h from.
+func removeContainersOf(ctx context.Context, rentalIDs []int64) error {
+	if len(rentalIDs) == 0 {
+		return nil
+	}
 	cc := dao.DerpContainers.Columns()
-	vals, err := dao.DerpContainers.Ctx(ctx).Fields(cc.Id).Where(cc.RentalId, rentalID).
-		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Array()
+	if _, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: containerRemoved}).WhereIn(cc.RentalId, rentalIDs).
+		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Update(); err != nil {
+		return err
+	}
+	live, err := ids(dao.DerpContainers.Ctx(ctx).Fields(cc.Id).WhereIn(cc.RentalId, rentalIDs).
+		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Array())
 	if err != nil && !dbx.IsNoRows(err) {
 		return err
 	}
-	ids := make([]int64, 0, len(vals))
-	for _, v := range vals {
-		ids = append(ids, v.Int64())
-	}
-	return queueConverge(ctx, ids)
+	return queueConverge(ctx, live)
 }
 
 // abandonStuck gives up the removal of containers the host cannot confirm (§4): those on a
@@ -173,83 +178,4 @@ func (s *sDerp) abandonStuck(ctx context.Context, rentalID int64) error {
 		}
 	}
 	return nil
-}
-
-// finishDeregister completes a deregistering rental once none of its containers is live: in
-// one transaction, guarded on deregistering, it quarantines their ports for 7 days, revokes
-// every ACL version and wipes its body, writes the history snapshot and the deregistered notice.
-func (s *sDerp) finishDeregister(ctx context.Context, rentalID int64) (bool, error) {
-	if live, err := s.stillLive(ctx, rentalID); err != nil || live {
-		return false, err
-	}
-	won := false
-	err := dao.DerpRentals.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-		var err error
-		won, err = s.finishDeregisterIn(ctx, tx, rentalID)
-		return err
-	})
-	return won, err
-}
-
-// stillLive gives up the containers stuck in removal (abandonStuck) and answers whether any
-// container of the rental is still live.
-func (s *sDerp) stillLive(ctx context.Context, rentalID int64) (bool, error) {
-	if err := s.abandonStuck(ctx, rentalID); err != nil {
-		return false, err
-	}
-	cc := dao.DerpContainers.Columns()
-	live, err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).
-		WhereNotIn(cc.State, []string{containerRemoved, containerAbandoned}).Count()
-	return live > 0, err
-}
-
-// finishDeregisterIn is finishDeregister's transaction, in the caller's.
-func (s *sDerp) finishDeregisterIn(ctx context.Context, tx gdb.TX, rentalID int64) (bool, error) {
-	now := s.now()
-	cols := dao.DerpRentals.Columns()
-	n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalDeregistered,
-		DeregisteredAt: gtime.NewFromTime(now)}).WherePri(rentalID).Where(cols.State, rentalDeregistering).UpdateAndGetAffected()
-	if err != nil || n != 1 {
-		return false, err
-	}
-	cs, err := quarantinePorts(ctx, rentalID, now)
-	if err != nil {
-		return false, err
-	}
-	ac := dao.DerpAclVersions.Columns()
-	if _, err = dao.DerpAclVersions.Ctx(ctx).Data(g.Map{ac.Status: "revoked", ac.Body: ""}).
-		Where(ac.RentalId, rentalID).Update(); err != nil {
-		return false, err
-	}
-	r, err := s.writeHistory(ctx, rentalID, cs)
-	if err != nil {
-		return false, err
-	}
-	_, err = s.notice(ctx, tx, toRentalRow(r), "deregistered", nil, "deregistered:"+strconv.FormatInt(rentalID, 10))
-	return err == nil, err
-}
-
-// quarantinePorts turns the held slots of the rental's containers into 7-day quarantines,
-// counted from each container's removal.
-// It returns the rental's containers, for the history snapshot.
-func quarantinePorts(ctx context.Context, rentalID int64, now time.Time) ([]entity.DerpContainers, error) {
-	cc := dao.DerpContainers.Columns()
-	var cs []entity.DerpContainers
-	if err := dao.DerpContainers.Ctx(ctx).Where(cc.RentalId, rentalID).OrderAsc(cc.HaIndex).OrderAsc(cc.Id).
-		Scan(&cs); err != nil && !dbx.IsNoRows(err) {
-		return nil, err
-	}
-	sc := dao.DerpPortSlots.Columns()
-	for _, c := range cs {
-		from := now
-		if c.RemovedAt != nil && !c.RemovedAt.IsZero() {
-			from = c.RemovedAt.Time
-		}
-		if _, err := dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{State: slotQuarantine,
-			UntilAt: gtime.NewFromTime(from.Add(portQuarantine))}).Where(sc.ServerId, c.ServerId).Where(sc.Port, c.Port).
-			Where(sc.ContainerId, c.Id).Where(sc.State, slotHeld).Update(); err != nil {
-			return nil, err
-		}
-	}
-	return cs, nil
 }

@@ -92,23 +92,44 @@ func (s *sDerp) RentalHistoryList(ctx context.Context, req *v1.RentalHistoryList
 	return &v1.RentalHistoryListRes{Items: out, Total: total}, nil
 }
 
-// writeHistory freezes the rental at deregistration: its terms and the containers it had (§3
-// derp_rental_history); the UNIQUE rental_id keeps one snapshot however often this runs. cs
-// are the rental's containers by ha_index and id (quarantinePorts read them); it returns the
-// rental as the caller's transaction sees it.
-func (s *sDerp) writeHistory(ctx context.Context, rentalID int64, cs []entity.DerpContainers) (*entity.DerpRentals, error) {
-	r, err := rentalByID(ctx, rentalID)
-	if err != nil {
-		return nil, err
+// writeHistory freezes the rentals at deregistration: their terms and the containers they had
+// (§3 derp_rental_history), read for all of them at once; cs are the rentals' containers by
+// ha_index and id within each rental. The UNIQUE rental_id keeps one snapshot however often
+// this runs.
+func (s *sDerp) writeHistory(ctx context.Context, rs []*entity.DerpRentals, cs []entity.DerpContainers) error {
+	if len(rs) == 0 {
+		return nil
 	}
-	snap := v1.RentalSnapshot{RentalNo: r.RentalNo, State: r.State, AclVersion: r.AclVersion,
-		Periods: []v1.RentalPeriod{}, Containers: []v1.SnapshotContainer{}}
+	ids := make([]int64, len(rs))
+	for i, r := range rs {
+		ids[i] = r.Id
+	}
 	pc := dao.DerpRentalPeriods.Columns()
 	var ps []entity.DerpRentalPeriods
-	if err = dao.DerpRentalPeriods.Ctx(ctx).Where(pc.RentalId, r.Id).OrderAsc(pc.Id).Scan(&ps); err != nil && !dbx.IsNoRows(err) {
-		return nil, err
+	if err := dao.DerpRentalPeriods.Ctx(ctx).WhereIn(pc.RentalId, ids).OrderAsc(pc.Id).Scan(&ps); err != nil && !dbx.IsNoRows(err) {
+		return err
+	}
+	servers := map[int64]*entity.DerpServers{}
+	if len(cs) > 0 {
+		sids := make([]int64, 0, len(cs))
+		for _, c := range cs {
+			sids = append(sids, c.ServerId)
+		}
+		var ss []*entity.DerpServers
+		if err := dao.DerpServers.Ctx(ctx).WhereIn(dao.DerpServers.Columns().Id, sids).Scan(&ss); err != nil && !dbx.IsNoRows(err) {
+			return err
+		}
+		for _, srv := range ss {
+			servers[srv.Id] = srv
+		}
+	}
+	snaps := make(map[int64]*v1.RentalSnapshot, len(rs))
+	for _, r := range rs {
+		snaps[r.Id] = &v1.RentalSnapshot{RentalNo: r.RentalNo, State: r.State, AclVersion: r.AclVersion,
+			Periods: []v1.RentalPeriod{}, Containers: []v1.SnapshotContainer{}}
 	}
 	for _, p := range ps {
+		snap := snaps[p.RentalId]
 		snap.Periods = append(snap.Periods, v1.RentalPeriod{Id: p.Id, Kind: p.Kind, OrderId: optID(p.OrderId),
 			SerialId: optID(p.SerialId), PlanId: p.PlanId, Days: p.Days, StartsAt: timefmt.Format(p.StartsAt),
 			EndsAt: timefmt.Format(p.EndsAt)})
@@ -116,21 +137,23 @@ func (s *sDerp) writeHistory(ctx context.Context, rentalID int64, cs []entity.De
 	for _, c := range cs {
 		it := v1.SnapshotContainer{Id: c.Id, ServerId: c.ServerId, HaIndex: c.HaIndex, Port: c.Port, State: c.State,
 			RxBytes: c.RxTotal, TxBytes: c.TxTotal}
-		var srv *entity.DerpServers
-		if err = dao.DerpServers.Ctx(ctx).WherePri(c.ServerId).Scan(&srv); err != nil && !dbx.IsNoRows(err) {
-			return nil, err
-		}
-		if srv != nil {
+		if srv := servers[c.ServerId]; srv != nil {
 			it.ServerName, it.PublicIpv4, it.Region = srv.Name, srv.PublicIpv4, srv.Region
 		}
-		snap.Containers = append(snap.Containers, it)
+		if snap := snaps[c.RentalId]; snap != nil {
+			snap.Containers = append(snap.Containers, it)
+		}
 	}
-	raw, err := json.Marshal(snap)
-	if err != nil {
-		return nil, err
+	rows := make([]do.DerpRentalHistory, 0, len(rs))
+	for _, r := range rs {
+		raw, err := json.Marshal(snaps[r.Id])
+		if err != nil {
+			return err
+		}
+		rows = append(rows, do.DerpRentalHistory{RentalId: r.Id, UserId: r.UserId, DistributorId: r.DistributorId,
+			PlanId: r.PlanId, StartedAt: r.StartedAt, ExpiresAt: r.ExpiresAt, DeregisteredAt: gtime.NewFromTime(s.now()),
+			TrafficUsedBytes: r.TrafficUsedBytes, Snapshot: string(raw)})
 	}
-	_, err = dao.DerpRentalHistory.Ctx(ctx).Data(do.DerpRentalHistory{RentalId: r.Id, UserId: r.UserId,
-		DistributorId: r.DistributorId, PlanId: r.PlanId, StartedAt: r.StartedAt, ExpiresAt: r.ExpiresAt,
-		DeregisteredAt: gtime.NewFromTime(s.now()), TrafficUsedBytes: r.TrafficUsedBytes, Snapshot: string(raw)}).InsertIgnore()
-	return r, err
+	_, err := dao.DerpRentalHistory.Ctx(ctx).Data(rows).InsertIgnore()
+	return err
 }

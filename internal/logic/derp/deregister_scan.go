@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
@@ -93,9 +92,13 @@ func (s *sDerp) beginPage(ctx context.Context, rows []*entity.DerpRentals, cutof
 		}
 		settled = append(settled, r)
 	}
-	_, err = inChunks(ctx, len(settled), func(ctx context.Context, _ gdb.TX, i int) (bool, error) {
-		return s.beginDeregisterIn(ctx, settled[i], &cutoff)
-	}, func(i int) { s.invalidateAdmission(ctx, settled[i].Id) })
+	_, err = inChunks(ctx, len(settled), chunkScan{each: func(ctx context.Context, c *chunk, i int) (bool, error) {
+		won, err := claimDeregister(ctx, settled[i], &cutoff)
+		if won && err == nil {
+			c.remove(settled[i].Id)
+		}
+		return won, err
+	}, after: func(i int) { s.invalidateAdmission(ctx, settled[i].Id) }})
 	return err
 }
 
@@ -129,7 +132,5 @@ func (s *sDerp) finishPage(ctx context.Context, ids []int64) (int, error) {
 		}
 		gone = append(gone, id)
 	}
-	return inChunks(ctx, len(gone), func(ctx context.Context, tx gdb.TX, i int) (bool, error) {
-		return s.finishDeregisterIn(ctx, tx, gone[i])
-	}, nil)
+	return s.finishAll(ctx, gone)
 }

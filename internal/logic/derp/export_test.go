@@ -25,5 +25,7 @@ const ChunkRows = chunkRows
 
 func InChunksForTest(ctx context.Context, n int, each func(ctx context.Context, tx gdb.TX, i int) (bool, error),
 	after func(i int)) (int, error) {
-	return inChunks(ctx, n, each, after)
+	return inChunks(ctx, n, chunkScan{each: func(ctx context.Context, c *chunk, i int) (bool, error) {
+		return each(ctx, c.tx, i)
+	}, after: after})
 }

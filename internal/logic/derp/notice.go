@@ -69,15 +69,42 @@ func toAdmins() noticeTo                         { return noticeTo{Admins: true}
 // owner and carries {rentalNo} and {expiresAt} besides params.
 func (s *sDerp) notice(ctx context.Context, tx gdb.TX, to noticeTo, kind string, params map[string]any,
 	dedupKey string) (bool, error) {
-	tpl, ok := noticeTemplates[kind]
-	if !ok {
-		return false, fmt.Errorf("derp: unknown notice kind %q", kind)
-	}
-	if len(dedupKey) > 120 {
-		return false, fmt.Errorf("derp: notice dedup key over 120 bytes: %q", dedupKey)
-	}
 	if tx != nil {
 		ctx = gdb.WithTX(ctx, tx)
+	}
+	n, err := s.recordNotice(ctx, to, kind, params, dedupKey)
+	if err != nil || n == nil {
+		return false, err
+	}
+	_, err = service.Notify().Send(ctx, *n)
+	return err == nil, err
+}
+
+// noticeIn is notice for a row of a lifecycle scan's chunk: the core notice of a rental's
+// owner joins the chunk's, sent together at its end (notify's SendEach).
+func (s *sDerp) noticeIn(ctx context.Context, c *chunk, to noticeTo, kind string, params map[string]any,
+	dedupKey string) (bool, error) {
+	if to.Admins {
+		return s.notice(ctx, c.tx, to, kind, params, dedupKey)
+	}
+	n, err := s.recordNotice(ctx, to, kind, params, dedupKey)
+	if err != nil || n == nil {
+		return false, err
+	}
+	c.notices = append(c.notices, *n)
+	return true, nil
+}
+
+// recordNotice writes the derp_notices row and answers the core notice to send, or nil when
+// dedupKey was recorded already.
+func (s *sDerp) recordNotice(ctx context.Context, to noticeTo, kind string, params map[string]any,
+	dedupKey string) (*model.Notice, error) {
+	tpl, ok := noticeTemplates[kind]
+	if !ok {
+		return nil, fmt.Errorf("derp: unknown notice kind %q", kind)
+	}
+	if len(dedupKey) > 120 {
+		return nil, fmt.Errorf("derp: notice dedup key over 120 bytes: %q", dedupKey)
 	}
 	p := map[string]any{}
 	for k, v := range params {
@@ -89,11 +116,11 @@ func (s *sDerp) notice(ctx context.Context, tx gdb.TX, to noticeTo, kind string,
 		r := to.Rental
 		if r == nil {
 			if err := dao.DerpRentals.Ctx(ctx).WherePri(to.RentalID).Scan(&r); err != nil && !dbx.IsNoRows(err) {
-				return false, err
+				return nil, err
 			}
 		}
 		if r == nil {
-			return false, fmt.Errorf("derp: notice %s for missing rental %d", kind, to.RentalID)
+			return nil, fmt.Errorf("derp: notice %s for missing rental %d", kind, to.RentalID)
 		}
 		uid = r.UserId
 		p["rentalNo"], p["expiresAt"] = r.RentalNo, timefmt.Format(r.ExpiresAt)
@@ -104,16 +131,16 @@ func (s *sDerp) notice(ctx context.Context, tx gdb.TX, to noticeTo, kind string,
 	}
 	raw, err := json.Marshal(p)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	row := do.DerpNotices{DedupKey: dedupKey, Kind: kind, Template: tpl, UserId: uid, RentalId: to.RentalID,
 		Params: string(raw)}
 	res, err := dao.DerpNotices.Ctx(ctx).Data(row).InsertIgnore()
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return false, err
+		return nil, err
 	}
 	rcpt := model.Recipients{UserIDs: []int64{uid}}
 	if to.Admins {
@@ -123,9 +150,8 @@ func (s *sDerp) notice(ctx context.Context, tx gdb.TX, to noticeTo, kind string,
 	if nk == "" {
 		nk = "derp.rental"
 	}
-	_, err = service.Notify().Send(ctx, model.Notice{To: rcpt, Kind: nk, Template: tpl, Params: p, Ref: ref,
-		DedupKey: "derp:" + dedupKey, Channels: []string{model.ChannelEmail}})
-	return err == nil, err
+	return &model.Notice{To: rcpt, Kind: nk, Template: tpl, Params: p, Ref: ref,
+		DedupKey: "derp:" + dedupKey, Channels: []string{model.ChannelEmail}}, nil
 }
 
 // noticeOrderCompleted tells the buyer its order is complete, in the transaction that completed

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
@@ -111,11 +110,11 @@ func (s *sDerp) RemindRentals(ctx context.Context) (int, error) {
 				todo = append(todo, due{r, n})
 			}
 		}
-		n, err := inChunks(ctx, len(todo), func(ctx context.Context, tx gdb.TX, i int) (bool, error) {
+		n, err := inChunks(ctx, len(todo), chunkScan{each: func(ctx context.Context, c *chunk, i int) (bool, error) {
 			d := todo[i]
-			return s.notice(ctx, tx, toRentalRow(d.r), fmt.Sprintf("remind_%d", d.step), map[string]any{"days": d.step},
+			return s.noticeIn(ctx, c, toRentalRow(d.r), fmt.Sprintf("remind_%d", d.step), map[string]any{"days": d.step},
 				fmt.Sprintf("remind:%d:%d:%d", d.r.Id, d.step, d.r.ExpiresAt.Unix()))
-		}, nil)
+		}})
 		sent += n
 		if err != nil {
 			return sent, err

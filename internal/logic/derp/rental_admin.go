@@ -145,17 +145,25 @@ func (s *sDerp) transition(ctx context.Context, id int64, from, to, reason strin
 // setDesired points the rental's live containers at §4's target for its state (active →
 // running, suspended or expired → stopped); the host worker converges them after the commit.
 func setDesired(ctx context.Context, rentalID int64, state string) error {
+	return setDesiredOf(ctx, []int64{rentalID}, state)
+}
+
+// setDesiredOf is setDesired for rentals that share a state, in three statements.
+func setDesiredOf(ctx context.Context, rentalIDs []int64, state string) error {
+	if len(rentalIDs) == 0 {
+		return nil
+	}
 	want := containerStopped
 	if state == rentalActive {
 		want = containerRunning
 	}
 	cc := dao.DerpContainers.Columns()
-	if _, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: want}).Where(cc.RentalId, rentalID).
+	if _, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{Desired: want}).WhereIn(cc.RentalId, rentalIDs).
 		WhereIn(cc.Desired, []string{containerRunning, containerStopped}).Update(); err != nil {
 		return err
 	}
 	// The host follows after the commit: one converge per live container (derp-ops).
-	ids, err := liveContainerIDs(ctx, rentalID)
+	ids, err := liveContainerIDs(ctx, rentalIDs...)
 	if err != nil {
 		return err
 	}

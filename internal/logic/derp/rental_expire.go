@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/os/gtime"
 
 	"kami/internal/dao"
@@ -40,19 +39,17 @@ func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 		if err != nil && !dbx.IsNoRows(err) {
 			return done, err
 		}
-		n, err := inChunks(ctx, len(rows), func(ctx context.Context, tx gdb.TX, i int) (bool, error) {
+		n, err := inChunks(ctx, len(rows), chunkScan{each: func(ctx context.Context, c *chunk, i int) (bool, error) {
 			row := rows[i]
 			n, err := dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{State: rentalExpired}).WherePri(row.Id).
 				Where(cols.State, row.State).WhereLTE(cols.ExpiresAt, now).UpdateAndGetAffected()
 			if err != nil || n != 1 {
 				return false, err
 			}
-			if err = setDesired(ctx, row.Id, rentalExpired); err != nil {
-				return false, err
-			}
-			_, err = s.notice(ctx, tx, toRentalRow(row), "expired", nil, expiredKey(row.Id, row.ExpiresAt.Time))
+			c.setDesired(row.Id, rentalExpired)
+			_, err = s.noticeIn(ctx, c, toRentalRow(row), "expired", nil, expiredKey(row.Id, row.ExpiresAt.Time))
 			return err == nil, err
-		}, func(i int) { s.invalidateAdmission(ctx, rows[i].Id) })
+		}, after: func(i int) { s.invalidateAdmission(ctx, rows[i].Id) }})
 		done += n
 		if err != nil {
 			return done, err
