@@ -52,7 +52,9 @@ func (f *Fake) Advance(d time.Duration) {
 // Holder is a clock that can hold the schedules: while Holding is true the job scheduler fires
 // nothing and slots that fall due meanwhile are skipped, not caught up. A test clock holds them
 // while a test moves time by hand, so a scheduled run cannot act behind the test's back between
-// two of its steps; the system clock never holds.
+// two of its steps; the system clock never holds. NowHolding answers both from one reading:
+// the time read before a test releases its clock and the hold read after it would fire, on the
+// released clock, every slot the test's moves made due.
 type Holder interface {
-	Holding() bool
+	NowHolding() (now time.Time, held bool)
 }

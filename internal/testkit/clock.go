@@ -2,6 +2,7 @@ package testkit
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
@@ -39,13 +40,33 @@ func (SharedClock) schedKey() string { return redisx.Key("{testclock}", "schedul
 // moved clock cannot act between two of its steps. RunSchedules lifts the hold for a test of
 // the scheduler itself.
 func (c SharedClock) Holding() bool {
-	v, err := g.Redis().Do(context.Background(), "MGET", c.key(), c.schedKey(), c.holdKey())
+	_, held := c.NowHolding()
+	return held
+}
+
+// NowHolding reads the time and the hold together (clock.Holder), in one MGET.
+func (c SharedClock) NowHolding() (time.Time, bool) {
+	v, err := g.Redis().Do(context.Background(), "MGET", c.key(), c.schedKey(), c.holdKey(), c.binaryHoldKey())
 	if err != nil {
-		return false
+		return time.Now(), false
 	}
 	vals := v.Strings()
-	return len(vals) == 3 && (vals[0] != "" || vals[2] != "") && vals[1] == ""
+	if len(vals) != 4 {
+		return time.Now(), false
+	}
+	now := time.Now()
+	if vals[0] != "" {
+		ns, err := strconv.ParseInt(vals[0], 10, 64)
+		if err != nil {
+			return now, false
+		}
+		now = time.Unix(0, ns)
+	}
+	return now, (vals[0] != "" || vals[2] != "" || vals[3] != "") && vals[1] == ""
 }
+
+// binaryHoldKey holds the schedules for the whole test binary (WithHeldSchedules).
+func (SharedClock) binaryHoldKey() string { return redisx.Key("{testclock}", "binary-hold") }
 
 // holdKey, while set, holds the schedules on a running clock (HoldSchedules).
 func (SharedClock) holdKey() string { return redisx.Key("{testclock}", "hold") }

@@ -69,13 +69,21 @@ func Main(m *testing.M, opts ...Option) {
 type Option func(*mainOptions)
 
 type mainOptions struct {
-	sharedClock bool
-	after       []func() error
+	sharedClock, heldSchedules bool
+	after                      []func() error
 }
 
 // WithSharedClock boots the server (and every second node) on the SharedClock, so the
 // binary's tests can freeze and move time across nodes instead of sleeping.
 func WithSharedClock() Option { return func(o *mainOptions) { o.sharedClock = true } }
+
+// WithHeldSchedules (with WithSharedClock) fires no scheduled job in the whole binary unless a
+// test asks for it (RunSchedules): for tests that fault an upstream by the call, where a job
+// due on the real clock between two tests would take a fault meant for a test, or count
+// toward a breaker under the next one. The tests run what they need themselves (RunJob).
+func WithHeldSchedules() Option {
+	return func(o *mainOptions) { o.sharedClock, o.heldSchedules = true, true }
+}
 
 // WithAfter runs check once every test of the binary has run, on the still-running server
 // (a package-wide invariant, e.g. the relay's ledger audit); an error fails the binary.
@@ -170,6 +178,13 @@ func setup(ctx context.Context, o mainOptions) (*Env, error) {
 	}
 	if err = cmd.Boot(ctx, boot...); err != nil {
 		return nil, err
+	}
+	if o.heldSchedules {
+		// Right after the boot (the store and the key prefix come with it): the scheduler
+		// starts each job's schedule at boot, so no slot can be due before this.
+		if _, err = g.Redis().Do(ctx, "SET", SharedClock{}.binaryHoldKey(), 1); err != nil {
+			return nil, err
+		}
 	}
 	if env.RedisAddr == "" {
 		env.RedisAddr = redisx.EmbeddedAddr()

@@ -36,3 +36,30 @@ func TestDueAfterClockSteps(t *testing.T) {
 		}
 	}
 }
+
+// releasedClock is a test clock caught between two reads: a test froze it, moved it an hour
+// and released it. Now and Holding, read apart, give the moved time and no hold; its one
+// reading (NowHolding) gives the moved time and the hold.
+type releasedClock struct{ moved time.Time }
+
+func (c releasedClock) Now() time.Time                { return c.moved }
+func (c releasedClock) Holding() bool                 { return false }
+func (c releasedClock) NowHolding() (time.Time, bool) { return c.moved, true }
+
+// A tick reads the time and the hold together: read apart, a release between the two reads
+// fired, on the released clock, the slots the test's moves made due (CI: scheduled proxy syncs
+// against a closed fake opened the upstream breaker under the next test).
+func TestTickReadsTimeAndHoldTogether(t *testing.T) {
+	p, ok := planOf("@every 1m", time.UTC)
+	if !ok {
+		t.Fatal("plan")
+	}
+	t0 := time.Date(2026, 5, 1, 12, 0, 30, 0, time.UTC)
+	s := &sJob{
+		clock:   releasedClock{moved: t0.Add(time.Hour)},
+		entries: map[string]*entry{"j": {schedule: "@every 1m", plan: p, checked: t0}},
+	}
+	if got := s.due(s.reading()); len(got) != 0 {
+		t.Fatalf("%d slots fired from a time read under a hold", len(got))
+	}
+}

@@ -61,7 +61,7 @@ func (s *sJob) Start(ctx context.Context) error {
 	reloader := gtimer.AddSingleton(s.base, interval, func(ctx context.Context) { s.reload(ctx) })
 	// The tick only compares instants, so a tick a little late (or early) on one node still names
 	// the same slots as on the others.
-	ticker := gtimer.AddSingleton(s.base, tickInterval, func(ctx context.Context) { s.tick(s.clock.Now()) })
+	ticker := gtimer.AddSingleton(s.base, tickInterval, func(ctx context.Context) { s.tick() })
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.stopping {
@@ -142,12 +142,8 @@ type firing struct {
 
 // tick starts every slot that came due since the previous tick, each claimed across nodes.
 // Slots missed while a node was paused are not caught up: only the latest due one runs.
-func (s *sJob) tick(now time.Time) {
-	held := false
-	if h, ok := s.clock.(clock.Holder); ok {
-		held = h.Holding()
-	}
-	for _, f := range s.due(now, held) {
+func (s *sJob) tick() {
+	for _, f := range s.due(s.reading()) {
 		if !s.track() {
 			return
 		}
@@ -156,6 +152,14 @@ func (s *sJob) tick(now time.Time) {
 			s.fire(f.name, f.schedule, f.slot, keepOf(f.schedule))
 		}()
 	}
+}
+
+// reading is the tick's "now" and whether the clock holds the schedules, from one reading.
+func (s *sJob) reading() (now time.Time, held bool) {
+	if h, ok := s.clock.(clock.Holder); ok {
+		return h.NowHolding()
+	}
+	return s.clock.Now(), false
 }
 
 // due collects the slots that fell due in (checked, now] and moves every entry's checked to now.
