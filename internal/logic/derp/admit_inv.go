@@ -3,6 +3,8 @@ package derp
 import (
 	"context"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
@@ -19,10 +21,58 @@ func admitChannel() string { return redisx.Key("derp:admit:inv") }
 // the old rows. A lost message is bounded by the snapshot's 30 s TTL.
 func (s *sDerp) invalidateAdmission(ctx context.Context, rentalID int64) {
 	admitSnap.drop(rentalID)
+	// Counted before the PUBLISH: its echo may arrive before the call returns.
+	admitEchoes.expect(rentalID)
 	if _, err := g.Redis().Publish(context.WithoutCancel(ctx), admitChannel(), strconv.FormatInt(rentalID, 10)); err != nil {
+		admitEchoes.take(rentalID)
 		g.Log().Warningf(ctx, "derp: publishing the admission invalidation of rental %d: %v", rentalID, err)
 	}
 }
+
+// admitEchoes counts this node's own invalidations on their way back through its subscription.
+// The publisher dropped the entry already; dropping it again when its message comes back would
+// discard a load made in between, so a cold call right after a change would load twice (and a
+// test's warm call, made after the change returned, could still find the entry gone).
+var admitEchoes = echoes{n: map[int64]int{}}
+
+type echoes struct {
+	mu sync.Mutex
+	n  map[int64]int
+}
+
+func (e *echoes) expect(id int64) {
+	e.mu.Lock()
+	e.n[id]++
+	e.mu.Unlock()
+}
+
+// take consumes one expected echo of id: true means the message is this node's own. Messages
+// arrive in the order Redis took the PUBLISHes, so when another node's message for the same
+// rental comes first it is the one taken, and the own echo after it drops the entry instead:
+// a drop is never lost, only moved later.
+func (e *echoes) take(id int64) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.n[id] == 0 {
+		return false
+	}
+	if e.n[id]--; e.n[id] == 0 {
+		delete(e.n, id)
+	}
+	return true
+}
+
+// reset forgets the expected echoes: after a (re)subscription, one published while it was away
+// never arrives and would otherwise swallow another node's message.
+func (e *echoes) reset() {
+	e.mu.Lock()
+	e.n = map[int64]int{}
+	e.mu.Unlock()
+}
+
+// AdmitEchoes counts the own invalidations this node's subscription received back (tests
+// wait on it instead of sleeping).
+var AdmitEchoes atomic.Int64
 
 // StartAdmission runs this node's admission background work until ctx ends: the subscriber
 // that drops invalidated rentals and the batcher that records unknown keys as pending.
@@ -40,19 +90,32 @@ func (s *sDerp) subscribeAdmission(ctx context.Context) {
 			sleepCtx(ctx, time.Second)
 			continue
 		}
+		admitEchoes.reset()
 		admitSnap.dropAll()
 		for {
 			msg, err := conn.ReceiveMessage(ctx)
 			if err != nil {
 				break
 			}
-			if id, err := strconv.ParseInt(msg.Payload, 10, 64); err == nil {
-				admitSnap.drop(id)
-			}
+			received(admitSnap, &admitEchoes, msg.Payload)
 		}
 		_ = conn.Close(context.WithoutCancel(ctx))
 		sleepCtx(ctx, 200*time.Millisecond)
 	}
+}
+
+// received applies one admitChannel message to snap: another node's invalidation drops the
+// rental; this node's own echo (expected in e) leaves it, since the publisher dropped it already.
+func received(snap *admitSnapshot, e *echoes, payload string) {
+	id, err := strconv.ParseInt(payload, 10, 64)
+	if err != nil {
+		return
+	}
+	if e.take(id) {
+		AdmitEchoes.Add(1)
+		return
+	}
+	snap.drop(id)
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) {
