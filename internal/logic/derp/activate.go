@@ -9,6 +9,7 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 	"github.com/gogf/gf/v2/frame/g"
 	"github.com/gogf/gf/v2/os/gtime"
+	"github.com/gogf/gf/v2/util/gconv"
 
 	v1 "kami/api/derp/v1"
 	"kami/internal/consts"
@@ -168,15 +169,17 @@ func (s *sDerp) activateBySerial(ctx context.Context, u *entity.Users, code stri
 	}
 	order := do.DerpOrders{Kind: orderKindRentalNew, BuyerId: u.Id, DistributorId: u.ParentId, PlanId: plan.Id, Count: 1,
 		PayMethod: paySerial, Status: orderCompleted, SerialId: sr.Id, CompletedAt: gtime.NewFromTime(now)}
-	rentalID, orderID, err := s.startRental(ctx, u, plan, order, now)
+	rentalID, orderID, err := s.openRental(ctx, u, plan, &order, now)
 	if err != nil {
 		return 0, err
 	}
-	_, err = dao.DerpSerials.Ctx(ctx).WherePri(sr.Id).Data(do.DerpSerials{RentalId: rentalID}).Update()
-	if err == nil {
-		err = s.addPeriod(ctx, rentalID, orderID, sr.Id, plan, now)
+	if _, err = dao.DerpSerials.Ctx(ctx).WherePri(sr.Id).Data(do.DerpSerials{RentalId: rentalID}).Update(); err != nil {
+		return 0, err
 	}
-	return rentalID, err
+	if err = s.addPeriod(ctx, rentalID, orderID, sr.Id, plan, now); err != nil {
+		return 0, err
+	}
+	return rentalID, placeRental(ctx, rentalID, now)
 }
 
 // activateByBalance collects the plan's list price from the customer (reserve + commit in this
@@ -188,18 +191,17 @@ func (s *sDerp) activateByBalance(ctx context.Context, tx gdb.TX, u *entity.User
 	if err != nil {
 		return 0, err
 	}
-	rentalID, orderID, err := s.startRental(ctx, u, plan, order, now)
+	rentalID, orderID, err := s.openRental(ctx, u, plan, &order, now)
 	if err != nil {
 		return 0, err
 	}
-	orderNo, err := dao.DerpOrders.Ctx(ctx).WherePri(orderID).Value(dao.DerpOrders.Columns().OrderNo)
-	if err != nil {
+	if err = collectBalance(ctx, tx, u.Id, dist, plan.Price, commission, gconv.String(order.OrderNo)); err != nil {
 		return 0, err
 	}
-	if err = collectBalance(ctx, tx, u.Id, dist, plan.Price, commission, orderNo.String()); err != nil {
+	if err = s.addPeriod(ctx, rentalID, orderID, 0, plan, now); err != nil {
 		return 0, err
 	}
-	return rentalID, s.addPeriod(ctx, rentalID, orderID, 0, plan, now)
+	return rentalID, placeRental(ctx, rentalID, now)
 }
 
 // balanceOrder is the completed balance order of kind for one unit of the enabled plan planID at
@@ -269,38 +271,44 @@ func distributorOf(ctx context.Context, u *entity.Users) (*entity.DerpDistributo
 	return d, nil
 }
 
-// startRental writes the rental and its order and places its containers; zero placed is
-// DERP_NO_CAPACITY, which rolls the whole transaction back (the serial stays unused).
-func (s *sDerp) startRental(ctx context.Context, u *entity.Users, plan *entity.DerpPlans, order do.DerpOrders,
+// openRental writes the rental (at acl_version 1, which placeRental renders) and its completed
+// order, whose number it sets, and the order's notice: everything of an activation that needs
+// no server row, so it runs before placement takes them.
+func (s *sDerp) openRental(ctx context.Context, u *entity.Users, plan *entity.DerpPlans, order *do.DerpOrders,
 	now time.Time) (rentalID, orderID int64, err error) {
 	expires := now.Add(time.Duration(plan.Days) * 24 * time.Hour)
 	rentalID, err = dao.DerpRentals.Ctx(ctx).Data(do.DerpRentals{RentalNo: "R" + newOrderNo(now)[1:], UserId: u.Id,
 		DistributorId: u.ParentId, PlanId: plan.Id, State: rentalActive, StartedAt: gtime.NewFromTime(now),
 		ExpiresAt: gtime.NewFromTime(expires), TrafficQuotaBytes: plan.TrafficBytes, MaxDevices: plan.MaxDevices,
-		OmitDefaultRegions: 1}).InsertAndGetId()
+		OmitDefaultRegions: 1, AclVersion: 1}).InsertAndGetId()
 	if err != nil {
 		return 0, 0, err
 	}
 	order.OrderNo, order.RentalId, order.CreatedAt = newOrderNo(now), rentalID, gtime.NewFromTime(now)
-	if orderID, err = dao.DerpOrders.Ctx(ctx).Data(order).InsertAndGetId(); err != nil {
+	if orderID, err = dao.DerpOrders.Ctx(ctx).Data(*order).InsertAndGetId(); err != nil {
 		return 0, 0, err
 	}
-	placed, err := place(ctx, rentalID, now)
+	return rentalID, orderID, s.noticeOrderCompleted(ctx, nil, orderID)
+}
+
+// placeRental places the new rental's containers and writes its first derpMap, last in the
+// activation's transaction: from placement's first server claim to the commit, concurrent
+// activations wait on those rows. None placed is DERP_NO_CAPACITY, which rolls the whole
+// transaction back (the serial stays unused).
+func placeRental(ctx context.Context, rentalID int64, now time.Time) error {
+	ps, err := place(ctx, rentalID, now)
 	if err != nil {
-		return 0, 0, err
+		return err
 	}
-	if placed == 0 {
-		return 0, 0, errs.DerpNoCapacity.New()
+	if len(ps) == 0 {
+		return errs.DerpNoCapacity.New()
 	}
-	if placed < haReplicas {
+	if len(ps) < haReplicas {
 		if _, err = dao.DerpRentals.Ctx(ctx).WherePri(rentalID).Data(do.DerpRentals{PlacementDegraded: 1}).Update(); err != nil {
-			return 0, 0, err
+			return err
 		}
 	}
-	if err = s.noticeOrderCompleted(ctx, nil, orderID); err != nil {
-		return 0, 0, err
-	}
-	return rentalID, orderID, newAclVersion(ctx, rentalID, periodActivate, now)
+	return firstAclVersion(ctx, rentalID, ps, now)
 }
 
 func (s *sDerp) addPeriod(ctx context.Context, rentalID, orderID, serialID int64, plan *entity.DerpPlans, now time.Time) error {

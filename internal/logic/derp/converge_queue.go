@@ -38,14 +38,29 @@ func queueConverge(ctx context.Context, containerIDs []int64) error {
 		Scan(&cs); err != nil && !dbx.IsNoRows(err) {
 		return err
 	}
+	ops := make([]queued, 0, len(cs))
+	for _, c := range cs {
+		ops = append(ops, queued{ID: c.Id, ServerID: c.ServerId, Gen: c.OpGen})
+	}
+	return insertConverges(ctx, ops)
+}
+
+// queued is a container's converge to queue: its id, server and the op_gen it targets.
+type queued struct {
+	ID, ServerID int64
+	Gen          int
+}
+
+// insertConverges queues one pending converge per container, in one INSERT.
+func insertConverges(ctx context.Context, cs []queued) error {
+	if len(cs) == 0 {
+		return nil
+	}
 	now := gtime.NewFromTime(svc().now())
 	rows := make([]do.DerpHostOps, 0, len(cs))
 	for _, c := range cs {
-		rows = append(rows, do.DerpHostOps{ServerId: c.ServerId, ContainerId: c.Id, Op: "converge", TargetGen: c.OpGen,
+		rows = append(rows, do.DerpHostOps{ServerId: c.ServerID, ContainerId: c.ID, Op: "converge", TargetGen: c.Gen,
 			State: "pending", Attempts: 0, NextRunAt: now, CreatedAt: now})
-	}
-	if len(rows) == 0 {
-		return nil
 	}
 	_, err := dao.DerpHostOps.Ctx(ctx).Data(rows).Insert()
 	return err

@@ -5,10 +5,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/gogf/gf/v2/os/gtime"
-
 	"kami/internal/dao"
-	"kami/internal/model/do"
 	"kami/internal/model/entity"
 	"kami/utility/dbx"
 )
@@ -53,67 +50,82 @@ func rank(cands []entity.DerpServers, usedRegions map[string]bool) {
 	})
 }
 
+// placed is a container placement wrote: enough for its converge and the rental's derpMap.
+type placed struct {
+	ID   int64
+	HA   int
+	Port int
+	Srv  entity.DerpServers
+}
+
 // place puts up to 3 containers of the rental on distinct eligible servers inside the caller's
 // transaction, after the serial claim (§9): each server is claimed by a guarded UPDATE of its
-// container_count, each port by the port-slot primary key. It answers how many were placed;
-// the caller rolls back on 0 (DERP_NO_CAPACITY).
-func place(ctx context.Context, rentalID int64, now time.Time) (int, error) {
+// container_count, each port by the port-slot primary key, and their converges are queued. It
+// answers what it placed; the caller rolls back on none (DERP_NO_CAPACITY). Everything from the
+// first claim to the commit runs while other activations wait on these server rows, so the
+// caller writes what does not need them first.
+func place(ctx context.Context, rentalID int64, now time.Time) ([]placed, error) {
 	cands, err := eligibleServers(ctx)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	pre, contended, err := preclaim(ctx, cands)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	usedRegions, placed := map[string]bool{}, 0
+	usedRegions, got := map[string]bool{}, make([]placed, 0, haReplicas)
 	for ha := 1; ha <= haReplicas && len(cands) > 0; ha++ {
 		rank(cands, usedRegions)
-		var got *entity.DerpServers
+		var took *placed
 		for i := range cands {
 			ok := pre[cands[i].Id]
 			delete(pre, cands[i].Id)
 			if !ok {
 				if ok, err = claimServer(ctx, cands[i].Id, 1); err != nil {
-					return placed, err
+					return got, err
 				}
 			}
 			if !ok {
 				contended = true
 				continue
 			}
-			if ok, err = placeContainer(ctx, &cands[i], rentalID, ha, now); err != nil {
-				return placed, err
+			cid, port, err := newContainer(ctx, &cands[i], rentalID, ha, containerRunning, now)
+			if err != nil {
+				return got, err
 			}
-			if !ok { // no free port there: give the slot back and try the next server
+			if cid == 0 { // no free port there: give the slot back and try the next server
 				contended = true
 				if _, err = claimServer(ctx, cands[i].Id, -1); err != nil {
-					return placed, err
+					return got, err
 				}
 				continue
 			}
-			got = &cands[i]
+			took = &placed{ID: cid, HA: ha, Port: port, Srv: cands[i]}
 			cands = append(cands[:i:i], cands[i+1:]...)
 			break
 		}
-		if got == nil {
+		if took == nil {
 			break
 		}
-		usedRegions[got.Region] = true
-		placed++
+		usedRegions[took.Srv.Region] = true
+		got = append(got, *took)
 	}
 	for id, held := range pre { // claimed up front but never reached: give it back
 		if !held {
 			continue
 		}
 		if _, err = claimServer(ctx, id, -1); err != nil {
-			return placed, err
+			return got, err
 		}
 	}
-	if placed < haReplicas && contended && !finalAttempt(ctx) {
-		return placed, errPlacementContended
+	if len(got) < haReplicas && contended && !finalAttempt(ctx) {
+		return got, errPlacementContended
 	}
-	return placed, nil
+	ops := make([]queued, 0, len(got))
+	for _, p := range got {
+		ops = append(ops, queued{ID: p.ID, ServerID: p.Srv.Id, Gen: 1})
+	}
+	return got, insertConverges(ctx, ops)
 }
 
 // preclaim takes the container slots of the servers the ranking will pick, in ascending id
@@ -155,82 +167,4 @@ func claimServer(ctx context.Context, id int64, delta int) (bool, error) {
 	}
 	n, err := m.UpdateAndGetAffected()
 	return n == 1, err
-}
-
-// placeContainer takes the lowest free port of the server and writes the container with
-// desired=running; the host worker converges it after the commit.
-func placeContainer(ctx context.Context, srv *entity.DerpServers, rentalID int64, ha int, now time.Time) (bool, error) {
-	busy, err := busyPorts(ctx, srv, now)
-	if err != nil {
-		return false, err
-	}
-	port := srv.PortBase
-	for try := 0; try < portTries; try++ {
-		for port < srv.PortBase+srv.PortCount && busy[port] {
-			port++
-		}
-		if port >= srv.PortBase+srv.PortCount {
-			break
-		}
-		ok, err := claimPort(ctx, srv.Id, port, now)
-		if err != nil {
-			return false, err
-		}
-		if !ok {
-			busy[port] = true
-			continue
-		}
-		cid, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{RentalId: rentalID, ServerId: srv.Id, HaIndex: ha,
-			Port: port, TokenGen: 1, Desired: containerRunning, State: containerPending}).InsertAndGetId()
-		if err != nil {
-			return false, err
-		}
-		sc := dao.DerpPortSlots.Columns()
-		if _, err = dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{ContainerId: cid}).Where(sc.ServerId, srv.Id).
-			Where(sc.Port, port).Update(); err != nil {
-			return false, err
-		}
-		return true, queueConverge(ctx, []int64{cid})
-	}
-	return false, nil
-}
-
-// busyPorts are the ports a new container may not take: the SSH port, held and blocked slots
-// and live quarantines.
-func busyPorts(ctx context.Context, srv *entity.DerpServers, now time.Time) (map[int]bool, error) {
-	sc := dao.DerpPortSlots.Columns()
-	var slots []entity.DerpPortSlots
-	m := dao.DerpPortSlots.Ctx(ctx).Where(sc.ServerId, srv.Id)
-	if dao.DerpPortSlots.DB().GetConfig().Type != "sqlite" {
-		// A locking read is a current read: under InnoDB's repeatable read a plain SELECT would
-		// miss the slots committed since this transaction's snapshot, and every missed one costs
-		// a duplicate-key try. The caller holds the server's row, so nobody waits on these locks.
-		m = m.LockUpdate()
-	}
-	if err := m.Scan(&slots); err != nil && !dbx.IsNoRows(err) {
-		return nil, err
-	}
-	busy := map[int]bool{srv.SshPort: true}
-	for _, s := range slots {
-		if s.State != slotQuarantine || s.UntilAt == nil || s.UntilAt.Time.After(now) {
-			busy[s.Port] = true
-		}
-	}
-	return busy, nil
-}
-
-// claimPort holds (server, port): a fresh slot by INSERT (the primary key refuses a racing
-// twin), a lapsed quarantine by a guarded UPDATE.
-func claimPort(ctx context.Context, serverID int64, port int, now time.Time) (bool, error) {
-	sc := dao.DerpPortSlots.Columns()
-	n, err := dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{State: slotHeld, UntilAt: nil}).Where(sc.ServerId, serverID).
-		Where(sc.Port, port).Where(sc.State, slotQuarantine).WhereLTE(sc.UntilAt, gtime.NewFromTime(now)).UpdateAndGetAffected()
-	if err != nil || n == 1 {
-		return n == 1, err
-	}
-	_, err = dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{ServerId: serverID, Port: port, State: slotHeld}).Insert()
-	if dbx.IsUniqueViolation(err) {
-		return false, nil
-	}
-	return err == nil, err
 }

@@ -2,7 +2,6 @@ package derp
 
 import (
 	"context"
-	"time"
 
 	"github.com/gogf/gf/v2/database/gdb"
 
@@ -41,7 +40,11 @@ func (s *sDerp) reportContainer(ctx context.Context, cid int64) error {
 			Where(sc.Port, c.Port).Update(); err != nil {
 			return err
 		}
-		port, err := claimFreePort(ctx, srv, now)
+		free, err := portsOf(ctx, srv, now)
+		if err != nil {
+			return err
+		}
+		port, err := free.claimFree(ctx, c.Id, now)
 		if err != nil {
 			return err
 		}
@@ -57,10 +60,6 @@ func (s *sDerp) reportContainer(ctx context.Context, cid int64) error {
 			}
 			return err
 		}
-		if _, err = dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{ContainerId: c.Id}).Where(sc.ServerId, srv.Id).
-			Where(sc.Port, port).Update(); err != nil {
-			return err
-		}
 		if err = queueConverge(ctx, []int64{c.Id}); err != nil {
 			return err
 		}
@@ -70,30 +69,4 @@ func (s *sDerp) reportContainer(ctx context.Context, cid int64) error {
 		}
 		return s.noticeAclUpdated(ctx, nil, c.RentalId)
 	})
-}
-
-// claimFreePort holds the lowest free port of the server (§9's rule), 0 when none is left.
-func claimFreePort(ctx context.Context, srv *entity.DerpServers, now time.Time) (int, error) {
-	busy, err := busyPorts(ctx, srv, now)
-	if err != nil {
-		return 0, err
-	}
-	port := srv.PortBase
-	for try := 0; try < portTries; try++ {
-		for port < srv.PortBase+srv.PortCount && busy[port] {
-			port++
-		}
-		if port >= srv.PortBase+srv.PortCount {
-			return 0, nil
-		}
-		ok, err := claimPort(ctx, srv.Id, port, now)
-		if err != nil {
-			return 0, err
-		}
-		if ok {
-			return port, nil
-		}
-		busy[port] = true
-	}
-	return 0, nil
 }

@@ -52,7 +52,27 @@ func newAclVersion(ctx context.Context, rentalID int64, trigger string, now time
 		Where(ac.Status, "current").Update(); err != nil {
 		return err
 	}
-	row := do.DerpAclVersions{RentalId: r.Id, Version: r.AclVersion + 1, Sha256: acl.Sha256(body), Body: string(body),
+	return insertAclVersion(ctx, r.Id, r.AclVersion+1, body, trigger, now)
+}
+
+// firstAclVersion is version 1 of a rental started in this transaction (inserted at
+// acl_version 1), rendered from what placement wrote: nothing to read back or supersede, one
+// INSERT while the activation holds its server rows.
+func firstAclVersion(ctx context.Context, rentalID int64, ps []placed, now time.Time) error {
+	p := acl.Placement{OmitDefaultRegions: true}
+	for i := range ps {
+		p.Nodes = append(p.Nodes, nodeOf(ps[i].HA, ps[i].Port, &ps[i].Srv))
+	}
+	body, err := acl.JSON(p)
+	if err != nil {
+		return err
+	}
+	return insertAclVersion(ctx, rentalID, 1, body, periodActivate, now)
+}
+
+// insertAclVersion records body as the rental's current version, valid 32 d, with who made it.
+func insertAclVersion(ctx context.Context, rentalID int64, version int, body []byte, trigger string, now time.Time) error {
+	row := do.DerpAclVersions{RentalId: rentalID, Version: version, Sha256: acl.Sha256(body), Body: string(body),
 		GeneratedAt: gtime.NewFromTime(now), ValidUntil: gtime.NewFromTime(now.Add(aclValidity)), GenTrigger: trigger,
 		Status: "current"}
 	if pr := principal.From(ctx); pr != nil {
@@ -62,7 +82,7 @@ func newAclVersion(ctx context.Context, rentalID int64, trigger string, now time
 			row.ActorIp, row.ActorGeo = ip, text.Truncate(service.Geo().Locate(ctx, ip), 128)
 		}
 	}
-	_, err = dao.DerpAclVersions.Ctx(ctx).Data(row).Insert()
+	_, err := dao.DerpAclVersions.Ctx(ctx).Data(row).Insert()
 	return err
 }
 
@@ -85,8 +105,13 @@ func placementOf(ctx context.Context, r *entity.DerpRentals) (acl.Placement, err
 		if srv == nil {
 			continue
 		}
-		p.Nodes = append(p.Nodes, acl.Node{HAIndex: c.HaIndex, Region: srv.Region, RegionName: srv.RegionName,
-			IPv4: srv.PublicIpv4, IPv6: srv.PublicIpv6, CertPin: srv.CertPin, Port: c.Port})
+		p.Nodes = append(p.Nodes, nodeOf(c.HaIndex, c.Port, srv))
 	}
 	return p, nil
+}
+
+// nodeOf is the derpMap node of a container at port on srv.
+func nodeOf(ha, port int, srv *entity.DerpServers) acl.Node {
+	return acl.Node{HAIndex: ha, Region: srv.Region, RegionName: srv.RegionName, IPv4: srv.PublicIpv4,
+		IPv6: srv.PublicIpv6, CertPin: srv.CertPin, Port: port}
 }

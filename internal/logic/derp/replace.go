@@ -121,27 +121,17 @@ func placeReplica(ctx context.Context, rentalID int64, ha int, exclude map[int64
 			}
 			continue
 		}
-		port, err := claimFreePort(ctx, &cands[i], now)
+		cid, _, err := newContainer(ctx, &cands[i], rentalID, ha, desired, now)
 		if err != nil {
 			return 0, err
 		}
-		if port == 0 {
+		if cid == 0 {
 			if _, err = claimServer(ctx, cands[i].Id, -1); err != nil {
 				return 0, err
 			}
 			continue
 		}
-		cid, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{RentalId: rentalID, ServerId: cands[i].Id,
-			HaIndex: ha, Port: port, TokenGen: 1, Desired: desired, State: containerPending}).InsertAndGetId()
-		if err != nil {
-			return 0, err
-		}
-		sc := dao.DerpPortSlots.Columns()
-		if _, err = dao.DerpPortSlots.Ctx(ctx).Data(do.DerpPortSlots{ContainerId: cid}).Where(sc.ServerId, cands[i].Id).
-			Where(sc.Port, port).Update(); err != nil {
-			return 0, err
-		}
-		return cid, queueConverge(ctx, []int64{cid})
+		return cid, insertConverges(ctx, []queued{{ID: cid, ServerID: cands[i].Id, Gen: 1}})
 	}
 	return 0, nil
 }
