@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"sync/atomic"
 
 	"github.com/gogf/gf/contrib/drivers/mysql/v2"
@@ -49,7 +50,7 @@ func (d *kamiDB) DoFilter(ctx context.Context, link gdb.Link, sql string, args [
 }
 
 func (d *kamiDB) DoCommit(ctx context.Context, in gdb.DoCommitInput) (gdb.DoCommitOutput, error) {
-	count(ctx, in.Type)
+	count(ctx, in.Type, in.Sql)
 	var out gdb.DoCommitOutput
 	var err error
 	if d.leanable(in) {
@@ -69,7 +70,21 @@ var all Meter
 
 // Meter counts statements: the process's, or those sent under a context a hot path marked
 // with WithMeter, so a benchmark tells the requests' own reads from the background pollers'.
-type Meter struct{ reads, writes atomic.Int64 }
+type Meter struct {
+	reads, writes atomic.Int64
+	readSQL       sync.Map // statement text → *atomic.Int64; a context meter's reads only
+}
+
+// Reads is how often each reading statement was sent under the meter's contexts so far: a test
+// proves which tables a hot path reads (relay.md §8: no SELECT on relay_* or users).
+func (m *Meter) Reads() map[string]int64 {
+	out := map[string]int64{}
+	m.readSQL.Range(func(k, v any) bool {
+		out[k.(string)] = v.(*atomic.Int64).Load()
+		return true
+	})
+	return out
+}
 
 // Statements is how many reading and writing statements were counted so far.
 func (m *Meter) Statements() (read, written int64) { return m.reads.Load(), m.writes.Load() }
@@ -81,20 +96,26 @@ func WithMeter(ctx context.Context, m *Meter) context.Context {
 	return context.WithValue(ctx, meterKey{}, m)
 }
 
-func count(ctx context.Context, t gdb.SqlType) {
+func count(ctx context.Context, t gdb.SqlType, sql string) {
 	all.add(t)
 	if m, ok := ctx.Value(meterKey{}).(*Meter); ok {
-		m.add(t)
+		if m.add(t) {
+			n, _ := m.readSQL.LoadOrStore(sql, new(atomic.Int64))
+			n.(*atomic.Int64).Add(1)
+		}
 	}
 }
 
-func (m *Meter) add(t gdb.SqlType) {
+// add counts a statement of type t and answers whether it was a read.
+func (m *Meter) add(t gdb.SqlType) bool {
 	switch t {
 	case gdb.SqlTypeQueryContext, gdb.SqlTypeStmtQueryContext, gdb.SqlTypeStmtQueryRowContext:
 		m.reads.Add(1)
+		return true
 	case gdb.SqlTypeExecContext, gdb.SqlTypeStmtExecContext:
 		m.writes.Add(1)
 	}
+	return false
 }
 
 // Statements is how many reading and writing statements this process sent so far.

@@ -13,7 +13,13 @@ import (
 
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/errs"
+	"kami/internal/infra/db"
 )
+
+// Statements counts the statements /v1 requests send themselves (the ledger's among them), apart
+// from the background flushers' and jobs', so a test proves the hot path reads no relay_* or
+// users row (relay.md §5).
+var Statements db.Meter
 
 type kind int
 
@@ -131,6 +137,7 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 	mt := beginRequest()
 	defer mt.done(r)
 	rid := s.begin(r)
+	r.SetCtx(db.WithMeter(r.Context(), &Statements))
 	ctx := r.Context()
 	tk, aerr := s.authenticate(r)
 	if aerr != nil {
