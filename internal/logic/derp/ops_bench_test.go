@@ -52,8 +52,9 @@ func benchHosts(b *testing.B, n int) ([]*hostfake.Docker, []int64) {
 }
 
 // opsBenchContainers writes per containers on each server, each with its own rental row, in
-// server-interleaved id order.
-func opsBenchContainers(b *testing.B, ids []int64, per int, desired string) []int64 {
+// server-interleaved id order, at ports from 20000+from (a later round takes ports of its own:
+// the fakes still run the containers of the rounds before).
+func opsBenchContainers(b *testing.B, ids []int64, from, per int, desired string) []int64 {
 	b.Helper()
 	ctx := context.Background()
 	now := gtime.NewFromTime(testkit.SharedClock{}.Now())
@@ -66,7 +67,7 @@ func opsBenchContainers(b *testing.B, ids []int64, per int, desired string) []in
 				b.Fatal(err)
 			}
 			cid, err := dao.DerpContainers.Ctx(ctx).Data(do.DerpContainers{RentalId: rid, ServerId: sid, HaIndex: 1,
-				Port: 20000 + k, TokenGen: 1, Desired: desired, State: "pending"}).InsertAndGetId()
+				Port: 20000 + from + k, TokenGen: 1, Desired: desired, State: "pending"}).InsertAndGetId()
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -84,7 +85,7 @@ func BenchmarkDerpTraffic(b *testing.B) {
 	clk.Freeze(b, time.Now().Truncate(time.Second))
 	b.Cleanup(func() { clk.Release(b) })
 	fakes, ids := benchHosts(b, 20)
-	cids := opsBenchContainers(b, ids, 50, "running")
+	cids := opsBenchContainers(b, ids, 0, 50, "running")
 	for i, cid := range cids {
 		fakes[i%len(fakes)].Plant(cid, "running", "s")
 	}
@@ -166,7 +167,7 @@ func BenchmarkDerpConverge(b *testing.B) {
 		for _, f := range fakes {
 			calls0 += len(f.Calls())
 		}
-		cids := opsBenchContainers(b, ids, 30, "running")
+		cids := opsBenchContainers(b, ids, 30*n, 30, "running")
 		now := gtime.NewFromTime(clk.Now())
 		rows := make([]do.DerpHostOps, 0, len(cids))
 		for i, cid := range cids {
@@ -178,14 +179,8 @@ func BenchmarkDerpConverge(b *testing.B) {
 		}
 		b.StartTimer()
 		start := time.Now()
-		for {
-			ran, err := wk.RunOnce(ctx)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if ran == 0 {
-				break
-			}
+		if _, err := wk.Drain(ctx); err != nil { // what the node's worker loop runs
+			b.Fatal(err)
 		}
 		wall += time.Since(start)
 		b.StopTimer()

@@ -77,11 +77,7 @@ func (w *Worker) Run(ctx context.Context, interval time.Duration) {
 	tk := time.NewTicker(interval)
 	defer tk.Stop()
 	for {
-		// A round that ran ops goes again at once: a burst (a server's 50 containers) drains at
-		// the per-server cap, not one round per tick.
-		if n, err := w.RunOnce(ctx); err == nil && n > 0 && ctx.Err() == nil {
-			continue
-		}
+		_, _ = w.Drain(ctx) // a failed claim is tried again next tick
 		select {
 		case <-ctx.Done():
 			return
@@ -91,31 +87,9 @@ func (w *Worker) Run(ctx context.Context, interval time.Duration) {
 }
 
 // RunOnce claims the ops due now and runs them (in parallel across servers, at most PerServer
-// per server), returning how many it ran.
+// per server), returning how many it ran. It waits for the whole round; Drain does not.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
-	now := w.now()
-	cols := dao.DerpHostOps.Columns()
-	m := dao.DerpHostOps.Ctx(ctx).Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now))
-	if len(w.Servers) > 0 {
-		m = m.WhereIn(cols.ServerId, w.Servers)
-	}
-	var due []*entity.DerpHostOps
-	if err := m.OrderAsc(cols.NextRunAt).OrderAsc(cols.Id).Limit(claimBatch).Scan(&due); err != nil {
-		return 0, err
-	}
-	busy, err := w.runningPerServer(ctx, now)
-	if err != nil {
-		return 0, err
-	}
-	var cands []*entity.DerpHostOps
-	for _, op := range due {
-		if busy[op.ServerId] >= PerServer {
-			continue
-		}
-		busy[op.ServerId]++
-		cands = append(cands, op)
-	}
-	claimed, err := w.claimAll(ctx, cands, now)
+	claimed, err := w.claimDue(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -124,10 +98,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	lanes := map[int64][]*entity.DerpHostOps{}
 	var order []int64
 	for _, op := range claimed {
-		lane := op.ContainerId
-		if lane == 0 {
-			lane = -op.Id
-		}
+		lane := laneOf(op)
 		if _, ok := lanes[lane]; !ok {
 			order = append(order, lane)
 		}
@@ -145,6 +116,44 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	}
 	wg.Wait()
 	return len(claimed), nil
+}
+
+// laneOf is the op's lane: its container, or the op itself for a server-level op.
+func laneOf(op *entity.DerpHostOps) int64 {
+	if op.ContainerId == 0 {
+		return -op.Id
+	}
+	return op.ContainerId
+}
+
+// claimDue leases the ops due now, up to PerServer running per server (counting every node's).
+func (w *Worker) claimDue(ctx context.Context) ([]*entity.DerpHostOps, error) {
+	now := w.now()
+	cols := dao.DerpHostOps.Columns()
+	m := dao.DerpHostOps.Ctx(ctx).Where("(state = 'pending' AND next_run_at <= ?) OR (state = 'running' AND lease_until < ?)", gt(now), gt(now))
+	if len(w.Servers) > 0 {
+		m = m.WhereIn(cols.ServerId, w.Servers)
+	}
+	var due []*entity.DerpHostOps
+	if err := m.OrderAsc(cols.NextRunAt).OrderAsc(cols.Id).Limit(claimBatch).Scan(&due); err != nil {
+		return nil, err
+	}
+	if len(due) == 0 {
+		return nil, nil
+	}
+	busy, err := w.runningPerServer(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	var cands []*entity.DerpHostOps
+	for _, op := range due {
+		if busy[op.ServerId] >= PerServer {
+			continue
+		}
+		busy[op.ServerId]++
+		cands = append(cands, op)
+	}
+	return w.claimAll(ctx, cands, now)
 }
 
 func (w *Worker) runningPerServer(ctx context.Context, now time.Time) (map[int64]int, error) {
@@ -238,18 +247,25 @@ func (w *Worker) finish(ctx context.Context, op *entity.DerpHostOps, o outcome) 
 	default:
 		data["state"], data["next_run_at"], data["last_error"] = "pending", gt(now.Add(Backoff(op.Attempts))), msg
 	}
-	_ = dao.DerpHostOps.Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
-		n, err := dao.DerpHostOps.Ctx(ctx).Data(data).Where("id", op.Id).Where("state", "running").
+	record := func(ctx context.Context) (int64, error) {
+		return dao.DerpHostOps.Ctx(ctx).Data(data).Where("id", op.Id).Where("state", "running").
 			Where("lease_owner", w.Owner).UpdateAndGetAffected()
+	}
+	if !dead { // one statement: no transaction (and its two round trips) around it
+		_, _ = record(ctx)
+		return
+	}
+	_ = dao.DerpHostOps.Transaction(ctx, func(ctx context.Context, _ gdb.TX) error {
+		n, err := record(ctx)
 		if err != nil || n != 1 {
 			return err // the lease was lost: the op's new owner records it
 		}
-		if dead && op.ContainerId > 0 {
+		if op.ContainerId > 0 {
 			// §4: a dead op fails its container; derp.placement re-places it with the same haIndex.
 			_, err = dao.DerpContainers.Ctx(ctx).Data(g.Map{"state": "failed", "last_error": msg}).
 				Where("id", op.ContainerId).WhereNotIn("state", []string{"removed", "abandoned"}).Update()
 		}
-		if dead && err == nil {
+		if err == nil {
 			err = raiseDeadAlert(ctx, op, msg, now)
 		}
 		return err
