@@ -12,7 +12,6 @@ import (
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/config"
 	"kami/internal/dao"
-	"kami/internal/logic/relay"
 	"kami/internal/model/entity"
 	"kami/internal/testkit"
 )
@@ -116,8 +115,8 @@ func readSSE(t *testing.T, resp *http.Response) []string {
 
 // kami.relay.maxSSELineBytes: a 2 MiB upstream line passes whole under the default 4 MiB
 // (no bufio.Scanner limit); above a lowered cap the committed stream ends with a
-// stream_interrupted error event and no [DONE], billed as a failure after commit (local prompt
-// estimate + the delivered text); the same line as the first event is a failure before commit:
+// stream_interrupted error event and no [DONE], billed as a failure after commit (tiktoken's
+// local prompt + the delivered text); the same line as the first event is a failure before commit:
 // 502, nothing billed.
 func TestSSELineCap(t *testing.T) {
 	fake := fakeUpstream(t)
@@ -144,8 +143,7 @@ func TestSSELineCap(t *testing.T) {
 	waitSettled(t, a.UserID)
 	rows := relayRows(t, a.TokenID)
 	r := rows[len(rows)-1]
-	raw := `[{"content":"hi","role":"user"}]`
-	wantP, wantQ := relay.EstimatePromptTokens(len(raw)), relay.EstimatePromptTokens(len("tok0 tok1 "))
+	wantP, wantQ := userPrompt(t, "o200k_base", "hi"), tokensOf(t, "o200k_base", "tok0 tok1 ")
 	if r.Status != "upstream_error" || r.ErrorCode != "stream_interrupted" || r.SettleState != "committed" ||
 		r.UsageSource != "local" || r.PromptTokens != wantP || r.CompletionTokens != wantQ || r.Quota != wantP+wantQ {
 		t.Fatalf("row after the cut: %+v (want P %d Q %d)", r, wantP, wantQ)

@@ -87,6 +87,7 @@ func ipAllowed(ip string, allowed []string) bool {
 
 // parsed is what the relay reads of a request body; everything else is forwarded untouched.
 type parsed struct {
+	kind   kind
 	fields map[string]json.RawMessage
 	model  string
 	stream bool
@@ -98,7 +99,7 @@ type parsed struct {
 }
 
 func parseBody(body []byte, k kind) (*parsed, *apiError) {
-	p := &parsed{}
+	p := &parsed{kind: k}
 	if err := json.Unmarshal(body, &p.fields); err != nil || p.fields == nil {
 		return nil, newAPIError(http.StatusBadRequest, "invalid_json", "The request body is not valid JSON.")
 	}
@@ -343,38 +344,6 @@ func (s *sRelay) deliver(r *ghttp.Request, q *request, p *parsed, resp *openaico
 	if r.Context().Err() != nil {
 		o.status = "client_aborted"
 	}
-	o.usage, o.usageSource = usageOf(resp.Body, p)
+	o.usage, o.usageSource = usageOf(r.Context(), resp.Body, p, q.price.Tokenizer)
 	_ = s.settle(r.Context(), q, o)
-}
-
-// usageOf reads the upstream's usage; without one, a local count (the pre-charge estimate of
-// the prompt and bytes/3 of the answer, until the offline tokenizer lands).
-func usageOf(body []byte, p *parsed) (Usage, string) {
-	var a struct {
-		Usage *struct {
-			PromptTokens        int64 `json:"prompt_tokens"`
-			CompletionTokens    int64 `json:"completion_tokens"`
-			PromptTokensDetails *struct {
-				CachedTokens int64 `json:"cached_tokens"`
-			} `json:"prompt_tokens_details"`
-		} `json:"usage"`
-		Choices []struct {
-			Message struct {
-				Content string `json:"content"`
-			} `json:"message"`
-		} `json:"choices"`
-	}
-	_ = json.Unmarshal(body, &a)
-	if a.Usage != nil {
-		u := Usage{Prompt: a.Usage.PromptTokens, Completion: a.Usage.CompletionTokens}
-		if a.Usage.PromptTokensDetails != nil {
-			u.Cached = a.Usage.PromptTokensDetails.CachedTokens
-		}
-		return u, "upstream"
-	}
-	var out int
-	for _, c := range a.Choices {
-		out += len(c.Message.Content)
-	}
-	return Usage{Prompt: p.est, Completion: EstimatePromptTokens(out)}, "local"
 }

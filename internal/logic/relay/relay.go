@@ -2,7 +2,8 @@
 // admission, channel selection and failover, billing through the quota ledger — and, later,
 // its admin side. The pipeline is split by concept: tokens.go (keys, lookup), snapshot.go
 // (channels, prices, groups in memory), failover.go (selection, attempts), billing.go (the
-// formula), settle.go (reservation and settlement), pipeline.go (the /v1 handlers).
+// formula), settle.go (reservation and settlement), pipeline.go (the /v1 handlers), usage.go,
+// prompt_tokens.go and tokenizer.go (usage without the upstream's: tiktoken counts).
 package relay
 
 import (

@@ -3,6 +3,7 @@ package relay_test
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func TestStreaming(t *testing.T) {
 		text         string
 		wantErr      bool
 		status       string
-		quota        int64
+		quota        int64 // with upstream usage; a local case bills tiktoken's P + Q (MR 1, CR 1)
 		source       string
 	}{
 		// 5 chunks "tokN " + usage {10, 5}: MR 1 → 15.
@@ -37,14 +38,15 @@ func TestStreaming(t *testing.T) {
 			text: "tok0 tok1 tok2 tok3 tok4 ", status: "success", quota: 15, source: "upstream"},
 		{name: "normal end, usage not asked", b: openaicompat.Behaviour{Chunks: 5},
 			text: "tok0 tok1 tok2 tok3 tok4 ", status: "success", quota: 15, source: "upstream"},
-		// No usage: local counts, prompt = the estimate (31 bytes → 11), completion = 25 bytes → 9.
+		// No usage: the local prompt of the one "hi" message and the tokens of the delivered text.
 		{name: "no usage: local", b: openaicompat.Behaviour{Chunks: 5, NoUsage: true},
-			text: "tok0 tok1 tok2 tok3 tok4 ", status: "success", quota: 20, source: "local"},
-		// Error event after 5 chunks: billed on what was delivered (5 × 5 bytes → 9) + prompt 11.
+			text: "tok0 tok1 tok2 tok3 tok4 ", status: "success", source: "local"},
+		// Error event after 5 chunks: billed on what was delivered (the error's text is not) + the
+		// local prompt.
 		{name: "error event after 5", b: openaicompat.Behaviour{Chunks: 20, ErrorAfter: 5}, wantErr: true,
-			text: "tok0 tok1 tok2 tok3 tok4 ", status: "upstream_error", quota: 20, source: "local"},
+			text: "tok0 tok1 tok2 tok3 tok4 ", status: "upstream_error", source: "local"},
 		{name: "upstream drop after 5", b: openaicompat.Behaviour{Chunks: 20, DropAfter: 5}, wantErr: true,
-			text: "tok0 tok1 tok2 tok3 tok4 ", status: "upstream_error", quota: 20, source: "local"},
+			text: "tok0 tok1 tok2 tok3 tok4 ", status: "upstream_error", source: "local"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -83,8 +85,15 @@ func TestStreaming(t *testing.T) {
 			}
 			waitSettled(t, a.UserID)
 			row := logRow(t, a.TokenID)
+			if c.source == "local" {
+				wantP, wantQ := userPrompt(t, "o200k_base", "hi"), tokensOf(t, "o200k_base", c.text)
+				if row.PromptTokens != wantP || row.CompletionTokens != wantQ {
+					t.Fatalf("local P %d Q %d, want tiktoken's %d %d", row.PromptTokens, row.CompletionTokens, wantP, wantQ)
+				}
+				c.quota = wantP + wantQ
+			}
 			if row.Status != c.status || row.Quota != c.quota || row.UsageSource != c.source || row.IsStream != 1 {
-				t.Fatalf("row status %s quota %d source %s", row.Status, row.Quota, row.UsageSource)
+				t.Fatalf("row status %s quota %d source %s, want quota %d", row.Status, row.Quota, row.UsageSource, c.quota)
 			}
 			audit(t, a.UserID)
 		})
@@ -158,9 +167,20 @@ func TestStreamingRawAndClientAbort(t *testing.T) {
 	if err := dao.RelayLogs.Ctx(ctx).Where("token_id", a.TokenID).OrderDesc("id").Scan(&rows); err != nil || len(rows) != 2 {
 		t.Fatalf("rows %d %v", len(rows), err)
 	}
-	// At least the 5 chunks the client read were delivered: prompt 11 + ≥ ceil(25/3).
-	if r := rows[0]; r.Status != "client_aborted" || r.UsageSource != "local" || r.Quota < 11+9 || r.SettleState != "committed" {
+	// At least the 5 chunks the client read were delivered: the local prompt + tiktoken's count
+	// of the first k ≥ 5 chunks' text.
+	r := rows[0]
+	if r.Status != "client_aborted" || r.UsageSource != "local" || r.SettleState != "committed" ||
+		r.PromptTokens != userPrompt(t, "o200k_base", "hi") || r.Quota != r.PromptTokens+r.CompletionTokens {
 		t.Fatalf("aborted row %+v", r)
+	}
+	delivered, matched := "", false
+	for k := 0; k < 20 && !matched; k++ {
+		delivered += fmt.Sprintf("tok%d ", k)
+		matched = k >= 4 && r.CompletionTokens == tokensOf(t, "o200k_base", delivered)
+	}
+	if !matched {
+		t.Fatalf("aborted row: completion %d is no count of the first 5..20 chunks", r.CompletionTokens)
 	}
 	audit(t, a.UserID)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 
 	"github.com/gogf/gf/v2/net/ghttp"
 
@@ -28,18 +29,14 @@ type chunkView struct {
 		} `json:"delta"`
 		FinishReason *string `json:"finish_reason"`
 	} `json:"choices"`
-	Usage *struct {
-		PromptTokens        int64 `json:"prompt_tokens"`
-		CompletionTokens    int64 `json:"completion_tokens"`
-		PromptTokensDetails *struct {
-			CachedTokens int64 `json:"cached_tokens"`
-		} `json:"prompt_tokens_details"`
-	} `json:"usage"`
+	Usage *upstreamUsage `json:"usage"`
 }
 
 // streamState follows one stream after the commit point.
 type streamState struct {
-	delivered  int // bytes of delivered content, reasoning and tool calls
+	// delivered is the text that reached the client (content, reasoning, tool calls), kept
+	// whole: encoded once at the end, a token split across chunks counts once.
+	delivered  strings.Builder
 	chunks     int
 	usage      *Usage
 	finished   bool
@@ -131,10 +128,7 @@ func (st *streamState) observe(payload []byte) bool {
 		return true
 	}
 	if v.Usage != nil {
-		u := Usage{Prompt: v.Usage.PromptTokens, Completion: v.Usage.CompletionTokens}
-		if v.Usage.PromptTokensDetails != nil {
-			u.Cached = v.Usage.PromptTokensDetails.CachedTokens
-		}
+		u := v.Usage.usage()
 		st.usage = &u
 	}
 	for _, c := range v.Choices {
@@ -148,19 +142,21 @@ func (st *streamState) observe(payload []byte) bool {
 	return true
 }
 
-// count adds a delivered chunk's text to the local completion count.
+// count keeps a delivered chunk's text for the local completion count.
 func (st *streamState) count(payload []byte) {
 	var v chunkView
 	if json.Unmarshal(payload, &v) != nil {
 		return
 	}
 	for _, c := range v.Choices {
-		n := len(c.Delta.Content) + len(c.Delta.ReasoningContent)
+		before := st.delivered.Len()
+		st.delivered.WriteString(c.Delta.Content)
+		st.delivered.WriteString(c.Delta.ReasoningContent)
 		for _, tc := range c.Delta.ToolCalls {
-			n += len(tc.Function.Name) + len(tc.Function.Arguments)
+			st.delivered.WriteString(tc.Function.Name)
+			st.delivered.WriteString(tc.Function.Arguments)
 		}
-		if n > 0 {
-			st.delivered += n
+		if st.delivered.Len() > before {
 			st.chunks++
 		}
 	}
@@ -185,7 +181,10 @@ func (s *sRelay) finishStream(r *ghttp.Request, q *request, p *parsed, ev *opena
 	case st.usage != nil:
 		o.usage, o.usageSource = *st.usage, "upstream"
 	default:
-		o.usage, o.usageSource = Usage{Prompt: p.est, Completion: EstimatePromptTokens(st.delivered)}, "local"
+		ctx := r.Context()
+		o.usage = Usage{Prompt: localPrompt(ctx, p, q.price.Tokenizer),
+			Completion: localCompletion(ctx, st.delivered.String(), q.price.Tokenizer)}
+		o.usageSource = "local"
 	}
 	_ = s.settle(r.Context(), q, o)
 }
