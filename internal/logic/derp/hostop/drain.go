@@ -27,7 +27,7 @@ func (w *Worker) Drain(ctx context.Context) (int, error) {
 		default: // a claim is due already
 		}
 	}
-	runLane := func(lane int64, op *entity.DerpHostOps) {
+	runLane := func(ctx context.Context, lane int64, op *entity.DerpHostOps) {
 		defer wg.Done()
 		for op != nil {
 			w.finish(ctx, op, w.execute(ctx, op))
@@ -50,6 +50,7 @@ func (w *Worker) Drain(ctx context.Context) (int, error) {
 			wg.Wait()
 			return total, err
 		}
+		opCtx := serversOf(ctx, claimed)
 		mu.Lock()
 		for _, op := range claimed {
 			lane := laneOf(op)
@@ -60,7 +61,7 @@ func (w *Worker) Drain(ctx context.Context) (int, error) {
 			queued[lane] = nil
 			running++
 			wg.Add(1)
-			go runLane(lane, op)
+			go runLane(opCtx, lane, op)
 		}
 		idle := running == 0
 		mu.Unlock()
