@@ -6,38 +6,20 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/pkoukk/tiktoken-go"
 
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/dao"
+	"kami/internal/logic/relay"
 	"kami/internal/model/do"
 	"kami/internal/service"
 	"kami/internal/testkit"
 )
 
-// refEncodings is tiktoken-go used directly (its offline loader is set by the relay package's
-// init, which this binary runs): expected counts come from the library, not from the relay.
-var refEncodings sync.Map
-
-// tokensOf is tiktoken's count of texts, each encoded on its own, with the named encoding.
+// tokensOf is tiktoken's count of texts, each encoded on its own (relay.RefTokens).
 func tokensOf(t testing.TB, name string, texts ...string) int64 {
 	t.Helper()
-	v, ok := refEncodings.Load(name)
-	if !ok {
-		enc, err := tiktoken.GetEncoding(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, _ = refEncodings.LoadOrStore(name, enc)
-	}
-	var n int64
-	for _, s := range texts {
-		n += int64(len(v.(*tiktoken.Tiktoken).Encode(s, nil, nil)))
-	}
-	return n
+	return relay.RefTokens(t, name, texts...)
 }
 
 // userPrompt is the local prompt of one plain user message: 3 + role + text, + 3.

@@ -17,17 +17,8 @@ import (
 type chunkView struct {
 	Error   json.RawMessage `json:"error"`
 	Choices []struct {
-		Delta struct {
-			Content          string `json:"content"`
-			ReasoningContent string `json:"reasoning_content"`
-			ToolCalls        []struct {
-				Function struct {
-					Name      string `json:"name"`
-					Arguments string `json:"arguments"`
-				} `json:"function"`
-			} `json:"tool_calls"`
-		} `json:"delta"`
-		FinishReason *string `json:"finish_reason"`
+		Delta        textParts `json:"delta"`
+		FinishReason *string   `json:"finish_reason"`
 	} `json:"choices"`
 	Usage *upstreamUsage `json:"usage"`
 }
@@ -150,12 +141,7 @@ func (st *streamState) count(payload []byte) {
 	}
 	for _, c := range v.Choices {
 		before := st.delivered.Len()
-		st.delivered.WriteString(c.Delta.Content)
-		st.delivered.WriteString(c.Delta.ReasoningContent)
-		for _, tc := range c.Delta.ToolCalls {
-			st.delivered.WriteString(tc.Function.Name)
-			st.delivered.WriteString(tc.Function.Arguments)
-		}
+		c.Delta.appendTo(&st.delivered)
 		if st.delivered.Len() > before {
 			st.chunks++
 		}

@@ -13,7 +13,9 @@ import (
 // the expected counts come from the library, not from the code under test.
 var refEncodings sync.Map
 
-func refCount(t *testing.T, name string) func(string) int64 {
+// RefTokens is tiktoken's count of texts, each encoded on its own, with the named encoding; the
+// HTTP tests of relay_test expect their counts from it too.
+func RefTokens(t testing.TB, name string, texts ...string) int64 {
 	t.Helper()
 	v, ok := refEncodings.Load(name)
 	if !ok {
@@ -23,8 +25,16 @@ func refCount(t *testing.T, name string) func(string) int64 {
 		}
 		v, _ = refEncodings.LoadOrStore(name, enc)
 	}
-	enc := v.(*tiktoken.Tiktoken)
-	return func(s string) int64 { return int64(len(enc.Encode(s, nil, nil))) }
+	var n int64
+	for _, s := range texts {
+		n += int64(len(v.(*tiktoken.Tiktoken).Encode(s, nil, nil)))
+	}
+	return n
+}
+
+func refCount(t *testing.T, name string) func(string) int64 {
+	t.Helper()
+	return func(s string) int64 { return RefTokens(t, name, s) }
 }
 
 var tokenizers = []string{"o200k_base", "cl100k_base"}

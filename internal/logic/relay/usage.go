@@ -25,22 +25,36 @@ func (u *upstreamUsage) usage() Usage {
 	return out
 }
 
+// textParts is what a completion message (or a stream delta) delivers that the local count
+// bills: content, reasoning and tool calls.
+type textParts struct {
+	Content          string `json:"content"`
+	ReasoningContent string `json:"reasoning_content"`
+	ToolCalls        []struct {
+		Function struct {
+			Name      string `json:"name"`
+			Arguments string `json:"arguments"`
+		} `json:"function"`
+	} `json:"tool_calls"`
+}
+
+// appendTo writes the parts' text to b in delivery order.
+func (t *textParts) appendTo(b *strings.Builder) {
+	b.WriteString(t.Content)
+	b.WriteString(t.ReasoningContent)
+	for _, tc := range t.ToolCalls {
+		b.WriteString(tc.Function.Name)
+		b.WriteString(tc.Function.Arguments)
+	}
+}
+
 // usageOf is the usage of a non-stream answer: the upstream's when it sent one, else the local
 // tokenizer's count of the request and of the answer's text.
 func usageOf(ctx context.Context, body []byte, p *parsed, tokenizer string) (Usage, string) {
 	var a struct {
 		Usage   *upstreamUsage `json:"usage"`
 		Choices []struct {
-			Message struct {
-				Content          string `json:"content"`
-				ReasoningContent string `json:"reasoning_content"`
-				ToolCalls        []struct {
-					Function struct {
-						Name      string `json:"name"`
-						Arguments string `json:"arguments"`
-					} `json:"function"`
-				} `json:"tool_calls"`
-			} `json:"message"`
+			Message textParts `json:"message"`
 		} `json:"choices"`
 	}
 	_ = json.Unmarshal(body, &a)
@@ -49,12 +63,7 @@ func usageOf(ctx context.Context, body []byte, p *parsed, tokenizer string) (Usa
 	}
 	var text strings.Builder
 	for _, c := range a.Choices {
-		text.WriteString(c.Message.Content)
-		text.WriteString(c.Message.ReasoningContent)
-		for _, tc := range c.Message.ToolCalls {
-			text.WriteString(tc.Function.Name)
-			text.WriteString(tc.Function.Arguments)
-		}
+		c.Message.appendTo(&text)
 	}
 	return Usage{Prompt: localPrompt(ctx, p, tokenizer), Completion: localCompletion(ctx, text.String(), tokenizer)}, "local"
 }
