@@ -16,8 +16,13 @@ func TestMerchantSigning(t *testing.T) {
 	p := newPool(t, 1000)
 	q := map[string]any{"orderNo": "CO1"}
 	old := int64(1000)
-	future := testkit.SharedClock{}.Now().Unix() + 301
-	edge := testkit.SharedClock{}.Now().Unix() - 290
+	// The window is judged in whole seconds: on a running clock a second boundary crossed
+	// between reading the time here and the server's check makes 301 s ahead read as 300.
+	clk := testkit.SharedClock{}
+	clk.Freeze(t, time.Now())
+	t.Cleanup(func() { clk.Release(t) })
+	future := clk.Now().Unix() + 301
+	edge := clk.Now().Unix() - 290
 	cases := []struct {
 		name   string
 		tp     tamper
@@ -50,6 +55,8 @@ func TestMerchantSigning(t *testing.T) {
 		t.Fatalf("malformed field: %d %s", r.Status, r.code())
 	}
 
+	clk.Release(t) // the admin's session below runs on the real clock
+
 	// Rotation: the old secret and the new one both verify.
 	var rot merchant
 	p.admin.Post(t, fmt.Sprintf("/api/camel-oil/merchants/%d/secret/rotate", p.merchant.ID), nil).
@@ -62,9 +69,7 @@ func TestMerchantSigning(t *testing.T) {
 		}
 	}
 	// 24 h later the old secret no longer verifies; the new one does.
-	clk := testkit.SharedClock{}
 	clk.Freeze(t, time.Now().Add(24*time.Hour+time.Minute))
-	t.Cleanup(func() { clk.Release(t) })
 	if r := p.sign.post(t, "/orders/query", q); r.Status != 401 || r.code() != "SIGNATURE_INVALID" {
 		t.Fatalf("old secret after its 24 h: %d %s", r.Status, r.code())
 	}
