@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gogf/gf/v2/frame/g"
+	goredis "github.com/redis/go-redis/v9"
 
 	"kami/internal/infra/redisx"
 )
@@ -20,12 +21,44 @@ func admitChannel() string { return redisx.Key("derp:admit:inv") }
 // the other nodes. Call it after the commit: a node that reloads before the commit would keep
 // the old rows. A lost message is bounded by the snapshot's 30 s TTL.
 func (s *sDerp) invalidateAdmission(ctx context.Context, rentalID int64) {
-	admitSnap.drop(rentalID)
-	// Counted before the PUBLISH: its echo may arrive before the call returns.
-	admitEchoes.expect(rentalID)
-	if _, err := g.Redis().Publish(context.WithoutCancel(ctx), admitChannel(), strconv.FormatInt(rentalID, 10)); err != nil {
-		admitEchoes.take(rentalID)
-		g.Log().Warningf(ctx, "derp: publishing the admission invalidation of rental %d: %v", rentalID, err)
+	s.invalidateAdmissions(ctx, []int64{rentalID})
+}
+
+// invalidateAdmissions is invalidateAdmission for the rentals of a scan's chunk: still one
+// message per rental, as the contract has it, but sent in one pipeline, so a chunk of 50 costs
+// one round trip instead of 50.
+func (s *sDerp) invalidateAdmissions(ctx context.Context, rentalIDs []int64) {
+	if len(rentalIDs) == 0 {
+		return
+	}
+	for _, id := range rentalIDs {
+		admitSnap.drop(id)
+		// Counted before the PUBLISH: its echo may arrive before the call returns.
+		admitEchoes.expect(id)
+	}
+	ctx = context.WithoutCancel(ctx)
+	var err error
+	if client, ok := g.Redis().Client().(goredis.UniversalClient); ok && len(rentalIDs) > 1 {
+		_, err = client.Pipelined(ctx, func(p goredis.Pipeliner) error {
+			for _, id := range rentalIDs {
+				p.Publish(ctx, admitChannel(), strconv.FormatInt(id, 10))
+			}
+			return nil
+		})
+	} else {
+		for _, id := range rentalIDs {
+			if _, err = g.Redis().Publish(ctx, admitChannel(), strconv.FormatInt(id, 10)); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		// Which of the messages left is unknown: forgetting all the expected echoes at worst
+		// drops an entry once more when one comes back.
+		for _, id := range rentalIDs {
+			admitEchoes.take(id)
+		}
+		g.Log().Warningf(ctx, "derp: publishing the admission invalidation of %d rentals: %v", len(rentalIDs), err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"kami/internal/dao"
 	"kami/internal/model"
+	"kami/internal/model/entity"
 	"kami/internal/service"
 )
 
@@ -51,11 +52,11 @@ func (c *chunk) flush(ctx context.Context) error {
 
 // chunkScan is what a scan does with the rows 0..n-1 of a page. each writes row i and says
 // whether it changed it; end (optional) runs after the chunk's rows with those each changed;
-// after (optional) runs for each changed row once its chunk committed.
+// after (optional) runs with the rows a chunk changed once it committed.
 type chunkScan struct {
 	each  func(ctx context.Context, c *chunk, i int) (bool, error)
 	end   func(ctx context.Context, c *chunk, changed []int) error
-	after func(i int)
+	after func(changed []int)
 }
 
 // inChunks runs a scan's page chunkRows rows to a transaction. Each row's statements stay
@@ -76,10 +77,8 @@ func inChunks(ctx context.Context, n int, scan chunkScan) (int, error) {
 				changed = append(changed, one...)
 			}
 		}
-		if scan.after != nil {
-			for _, i := range changed {
-				scan.after(i)
-			}
+		if scan.after != nil && len(changed) > 0 {
+			scan.after(changed)
 		}
 		done += len(changed)
 		if err != nil {
@@ -118,4 +117,13 @@ func runChunk(ctx context.Context, scan chunkScan, lo, hi int) ([]int, error) {
 		return nil, err
 	}
 	return changed, nil
+}
+
+// idsAt answers the ids of rows at the positions a chunk changed.
+func idsAt(rows []*entity.DerpRentals, at []int) []int64 {
+	out := make([]int64, len(at))
+	for j, i := range at {
+		out[j] = rows[i].Id
+	}
+	return out
 }

@@ -85,13 +85,11 @@ func (s *sDerp) finished(ctx context.Context, c *chunk, rentalIDs []int64, now t
 	if err := s.writeHistory(ctx, rs, cs); err != nil {
 		return err
 	}
-	for _, r := range rs {
-		if _, err := s.noticeIn(ctx, c, toRentalRow(r), "deregistered", nil,
-			"deregistered:"+strconv.FormatInt(r.Id, 10)); err != nil {
-			return err
-		}
+	reqs := make([]noticeReq, len(rs))
+	for i, r := range rs {
+		reqs[i] = noticeReq{to: toRentalRow(r), kind: "deregistered", key: "deregistered:" + strconv.FormatInt(r.Id, 10)}
 	}
-	return nil
+	return s.noticesIn(ctx, c, reqs)
 }
 
 // quarantinePorts turns the held slots of the containers into 7-day quarantines, counted from

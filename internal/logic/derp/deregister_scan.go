@@ -98,7 +98,7 @@ func (s *sDerp) beginPage(ctx context.Context, rows []*entity.DerpRentals, cutof
 			c.remove(settled[i].Id)
 		}
 		return won, err
-	}, after: func(i int) { s.invalidateAdmission(ctx, settled[i].Id) }})
+	}, after: func(changed []int) { s.invalidateAdmissions(ctx, idsAt(settled, changed)) }})
 	return err
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/gogf/gf/v2/database/gdb"
 
 	"kami/internal/dao"
+	"kami/internal/model/entity"
 	"kami/internal/service"
 )
 
@@ -27,5 +28,33 @@ func InChunksForTest(ctx context.Context, n int, each func(ctx context.Context, 
 	after func(i int)) (int, error) {
 	return inChunks(ctx, n, chunkScan{each: func(ctx context.Context, c *chunk, i int) (bool, error) {
 		return each(ctx, c.tx, i)
-	}, after: after})
+	}, after: func(changed []int) {
+		for _, i := range changed {
+			after(i)
+		}
+	}})
+}
+
+// DeregisteredNoticesForTest sends the deregistered notices of rentals (rows as a scan holds
+// them) from one chunk of a scan; before runs inside the chunk's transaction first, once.
+func DeregisteredNoticesForTest(rentals []*entity.DerpRentals, keys []string, before func(ctx context.Context)) error {
+	s := &sDerp{}
+	first := true
+	_, err := inChunks(context.Background(), len(rentals), chunkScan{
+		each: func(ctx context.Context, _ *chunk, i int) (bool, error) {
+			if first && before != nil {
+				first = false
+				before(ctx)
+			}
+			return true, nil
+		},
+		end: func(ctx context.Context, c *chunk, changed []int) error {
+			reqs := make([]noticeReq, len(changed))
+			for j, i := range changed {
+				reqs[j] = noticeReq{to: toRentalRow(rentals[i]), kind: "deregistered", key: keys[i]}
+			}
+			return s.noticesIn(ctx, c, reqs)
+		},
+	})
+	return err
 }

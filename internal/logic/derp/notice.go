@@ -99,12 +99,30 @@ func (s *sDerp) noticeIn(ctx context.Context, c *chunk, to noticeTo, kind string
 // dedupKey was recorded already.
 func (s *sDerp) recordNotice(ctx context.Context, to noticeTo, kind string, params map[string]any,
 	dedupKey string) (*model.Notice, error) {
+	row, n, err := prepareNotice(ctx, to, kind, params, dedupKey)
+	if err != nil {
+		return nil, err
+	}
+	res, err := dao.DerpNotices.Ctx(ctx).Data(row).InsertIgnore()
+	if err != nil {
+		return nil, err
+	}
+	if k, err := res.RowsAffected(); err != nil || k != 1 {
+		return nil, err
+	}
+	return n, nil
+}
+
+// prepareNotice builds a notice's derp_notices row and the core notice it becomes, reading the
+// rental only when the caller does not hold it.
+func prepareNotice(ctx context.Context, to noticeTo, kind string, params map[string]any,
+	dedupKey string) (do.DerpNotices, *model.Notice, error) {
 	tpl, ok := noticeTemplates[kind]
 	if !ok {
-		return nil, fmt.Errorf("derp: unknown notice kind %q", kind)
+		return do.DerpNotices{}, nil, fmt.Errorf("derp: unknown notice kind %q", kind)
 	}
 	if len(dedupKey) > 120 {
-		return nil, fmt.Errorf("derp: notice dedup key over 120 bytes: %q", dedupKey)
+		return do.DerpNotices{}, nil, fmt.Errorf("derp: notice dedup key over 120 bytes: %q", dedupKey)
 	}
 	p := map[string]any{}
 	for k, v := range params {
@@ -116,11 +134,11 @@ func (s *sDerp) recordNotice(ctx context.Context, to noticeTo, kind string, para
 		r := to.Rental
 		if r == nil {
 			if err := dao.DerpRentals.Ctx(ctx).WherePri(to.RentalID).Scan(&r); err != nil && !dbx.IsNoRows(err) {
-				return nil, err
+				return do.DerpNotices{}, nil, err
 			}
 		}
 		if r == nil {
-			return nil, fmt.Errorf("derp: notice %s for missing rental %d", kind, to.RentalID)
+			return do.DerpNotices{}, nil, fmt.Errorf("derp: notice %s for missing rental %d", kind, to.RentalID)
 		}
 		uid = r.UserId
 		p["rentalNo"], p["expiresAt"] = r.RentalNo, timefmt.Format(r.ExpiresAt)
@@ -131,17 +149,10 @@ func (s *sDerp) recordNotice(ctx context.Context, to noticeTo, kind string, para
 	}
 	raw, err := json.Marshal(p)
 	if err != nil {
-		return nil, err
+		return do.DerpNotices{}, nil, err
 	}
 	row := do.DerpNotices{DedupKey: dedupKey, Kind: kind, Template: tpl, UserId: uid, RentalId: to.RentalID,
 		Params: string(raw)}
-	res, err := dao.DerpNotices.Ctx(ctx).Data(row).InsertIgnore()
-	if err != nil {
-		return nil, err
-	}
-	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return nil, err
-	}
 	rcpt := model.Recipients{UserIDs: []int64{uid}}
 	if to.Admins {
 		rcpt = model.Recipients{Roles: []string{consts.RoleSuperAdmin}}
@@ -150,7 +161,7 @@ func (s *sDerp) recordNotice(ctx context.Context, to noticeTo, kind string, para
 	if nk == "" {
 		nk = "derp.rental"
 	}
-	return &model.Notice{To: rcpt, Kind: nk, Template: tpl, Params: p, Ref: ref,
+	return row, &model.Notice{To: rcpt, Kind: nk, Template: tpl, Params: p, Ref: ref,
 		DedupKey: "derp:" + dedupKey, Channels: []string{model.ChannelEmail}}, nil
 }
 

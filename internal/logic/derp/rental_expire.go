@@ -47,9 +47,14 @@ func (s *sDerp) ExpireRentals(ctx context.Context) (int, error) {
 				return false, err
 			}
 			c.setDesired(row.Id, rentalExpired)
-			_, err = s.noticeIn(ctx, c, toRentalRow(row), "expired", nil, expiredKey(row.Id, row.ExpiresAt.Time))
-			return err == nil, err
-		}, after: func(i int) { s.invalidateAdmission(ctx, rows[i].Id) }})
+			return true, nil
+		}, end: func(ctx context.Context, c *chunk, changed []int) error {
+			reqs := make([]noticeReq, len(changed))
+			for j, i := range changed {
+				reqs[j] = noticeReq{to: toRentalRow(rows[i]), kind: "expired", key: expiredKey(rows[i].Id, rows[i].ExpiresAt.Time)}
+			}
+			return s.noticesIn(ctx, c, reqs)
+		}, after: func(changed []int) { s.invalidateAdmissions(ctx, idsAt(rows, changed)) }})
 		done += n
 		if err != nil {
 			return done, err
