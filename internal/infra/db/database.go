@@ -112,11 +112,14 @@ func databaseNode(c *config.Config) (*gdb.ConfigNode, error) {
 		if !strings.HasPrefix(c.DBLink, "mysql:") {
 			return nil, gerror.Newf("KAMI_DB_LINK must be a mysql: or sqlite: link")
 		}
+		// As many idle connections as open ones: with fewer, every burst above the idle cap
+		// closed the connections it returned and dialled (TCP, handshake, auth) new ones the
+		// next moment; a relay run of 2,500 requests at c=64 opened 830 connections.
 		return &gdb.ConfigNode{
 			Link:             utcLink(c.DBLink),
 			Charset:          "utf8mb4",
 			MaxOpenConnCount: 50,
-			MaxIdleConnCount: 10,
+			MaxIdleConnCount: 50,
 			MaxConnLifeTime:  5 * time.Minute,
 		}, nil
 	}
