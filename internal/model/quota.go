@@ -54,6 +54,10 @@ type QuotaReserve struct {
 	Remark   string
 	IdemKey  string
 	Deadline time.Time // zero: no deadline
+	// FreshKey says IdemKey was made for this call (from a random request id), so no movement
+	// can hold it yet: Reserve skips the replay read. A duplicate still fails on the
+	// movement's UNIQUE key (409 IDEMPOTENCY_IN_PROGRESS), with nothing written.
+	FreshKey bool
 }
 
 // QuotaCommit options: IdemKey as elsewhere; AllowOverage lets the collected amount exceed the
@@ -63,6 +67,11 @@ type QuotaCommit struct {
 	IdemKey      string
 	AllowOverage bool
 	Remark       string
+	// Opened, from a caller that opened the reservation itself and holds its account lock,
+	// is the reservation as it wrote it (ID, UserID, Amount, Type, Ref): Commit does not read
+	// it. The close's guard checks each of them and that it is still open, so a wrong or
+	// settled one fails 409 INVALID_STATE with nothing written; there is no replay by IdemKey.
+	Opened *QuotaReservation
 }
 
 // QuotaReservation is a reservation as the ledger keeps it.

@@ -258,3 +258,84 @@ func TestOverdueReservationsAreListed(t *testing.T) {
 		t.Fatalf("by ref: %+v %v", byRef, err)
 	}
 }
+
+// A FreshKey reservation skips the replay read; a key that was not fresh after all fails with
+// 409 IDEMPOTENCY_IN_PROGRESS and leaves nothing, even in a caller's transaction that commits.
+func TestFreshKeyReserveRefusesATakenKey(t *testing.T) {
+	q, ctx := service.Quota(), context.Background()
+	u := agent(t, 1000)
+	key := testkit.UniqueName("f")
+	res, err := q.Reserve(ctx, nil, model.QuotaReserve{UserID: u, Amount: 100, Type: "test_hold", IdemKey: key, FreshKey: true})
+	if err != nil || res == 0 {
+		t.Fatalf("fresh reserve: %d (%v)", res, err)
+	}
+	wantBalance(t, u, 900, 100)
+	for _, inTx := range []bool{false, true} {
+		var again int64
+		if inTx {
+			if lerr := q.Lock(ctx, []int64{u}, func(ctx context.Context) error {
+				return dao.QuotaAccounts.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
+					again, err = q.Reserve(ctx, tx, model.QuotaReserve{UserID: u, Amount: 100, Type: "test_hold", IdemKey: key, FreshKey: true})
+					return nil // the caller commits anyway
+				})
+			}); lerr != nil {
+				t.Fatal(lerr)
+			}
+		} else {
+			again, err = q.Reserve(ctx, nil, model.QuotaReserve{UserID: u, Amount: 100, Type: "test_hold", IdemKey: key, FreshKey: true})
+		}
+		if !errs.Is(err, errs.IdempotencyInProgress) || again != 0 {
+			t.Fatalf("taken key (in a caller's transaction: %v): %d (%v), want IDEMPOTENCY_IN_PROGRESS", inTx, again, err)
+		}
+		wantBalance(t, u, 900, 100)
+		if n, err := dao.QuotaReservations.Ctx(ctx).Where("user_id", u).Count(); err != nil || n != 1 {
+			t.Fatalf("%d reservations (%v), want the first one only", n, err)
+		}
+	}
+}
+
+// A Commit told the reservation its caller opened does not read it; the close's guard checks
+// what it was told: another amount, user, type or ref fails 409 INVALID_STATE and writes nothing.
+func TestCommitOfAnOpenedReservationIsGuarded(t *testing.T) {
+	q, ctx := service.Quota(), context.Background()
+	u, other := agent(t, 1000), agent(t, 1000)
+	ref := testkit.UniqueName("ref")
+	res, err := q.Reserve(ctx, nil, model.QuotaReserve{UserID: u, Amount: 100, Type: "test_hold", Ref: ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := model.QuotaReservation{ID: res, UserID: u, Amount: 100, Type: "test_hold", Ref: ref}
+	commit := func(o model.QuotaReservation, actual int64) (int64, error) {
+		var got int64
+		err := q.Lock(ctx, []int64{u, other}, func(ctx context.Context) error {
+			return dao.QuotaAccounts.Transaction(ctx, func(ctx context.Context, tx gdb.TX) (err error) {
+				got, err = q.Commit(ctx, tx, res, actual, model.QuotaCommit{Opened: &o, AllowOverage: true})
+				return err
+			})
+		})
+		return got, err
+	}
+	wrong := []func(o *model.QuotaReservation){
+		func(o *model.QuotaReservation) { o.Amount = 99 },
+		func(o *model.QuotaReservation) { o.UserID = other },
+		func(o *model.QuotaReservation) { o.Type = "test_other" },
+		func(o *model.QuotaReservation) { o.Ref = ref + "x" },
+	}
+	for i, change := range wrong {
+		o := right
+		change(&o)
+		if _, err := commit(o, 60); !errs.Is(err, errs.InvalidState) {
+			t.Fatalf("wrong field %d: %v, want INVALID_STATE", i, err)
+		}
+		wantBalance(t, u, 900, 100)
+		wantBalance(t, other, 1000, 0)
+	}
+	if got, err := commit(right, 60); err != nil || got != 60 {
+		t.Fatalf("commit of the opened reservation: %d (%v)", got, err)
+	}
+	wantBalance(t, u, 940, 0)
+	if _, err := commit(right, 60); !errs.Is(err, errs.InvalidState) {
+		t.Fatalf("second commit: %v, want INVALID_STATE", err)
+	}
+	wantBalance(t, u, 940, 0)
+}

@@ -32,12 +32,14 @@ func (s *sQuota) Reserve(ctx context.Context, tx gdb.TX, in model.QuotaReserve) 
 	}
 	fp := fingerprintOf("reserve", in.UserID, in.Amount, in.Type, in.Ref)
 	err = s.doGuarded(ctx, tx, []int64{in.UserID}, func(ctx context.Context) error {
-		m, err := replay(ctx, in.IdemKey, fp)
-		if err != nil || m != nil {
-			if m != nil {
-				resID = m.Result
+		if !in.FreshKey {
+			m, err := replay(ctx, in.IdemKey, fp)
+			if err != nil || m != nil {
+				if m != nil {
+					resID = m.Result
+				}
+				return err
 			}
-			return err
 		}
 		// The guarded update first: short of quota, nothing of the reservation is written.
 		mv := &movement{typ: in.Type, ref: in.Ref, remark: in.Remark, idemKey: in.IdemKey, amount: in.Amount,
@@ -52,10 +54,26 @@ func (s *sQuota) Reserve(ctx context.Context, tx gdb.TX, in model.QuotaReserve) 
 			return err
 		}
 		mv.result = resID
-		_, err = s.record(ctx, mv, after, now)
+		if _, err = s.record(ctx, mv, after, now); err != nil && in.FreshKey && errs.Is(err, errs.IdempotencyInProgress) {
+			// The key was not fresh after all: undo the freeze and the reservation row, so the
+			// caller's transaction holds nothing of this call even if it commits anyway.
+			resID = 0
+			if uerr := s.undoReserve(ctx, mv, now); uerr != nil {
+				return uerr
+			}
+		}
 		return err
 	})
 	return resID, err
+}
+
+// undoReserve takes back what Reserve wrote before its movement's key turned out taken.
+func (s *sQuota) undoReserve(ctx context.Context, mv *movement, now time.Time) error {
+	if _, err := s.apply(ctx, freeze(mv.legs[0].user, -mv.amount), now); err != nil {
+		return err
+	}
+	_, err := ledgerSQL().Exec(ctx, sqlDeleteReservation, mv.result)
+	return err
 }
 
 // Commit collects actual units of the reservation: up to its amount from the frozen part (the
@@ -72,9 +90,14 @@ func (s *sQuota) settle(ctx context.Context, tx gdb.TX, resID, actual, to int64,
 	if actual < 0 {
 		return 0, errs.InvalidInput.Msg("the committed amount cannot be negative")
 	}
-	// The reservation and the movement its key may already have made, in one read.
-	r, m, err := reservationAndReplay(ctx, resID, opt.IdemKey)
-	if err != nil {
+	// The reservation and the movement its key may already have made, in one read, unless the
+	// caller holds the lock and what it opened (the close's guard then checks it).
+	var r *entity.QuotaReservations
+	var m *entity.QuotaMovements
+	if o := opt.Opened; o != nil && o.ID == resID && holds(ctx, o.UserID, to) {
+		r = &entity.QuotaReservations{Id: o.ID, UserId: o.UserID, Amount: o.Amount, Type: o.Type, Ref: o.Ref,
+			Status: model.ReservationOpen}
+	} else if r, m, err = reservationAndReplay(ctx, resID, opt.IdemKey); err != nil {
 		return 0, err
 	}
 	if actual > r.Amount && !opt.AllowOverage && m == nil {
@@ -186,7 +209,8 @@ func (s *sQuota) shrink(ctx context.Context, resID, keep int64) error {
 // close moves an open reservation to its final status; the conditions on status and amount
 // make two racing settlements (or a settlement racing a shrink) impossible, whatever the locks did.
 func (s *sQuota) close(ctx context.Context, r *entity.QuotaReservations, status string, collected int64) error {
-	n, err := ledgerSQL().Affected(ctx, sqlCloseReservation, status, collected, s.now(), r.Id, model.ReservationOpen, r.Amount)
+	n, err := ledgerSQL().Affected(ctx, sqlCloseReservation, status, collected, s.now(), r.Id, r.UserId, r.Type, r.Ref,
+		model.ReservationOpen, r.Amount)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,8 @@ var (
 		enCols.CounterpartyId, enCols.OperatorId, enCols.Ref, enCols.Remark, enCols.IdemKey, enCols.CreatedAt}
 	sqlInsertReservation = dbx.InsertSQL(dao.QuotaReservations.Table(), 1, resCols.UserId, resCols.Amount, resCols.Type,
 		resCols.Ref, resCols.Status, resCols.Deadline, resCols.CreatedAt)
-	sqlReservation = fmt.Sprintf("SELECT %s, %s, %s, %s, %s, %s, %s, %s, %s FROM %s WHERE %s = ?",
+	sqlDeleteReservation = fmt.Sprintf("DELETE FROM %s WHERE %s = ?", dao.QuotaReservations.Table(), resCols.Id)
+	sqlReservation       = fmt.Sprintf("SELECT %s, %s, %s, %s, %s, %s, %s, %s, %s FROM %s WHERE %s = ?",
 		resCols.Id, resCols.UserId, resCols.Amount, resCols.Collected, resCols.Type, resCols.Ref, resCols.Status,
 		resCols.Deadline, resCols.CreatedAt, dao.QuotaReservations.Table(), resCols.Id)
 	// A reservation with the movement an idempotency key made (NULL columns when none, or no key).
@@ -46,8 +47,11 @@ var (
 		resCols.Id, resCols.UserId, resCols.Amount, resCols.Collected, resCols.Type, resCols.Ref, resCols.Status,
 		resCols.Deadline, resCols.CreatedAt, mvCols.Id, mvCols.Fingerprint, mvCols.Result,
 		dao.QuotaReservations.Table(), dao.QuotaMovements.Table(), mvCols.IdemKey, resCols.Id)
-	sqlCloseReservation = fmt.Sprintf("UPDATE %s SET %s = ?, %s = ?, %s = ? WHERE %s = ? AND %s = ? AND %s = ?",
-		dao.QuotaReservations.Table(), resCols.Status, resCols.Collected, resCols.SettledAt, resCols.Id, resCols.Status, resCols.Amount)
+	// The close's guard: the reservation is the one the caller means (a caller that opened it
+	// names it without a read, QuotaCommit.Opened) and still open with the amount it had.
+	sqlCloseReservation = fmt.Sprintf("UPDATE %s SET %s = ?, %s = ?, %s = ? WHERE %s = ? AND %s = ? AND %s = ? AND %s = ? AND %s = ? AND %s = ?",
+		dao.QuotaReservations.Table(), resCols.Status, resCols.Collected, resCols.SettledAt, resCols.Id, resCols.UserId,
+		resCols.Type, resCols.Ref, resCols.Status, resCols.Amount)
 )
 
 func ledgerSQL() dbx.Raw { return dbx.On(dao.QuotaAccounts.DB()) }

@@ -54,7 +54,7 @@ func (s *sRelay) openTx(ctx context.Context, q *request, clientIP string) error 
 	return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
 		if q.pre > 0 {
 			id, err := service.Quota().Reserve(ctx, tx, model.QuotaReserve{UserID: q.tk.UserID, Amount: q.pre,
-				Type: model.QuotaTypeRelay, Ref: ref(q.rid), IdemKey: ref(q.rid) + ":r"})
+				Type: model.QuotaTypeRelay, Ref: ref(q.rid), IdemKey: ref(q.rid) + ":r", FreshKey: true})
 			if err != nil {
 				return err
 			}
@@ -115,7 +115,8 @@ func (s *sRelay) settle(ctx context.Context, q *request, o outcome) (err error) 
 			TtfbMs: o.ttfb.Milliseconds(), LatencyMs: now.Sub(q.started).Milliseconds(),
 			SettledAt: gtime.NewFromTime(now),
 		}
-		st := settlement{rid: q.rid, userID: q.tk.UserID, tokenID: q.tk.ID, resID: q.resID, pre: q.pre, quota: quota}
+		st := settlement{rid: q.rid, userID: q.tk.UserID, tokenID: q.tk.ID, resID: q.resID, pre: q.pre, quota: quota,
+			opened: true}
 		if _, err = s.finish(ctx, st, data); err != nil {
 			s.recordOutcome(ctx, q.rid, data)
 		}
@@ -131,6 +132,9 @@ type settlement struct {
 	resID   int64
 	pre     int64
 	quota   int64
+	// opened: the request settles the reservation it opened (resID of pre units), so the
+	// ledger need not read it back (QuotaCommit.Opened); the sweeper's rows are read.
+	opened bool
 }
 
 // finish moves one row pending -> committed/released with data and settles its reservation in
@@ -159,8 +163,12 @@ func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (
 			if st.quota == 0 {
 				return service.Quota().Release(ctx, tx, st.resID)
 			}
-			collected, err := service.Quota().Commit(ctx, tx, st.resID, st.quota,
-				model.QuotaCommit{IdemKey: ref(st.rid) + ":s", AllowOverage: true, Remark: ref(st.rid)})
+			opt := model.QuotaCommit{IdemKey: ref(st.rid) + ":s", AllowOverage: true, Remark: ref(st.rid)}
+			if st.opened {
+				opt.Opened = &model.QuotaReservation{ID: st.resID, UserID: st.userID, Amount: st.pre,
+					Type: model.QuotaTypeRelay, Ref: ref(st.rid)}
+			}
+			collected, err := service.Quota().Commit(ctx, tx, st.resID, st.quota, opt)
 			if err != nil {
 				return err
 			}
