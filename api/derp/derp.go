@@ -18,7 +18,6 @@ type IDerpV1 interface {
 	AclGenerationList(ctx context.Context, req *v1.AclGenerationListReq) (res *v1.AclGenerationListRes, err error)
 	AclDownloadList(ctx context.Context, req *v1.AclDownloadListReq) (res *v1.AclDownloadListRes, err error)
 	RentalAclRegenerate(ctx context.Context, req *v1.RentalAclRegenerateReq) (res *v1.RentalAclRegenerateRes, err error)
-	Admit(ctx context.Context, req *v1.AdmitReq) (res *v1.AdmitRes, err error)
 	CustomerCreate(ctx context.Context, req *v1.CustomerCreateReq) (res *v1.CustomerCreateRes, err error)
 	CustomerList(ctx context.Context, req *v1.CustomerListReq) (res *v1.CustomerListRes, err error)
 	CustomerGet(ctx context.Context, req *v1.CustomerGetReq) (res *v1.CustomerGetRes, err error)

@@ -15,6 +15,7 @@ import (
 	"kami/internal/controller/camelmerchant"
 	"kami/internal/controller/card"
 	"kami/internal/controller/derp"
+	"kami/internal/controller/derpadmit"
 	"kami/internal/controller/menu"
 	"kami/internal/controller/notification"
 	"kami/internal/controller/openapi"
@@ -53,6 +54,14 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	// Server-level middleware runs for every path, before any handler. CORS answers every
 	// OPTIONS itself, so no preflight ever reaches a handler.
 	s.Use(mw.ReadDeadline, mw.Metrics, mw.SecurityHeaders, mw.CORS)
+	// derper's admission hook (derp.md §7) keeps its /api path, but of the admin API's
+	// middleware only Response and Body (a truncated, slow or oversized body gets its 4xx
+	// before gf parses it; a raw route's own answer is left alone): the hook is public, raw
+	// and unlogged, and called for every client of every DERP node (§15 B1).
+	s.Group("/api", func(group *ghttp.RouterGroup) {
+		group.Middleware(mw.Response, mw.Body)
+		group.Bind(derpadmit.NewV1())
+	})
 	s.Group("/api", func(group *ghttp.RouterGroup) {
 		// security.Watch counts the caller's sensitive operations (exports, password changes, quota
 		// movements, role grants) once a handler succeeded: it needs the caller, so after Auth.

@@ -82,6 +82,11 @@ func TestAdmission(t *testing.T) {
 			t.Fatalf("malformed %.40q → %d", b, st)
 		}
 	}
+	// The hook's group has Body in front of gf's parsing: a body over the 1 MB cap is 413, not
+	// the 500 gf answers when its parsing cannot read a body.
+	if st, _ := admitCall(t, base, tokens[1], `{"Source":"`+strings.Repeat("x", 2<<20)+`"}`, ""); st != http.StatusRequestEntityTooLarge {
+		t.Fatalf("a 2 MiB body → %d, want 413", st)
+	}
 
 	// Warm: the next calls answer from the snapshot.
 	ops := testkit.CountOps(t, "/api/derp/admit/")

@@ -1,11 +1,11 @@
-package derp
+package derpadmit
 
 import (
 	"context"
 
 	"github.com/gogf/gf/v2/frame/g"
 
-	"kami/api/derp/v1"
+	"kami/api/derpadmit/v1"
 	"kami/internal/service"
 )
 
