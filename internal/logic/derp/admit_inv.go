@@ -38,7 +38,7 @@ func (s *sDerp) invalidateAdmissions(ctx context.Context, rentalIDs []int64) {
 	}
 	ctx = context.WithoutCancel(ctx)
 	var err error
-	if client, ok := g.Redis().Client().(goredis.UniversalClient); ok && len(rentalIDs) > 1 {
+	if client, ok := g.Redis().Client().(goredis.UniversalClient); ok {
 		_, err = client.Pipelined(ctx, func(p goredis.Pipeliner) error {
 			for _, id := range rentalIDs {
 				p.Publish(ctx, admitChannel(), strconv.FormatInt(id, 10))
