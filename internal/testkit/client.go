@@ -44,7 +44,9 @@ func NewClient(base string) *Client {
 	b := make([]byte, 3)
 	_, _ = rand.Read(b)
 	h.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", b[0], b[1], b[2]))
-	return &Client{Base: base, Header: h, HTTP: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
+	// The timeout only guards against a hung server: a request that legitimately takes long on
+	// a loaded machine under -race (a 2,345-card batch) must not fail for it.
+	return &Client{Base: base, Header: h, HTTP: &http.Client{Jar: jar, Timeout: 120 * time.Second}}
 }
 
 // Do sends a request with a JSON body (nil for none) and decodes the envelope when there is one.
