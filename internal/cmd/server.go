@@ -107,6 +107,7 @@ func NewServer(ctx context.Context, name string, extra ...any) (*ghttp.Server, e
 	// either. Plain handlers, not g.Meta routes: gf's typed handlers cannot stream.
 	s.Group("/v1", func(group *ghttp.RouterGroup) {
 		r := service.Relay()
+		group.Middleware(r.Edge)
 		group.POST("/chat/completions", r.ChatCompletions)
 		group.POST("/embeddings", r.Embeddings)
 		group.GET("/models", r.Models)

@@ -53,6 +53,10 @@ type (
 		ChannelCheckAll(ctx context.Context, req *v1.ChannelCheckAllReq) (*v1.ChannelCheckAllRes, error)
 		// TaskGet answers a test-all task's state; an unknown or expired one is 404.
 		TaskGet(ctx context.Context, req *v1.TaskGetReq) (*v1.TaskGetRes, error)
+		// Edge is the /v1 group's Recover (relay.md §1; CORS is the server-level middleware's, which
+		// answers /v1 for any origin): a handler fault is answered as OpenAI's 500 internal_error
+		// instead of gf's plain-text page. Nothing is charged on a fault (releaseOnFault).
+		Edge(r *ghttp.Request)
 		// GroupList answers every group to the super-admin, the assignable ones to an agent-admin (what
 		// it may hand out) and only its own group to an agent.
 		GroupList(ctx context.Context, req *v1.GroupListReq) (*v1.GroupListRes, error)

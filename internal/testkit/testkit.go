@@ -126,6 +126,11 @@ func setup(ctx context.Context, o mainOptions) (*Env, error) {
 	if err := g.Log().SetLevelStr("warning"); err != nil {
 		return nil, err
 	}
+	// The relay's access log writes one info line per request: tests and benchmarks make
+	// thousands (plaintext_test reads a second node's, whose config turns it back on).
+	if err := g.Log("relay").SetLevelStr("warning"); err != nil {
+		return nil, err
+	}
 	dir, err := os.MkdirTemp("", "kami-test-")
 	if err != nil {
 		return nil, err

@@ -32,7 +32,8 @@ type Streamer interface {
 	Stream(ctx context.Context, t Target, body []byte) (*Events, error)
 }
 
-// Stream implements Streamer. FirstByteLimit bounds the wait for the response headers.
+// Stream implements Streamer. It leaves FirstByteLimit to the caller, who bounds the headers
+// and the first event together (a 200 that then says nothing is as late as no answer).
 func (h *HTTP) Stream(ctx context.Context, t Target, body []byte) (*Events, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.BaseURL+"/chat/completions", bytes.NewReader(body))
 	if err != nil {
@@ -61,9 +62,11 @@ func (h *HTTP) Stream(ctx context.Context, t Target, body []byte) (*Events, erro
 	return NewEvents(resp.Body, maxLine), nil
 }
 
-// NewEvents reads SSE from body.
+// NewEvents reads SSE from body. The buffer is bufio's default 4 KiB, not a long line's size:
+// a stream holds it for minutes and most lines are short; a longer one is assembled from
+// several reads (readLine), up to maxLine.
 func NewEvents(body io.ReadCloser, maxLine int) *Events {
-	return &Events{body: body, r: bufio.NewReaderSize(body, 64<<10), maxLine: maxLine}
+	return &Events{body: body, r: bufio.NewReader(body), maxLine: maxLine}
 }
 
 // Close releases the connection.

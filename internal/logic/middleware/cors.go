@@ -27,6 +27,10 @@ import (
 // Allow-Credentials; every answer varies by Origin, so a cache never hands one origin's answer
 // to another.
 func (s *sMiddleware) CORS(r *ghttp.Request) {
+	if isRelayPath(r.URL.Path) {
+		relayCORS(r)
+		return
+	}
 	h := r.Response.Header()
 	h.Add("Vary", "Origin")
 	origin := r.Header.Get("Origin")

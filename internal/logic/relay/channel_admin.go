@@ -56,7 +56,7 @@ func (s *sRelay) ChannelList(ctx context.Context, req *v1.ChannelListReq) (*v1.C
 	}
 	res := &v1.ChannelListRes{Items: make([]v1.ChannelItem, 0, len(rows)), Total: total}
 	for i := range rows {
-		res.Items = append(res.Items, channelItem(&rows[i], keys[rows[i].Id]))
+		res.Items = append(res.Items, s.withCooling(channelItem(&rows[i], keys[rows[i].Id])))
 	}
 	return res, nil
 }
@@ -174,7 +174,7 @@ func (s *sRelay) channelAnswer(ctx context.Context, id int64) (*v1.ChannelItem, 
 	if err != nil {
 		return nil, err
 	}
-	it := channelItem(row, keys[id])
+	it := s.withCooling(channelItem(row, keys[id]))
 	return &it, nil
 }
 
@@ -220,6 +220,19 @@ func channelItem(r *entity.RelayChannels, keys []entity.RelayChannelKeys) v1.Cha
 	_ = json.Unmarshal([]byte(r.GroupCodes), &it.Groups)
 	for _, k := range keys {
 		it.Keys = append(it.Keys, v1.ChannelKeyItem{Id: k.Id, Hint: k.Hint, Status: k.Status, StatusReason: k.StatusReason})
+	}
+	return it
+}
+
+// withCooling adds this node's cooling state of the channel (memory, per node; null when the
+// channel has no trip on record here).
+func (s *sRelay) withCooling(it v1.ChannelItem) v1.ChannelItem {
+	if until, trips, ok := s.cool.view(it.Id, s.now()); ok {
+		it.Cooling = &v1.ChannelCooling{Trips: trips}
+		if until != nil {
+			u := timefmt.Time(*until)
+			it.Cooling.Until = &u
+		}
 	}
 	return it
 }

@@ -87,11 +87,11 @@ func (s *sRelay) callChannel(ctx context.Context, row *entity.RelayChannels, mod
 	var err error
 	if isEmbeddingModel(model) {
 		body, _ := json.Marshal(g.Map{"model": upstreamModel, "input": "ping"})
-		resp, err = s.upstream.Embeddings(cctx, t, body)
+		resp, err = s.up().Embeddings(cctx, t, body)
 	} else {
 		body, _ := json.Marshal(g.Map{"model": upstreamModel, "max_tokens": 1,
 			"messages": []g.Map{{"role": "user", "content": "ping"}}})
-		resp, err = s.upstream.Chat(cctx, t, body)
+		resp, err = s.up().Chat(cctx, t, body)
 	}
 	out.LatencyMs = time.Since(start).Milliseconds()
 	if err != nil {

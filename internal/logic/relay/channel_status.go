@@ -38,6 +38,9 @@ func (s *sRelay) ChannelStatus(ctx context.Context, req *v1.ChannelStatusReq) (*
 	if err != nil {
 		return nil, err
 	}
+	if *req.Status == statusEnabled {
+		s.cool.success(req.Id) // the other nodes forgive it when their snapshot is rebuilt
+	}
 	return s.afterChannelWrite(ctx, req.Id)
 }
 

@@ -3,6 +3,7 @@ package relay
 import (
 	"math"
 	"testing"
+	"time"
 )
 
 // Weighted random inside the top tier: 3:1 weights give 75/25 within ±5 points over 4000
@@ -12,7 +13,7 @@ func TestPickWeightsAndTiers(t *testing.T) {
 	tiers := []tier{{Priority: 10, Channels: []*channel{a, b}}, {Priority: 0, Channels: []*channel{low}}}
 	counts := map[int64]int{}
 	for range 4000 {
-		counts[pick(tiers, nil).ID]++
+		counts[pick(tiers, nil, nil, time.Time{}).ID]++
 	}
 	if counts[3] != 0 {
 		t.Fatalf("a lower tier was picked %d times", counts[3])
@@ -33,7 +34,7 @@ func TestPickWeightsAndTiers(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := pick(c.tiers, c.tried)
+			got := pick(c.tiers, c.tried, nil, time.Time{})
 			if (got == nil && c.want != 0) || (got != nil && got.ID != c.want) {
 				t.Fatalf("pick = %v, want %d", got, c.want)
 			}

@@ -53,7 +53,7 @@ func (s *sRelay) Models(r *ghttp.Request) {
 			}
 		}
 		if body == nil {
-			newAPIError(http.StatusNotFound, "model_not_found", "The model "+id+" does not exist or you do not have access to it.").withParam("model").write(r, rid)
+			newAPIError(http.StatusNotFound, "model_not_found", "The model "+id+" does not exist or you do not have access to it.").withArg(id).withParam("model").write(r, rid)
 			return
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/netip"
 	"strings"
 
 	"github.com/gogf/gf/v2/net/ghttp"
@@ -14,6 +15,7 @@ import (
 	"kami/internal/adapter/openaicompat"
 	"kami/internal/errs"
 	"kami/internal/infra/db"
+	"kami/internal/infra/peer"
 )
 
 // Statements counts the statements /v1 requests send themselves (the ledger's among them), apart
@@ -37,7 +39,7 @@ func (s *sRelay) Embeddings(r *ghttp.Request) { s.serve(r, kindEmbeddings) }
 // UnknownURL answers every other /v1 path.
 func (s *sRelay) UnknownURL(r *ghttp.Request) {
 	rid := s.begin(r)
-	newAPIError(http.StatusNotFound, "unknown_url", "Unknown request URL: "+r.Method+" "+r.URL.Path).write(r, rid)
+	newAPIError(http.StatusNotFound, "unknown_url", "Unknown request URL: "+r.Method+" "+r.URL.Path).withArg(r.Method+" "+r.URL.Path).write(r, rid)
 }
 
 // begin gives the request its id (crypto/rand, never the client's) and the header.
@@ -70,15 +72,27 @@ func (s *sRelay) authenticate(r *ghttp.Request) (*token, *apiError) {
 		return nil, newAPIError(http.StatusUnauthorized, "token_expired", "This API key has expired.")
 	case !tk.UserEnabled:
 		return nil, newAPIError(http.StatusForbidden, "user_disabled", "The account of this API key is disabled.")
-	case len(tk.AllowedIPs) > 0 && !ipAllowed(r.GetClientIp(), tk.AllowedIPs):
+	case len(tk.AllowedIPs) > 0 && !ipAllowed(peer.IP(r.Request), tk.AllowedIPs):
 		return nil, newAPIError(http.StatusForbidden, "ip_not_allowed", "Requests from this IP address are not allowed for this API key.")
 	}
 	return tk, nil
 }
 
+// ipAllowed matches the client's address (by the KAMI_TRUSTED_PROXIES rules: a forwarded
+// header counts only from a trusted proxy) against the token's IPs and CIDRs. An address that
+// does not parse matches nothing.
 func ipAllowed(ip string, allowed []string) bool {
+	addr, err := netip.ParseAddr(ip)
+	if err != nil {
+		return false
+	}
+	addr = addr.Unmap() // ::ffff:10.0.0.1 is 10.0.0.1
 	for _, a := range allowed {
-		if a == ip {
+		if strings.Contains(a, "/") {
+			if p, err := netip.ParsePrefix(a); err == nil && p.Contains(addr) {
+				return true
+			}
+		} else if b, err := netip.ParseAddr(a); err == nil && b.Unmap() == addr {
 			return true
 		}
 	}
@@ -98,13 +112,14 @@ type parsed struct {
 	maxOut       int64
 }
 
-func parseBody(body []byte, k kind) (*parsed, *apiError) {
+// parseBody reads what the relay needs of a body; reserve is relay.defaultCompletionReserve.
+func parseBody(body []byte, k kind, reserve int64) (*parsed, *apiError) {
 	p := &parsed{kind: k}
 	if err := json.Unmarshal(body, &p.fields); err != nil || p.fields == nil {
 		return nil, newAPIError(http.StatusBadRequest, "invalid_json", "The request body is not valid JSON.")
 	}
 	if json.Unmarshal(p.fields["model"], &p.model) != nil || p.model == "" {
-		return nil, newAPIError(http.StatusBadRequest, "missing_required_parameter", "you must provide a model parameter").withParam("model")
+		return nil, newAPIError(http.StatusBadRequest, "missing_required_parameter", "you must provide a model parameter").withArg("model").withParam("model")
 	}
 	field := "messages"
 	if k == kindEmbeddings {
@@ -112,7 +127,7 @@ func parseBody(body []byte, k kind) (*parsed, *apiError) {
 	}
 	raw := strings.TrimSpace(string(p.fields[field]))
 	if raw == "" || raw == "null" || raw == "[]" || raw == `""` {
-		return nil, newAPIError(http.StatusBadRequest, "missing_required_parameter", "Missing required parameter: '"+field+"'.").withParam(field)
+		return nil, newAPIError(http.StatusBadRequest, "missing_required_parameter", "Missing required parameter: '"+field+"'.").withArg(field).withParam(field)
 	}
 	_ = json.Unmarshal(p.fields["stream"], &p.stream)
 	var so struct {
@@ -127,7 +142,7 @@ func parseBody(body []byte, k kind) (*parsed, *apiError) {
 		_ = json.Unmarshal(p.fields["max_completion_tokens"], &maxC)
 		_ = json.Unmarshal(p.fields["max_tokens"], &maxT)
 		_ = json.Unmarshal(p.fields["n"], &n)
-		p.maxOut = MaxOutput(maxC, maxT, defaultCompletionReserve, n)
+		p.maxOut = MaxOutput(maxC, maxT, reserve, n)
 	}
 	return p, nil
 }
@@ -154,13 +169,14 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		aerr.write(r, rid)
 		return
 	}
-	p, aerr := parseBody(body, k)
+	kn := s.knobs()
+	p, aerr := parseBody(body, k, kn.completionReserve)
 	if aerr != nil {
 		aerr.write(r, rid)
 		return
 	}
 	if len(tk.AllowedModels) > 0 && !tk.AllowedModels[p.model] {
-		newAPIError(http.StatusForbidden, "model_not_allowed", "This API key may not use the model "+p.model+".").write(r, rid)
+		newAPIError(http.StatusForbidden, "model_not_allowed", "This API key may not use the model "+p.model+".").withArg(p.model).write(r, rid)
 		return
 	}
 	sn, err := s.current(ctx)
@@ -171,16 +187,16 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 	price, priced := sn.prices[p.model]
 	gr, groupKnown := sn.groups[tk.Group]
 	if !priced || !groupKnown || !sn.served[tk.Group][p.model] {
-		newAPIError(http.StatusNotFound, "model_not_found", "The model "+p.model+" does not exist or you do not have access to it.").write(r, rid)
+		newAPIError(http.StatusNotFound, "model_not_found", "The model "+p.model+" does not exist or you do not have access to it.").withArg(p.model).write(r, rid)
 		return
 	}
 	mt.model = p.model // priced: a bounded label
 	tiers := sn.route[tk.Group][p.model]
 	if len(tiers) == 0 {
-		newAPIError(http.StatusServiceUnavailable, "no_available_channel", "No available channel for the model "+p.model+".").write(r, rid)
+		newAPIError(http.StatusServiceUnavailable, "no_available_channel", "No available channel for the model "+p.model+".").withArg(p.model).write(r, rid)
 		return
 	}
-	q := &request{rid: rid, tk: tk, price: price, groupRatio: gr, started: s.now(), stream: p.stream, est: p.est}
+	q := &request{rid: rid, tk: tk, price: price, groupRatio: gr, started: s.now(), stream: p.stream, est: p.est, kn: kn}
 	q.pre = PreQuota(price, gr, p.est, p.maxOut)
 	if ok, err := hold(ctx, tk, q.pre); err != nil {
 		newAPIError(http.StatusServiceUnavailable, "service_unavailable", "The service is temporarily unavailable.").write(r, rid)
@@ -189,7 +205,7 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		newAPIError(http.StatusForbidden, "token_quota_exhausted", "The quota of this API key is exhausted.").write(r, rid)
 		return
 	}
-	if err := s.open(ctx, q, r.GetClientIp()); err != nil {
+	if err := s.open(ctx, q, peer.IP(r.Request)); err != nil {
 		_ = unhold(context.WithoutCancel(ctx), tk.ID, q.pre, 0)
 		if errs.Is(err, errs.QuotaInsufficient) {
 			newAPIError(http.StatusForbidden, "insufficient_user_quota", "The account's quota is insufficient.").write(r, rid)
@@ -198,7 +214,19 @@ func (s *sRelay) serve(r *ghttp.Request, k kind) {
 		}
 		return
 	}
+	defer s.releaseOnFault(ctx, q)
 	s.attempt(r, q, p, tiers, k)
+}
+
+// releaseOnFault settles a request whose handler panicked after its reservation opened: nothing
+// is charged and nothing stays frozen until the sweeper's orphan pass; the panic goes on to
+// Edge, which answers 500 internal_error.
+func (s *sRelay) releaseOnFault(ctx context.Context, q *request) {
+	if v := recover(); v != nil {
+		_ = s.settle(ctx, q, outcome{status: "upstream_error", httpStatus: http.StatusInternalServerError,
+			errorCode: "internal_error", errorMessage: "relay fault"})
+		panic(v)
+	}
 }
 
 // attempt tries channels until one answers (≤ 1 + retryTimes, none started after the attempt
@@ -210,8 +238,8 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 	var lastCh *channel
 	all429 := true
 	o := outcome{}
-	for o.attempts < 1+defaultRetryTimes && s.now().Sub(q.started) < attemptWindow {
-		c := pick(tiers, tried)
+	for o.attempts < 1+q.kn.retryTimes && s.now().Sub(q.started) < attemptWindow {
+		c := pick(tiers, tried, s.cool, s.now())
 		if c == nil {
 			break
 		}
@@ -221,31 +249,34 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 		o.channel, o.keyID = c, key.ID
 		body, upstreamName := rewrite(p, c)
 		o.upstreamName = upstreamName
-		t := openaicompat.Target{BaseURL: c.BaseURL, Key: key.Secret, FirstByteLimit: firstByteTimeout}
+		t := openaicompat.Target{BaseURL: c.BaseURL, Key: key.Secret, FirstByteLimit: channelLimit(c.FirstByteS, q.kn.firstByte)}
 		var resp *openaicompat.Response
 		var err error
 		if p.stream && k == kindChat {
-			var ev *openaicompat.Events
+			var ls *liveStream
 			var first []byte
-			if ev, first, err = s.openStream(r, t, body); err == nil {
+			if ls, first, err = s.openStream(r, t, body); err == nil {
 				o.ttfb = s.now().Sub(q.started)
 				observeTTFB(r)
-				s.finishStream(r, q, p, ev, first, o)
+				s.healthy(c)
+				s.finishStream(r, q, p, ls, first, o)
 				return
 			}
 		} else if k == kindEmbeddings {
-			resp, err = s.upstream.Embeddings(ctx, t, body)
+			resp, err = s.up().Embeddings(ctx, t, body)
 		} else {
-			resp, err = s.upstream.Chat(ctx, t, body)
+			resp, err = s.up().Chat(ctx, t, body)
 		}
 		if err == nil {
 			o.ttfb = s.now().Sub(q.started)
 			observeTTFB(r)
+			s.healthy(c)
 			s.deliver(r, q, p, resp, o)
 			return
 		}
 		if ctx.Err() != nil { // the client went away before the answer
 			o.status, o.httpStatus = "client_aborted", 499
+			o.usage, o.usageSource = s.abandonedUsage(ctx, q, p, o.status)
 			_ = s.settle(ctx, q, o)
 			return
 		}
@@ -257,9 +288,7 @@ func (s *sRelay) attempt(r *ghttp.Request, q *request, p *parsed, tiers []tier, 
 			class = "timeout"
 		}
 		upstreamError(c.ID, class)
-		if f.Class == openaicompat.Fatal && c.AutoBan {
-			s.autoDisable(ctx, c, key.ID, f)
-		}
+		s.failed(ctx, c, key.ID, upstreamName, f, q.kn)
 		if f.Status != http.StatusTooManyRequests {
 			all429 = false
 		}

@@ -21,8 +21,8 @@ import (
 	"kami/utility/redislock"
 )
 
-// Defaults of the relay settings (relay.md §7) until they are declared through the settings
-// service.
+// Defaults of the relay settings (relay.md §7, settings.go) and the attempt window, which is
+// the contract's constant: no attempt starts 120 s after the request began.
 const (
 	defaultRetryTimes        = 2
 	defaultCompletionReserve = 1024
@@ -33,12 +33,14 @@ const (
 type sRelay struct {
 	clock    atomic.Pointer[clock.Clock]
 	cfg      atomic.Pointer[func() *config.Config]
-	upstream openaicompat.Upstream
+	upstream atomic.Pointer[upstreamRef] // the adapter (tests swap it: SetUpstreamForTest)
 	snap     atomic.Pointer[snapshot]
 	snapGen  atomic.Uint64 // bumped by every invalidation: a build started before one is not kept
 	snapMu   sync.Mutex    // makes the generation check and the store one step
 	tokens   *tokenCache
 	inval    *invalidator
+	cool     *cooler
+	limits   atomic.Pointer[streamLimits] // tests only: shorter keep-alive and stream limits
 
 	mu    sync.Mutex
 	locks *redislock.Locker
@@ -51,11 +53,16 @@ func init() {
 
 // New returns the service on the system clock with the real HTTP adapter.
 func New() *sRelay {
-	s := &sRelay{tokens: newTokenCache(), inval: newInvalidator()}
-	s.upstream = openaicompat.NewHTTP(openaicompat.HTTPOptions{MaxLineBytes: s.sseLineLimit})
+	s := &sRelay{tokens: newTokenCache(), inval: newInvalidator(), cool: newCooler()}
+	s.upstream.Store(&upstreamRef{openaicompat.NewHTTP(openaicompat.HTTPOptions{MaxLineBytes: s.sseLineLimit,
+		FatalKeywords: func() []string { return service.Settings().Strings("relay.fatalKeywords") }})})
 	s.SetClock(clock.System)
 	return s
 }
+
+type upstreamRef struct{ openaicompat.Upstream }
+
+func (s *sRelay) up() openaicompat.Upstream { return s.upstream.Load().Upstream }
 
 // SetClock is how boot (or a test) hands the service its clock: token expiry and log times
 // are measured on it.

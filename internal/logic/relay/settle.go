@@ -28,6 +28,7 @@ type request struct {
 	resID      int64
 	stream     bool
 	started    time.Time
+	kn         knobs // the settings in force when the request was admitted
 	once       sync.Once
 }
 
@@ -120,6 +121,7 @@ func (s *sRelay) settle(ctx context.Context, q *request, o outcome) (err error) 
 		if _, err = s.finish(ctx, st, data); err != nil {
 			s.recordOutcome(ctx, q.rid, data)
 		}
+		s.logAccess(ctx, q, o, quota, now.Sub(q.started))
 	})
 	return err
 }
@@ -146,9 +148,10 @@ func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (
 	if st.quota == 0 {
 		data.SettleState = "released"
 	}
+	var uncollected int64
 	err = service.Quota().Lock(ctx, []int64{st.userID}, func(ctx context.Context) error {
 		return dao.RelayLogs.Transaction(ctx, func(ctx context.Context, tx gdb.TX) error {
-			won = false
+			won, uncollected = false, 0
 			n, err := logSQL().UpdateDo(ctx, dao.RelayLogs.Table(), data, dao.RelayLogs.Columns(), sqlPendingRow, st.rid)
 			if err != nil {
 				return err
@@ -173,6 +176,7 @@ func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (
 				return err
 			}
 			if collected < st.quota {
+				uncollected = st.quota - collected
 				_, err = logSQL().UpdateDo(ctx, dao.RelayLogs.Table(), do.RelayLogs{Uncollected: st.quota - collected},
 					dao.RelayLogs.Columns(), dao.RelayLogs.Columns().RequestId+" = ?", st.rid)
 			}
@@ -184,6 +188,9 @@ func (s *sRelay) finish(ctx context.Context, st settlement, data do.RelayLogs) (
 	}
 	if won {
 		err = unhold(ctx, st.tokenID, st.pre, st.quota)
+		if uncollected > 0 {
+			s.alertUncollected(ctx, st.rid, st.userID, st.quota, uncollected)
+		}
 	}
 	return won, err
 }

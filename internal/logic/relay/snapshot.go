@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -36,7 +37,9 @@ type channel struct {
 	Weight   int
 	AutoBan  bool
 	Keys     []channelKey
-	rr       atomic.Uint64
+	// FirstByteS and IdleS are the channel's own timeouts in seconds (0: the setting's).
+	FirstByteS, IdleS int
+	rr                atomic.Uint64
 }
 
 type channelKey struct {
@@ -62,6 +65,9 @@ type snapshot struct {
 	groups map[string]decimal.Decimal   // group code -> ratio
 	route  map[string]map[string][]tier // group -> model -> tiers, highest priority first
 	served map[string]map[string]bool   // group -> model -> any channel lists it, enabled or not
+	// enabledAt is when each enabled channel was last switched on: cooling older than that is
+	// forgiven on this node (cooler.forgive).
+	enabledAt map[int64]time.Time
 }
 
 var buildMu sync.Mutex
@@ -104,6 +110,7 @@ func (s *sRelay) buildAndKeep(ctx context.Context) (*snapshot, error) {
 		s.snap.Store(sn)
 	}
 	s.snapMu.Unlock()
+	s.cool.forgive(sn.enabledAt)
 	return sn, nil
 }
 
@@ -117,7 +124,7 @@ func (s *sRelay) dropSnapshot() {
 
 func buildSnapshot(ctx context.Context) (*snapshot, error) {
 	sn := &snapshot{prices: map[string]Price{}, groups: map[string]decimal.Decimal{},
-		route: map[string]map[string][]tier{}, served: map[string]map[string]bool{}}
+		route: map[string]map[string][]tier{}, served: map[string]map[string]bool{}, enabledAt: map[int64]time.Time{}}
 	var prices []entity.RelayPrices
 	if err := dao.RelayPrices.Ctx(ctx).Where(dao.RelayPrices.Columns().Enabled, 1).Scan(&prices); err != nil {
 		return nil, err
@@ -161,7 +168,11 @@ func buildSnapshot(ctx context.Context) (*snapshot, error) {
 		_ = json.Unmarshal([]byte(row.Models), &models)
 		_ = json.Unmarshal([]byte(row.GroupCodes), &groupCodes)
 		c := &channel{ID: row.Id, Name: row.Name, BaseURL: strings.TrimRight(row.BaseUrl, "/"),
-			Mapping: map[string]string{}, Priority: row.Priority, Weight: row.Weight, AutoBan: row.AutoBan == 1, Keys: byChannel[row.Id]}
+			Mapping: map[string]string{}, Priority: row.Priority, Weight: row.Weight, AutoBan: row.AutoBan == 1, Keys: byChannel[row.Id],
+			FirstByteS: row.FirstByteTimeoutS, IdleS: row.IdleTimeoutS}
+		if row.Status == statusEnabled && row.StatusChangedAt != nil {
+			sn.enabledAt[row.Id] = row.StatusChangedAt.Time
+		}
 		_ = json.Unmarshal([]byte(row.ModelMapping), &c.Mapping)
 		routable := row.Status == statusEnabled && len(c.Keys) > 0
 		for _, g := range groupCodes {

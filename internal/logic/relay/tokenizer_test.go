@@ -2,6 +2,7 @@ package relay
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -84,7 +85,7 @@ func TestLocalPromptRules(t *testing.T) {
 		n := refCount(t, tk)
 		for _, c := range cases {
 			t.Run(tk+"/"+c.name, func(t *testing.T) {
-				p, aerr := parseBody([]byte(c.body), c.k)
+				p, aerr := parseBody([]byte(c.body), c.k, 1024)
 				if aerr != nil {
 					t.Fatal(aerr.Message)
 				}
@@ -125,7 +126,11 @@ func TestLocalCompletionStream(t *testing.T) {
 	for _, tk := range tokenizers {
 		st := &streamState{}
 		for _, p := range payloads {
-			st.count([]byte(p))
+			var v chunkView
+			if err := json.Unmarshal([]byte(p), &v); err != nil {
+				t.Fatal(err)
+			}
+			st.count(&v)
 		}
 		if st.delivered.String() != delivered || st.chunks != 6 {
 			t.Fatalf("delivered %q in %d chunks", st.delivered.String(), st.chunks)
@@ -144,7 +149,7 @@ func TestLocalCompletionStream(t *testing.T) {
 // A non-stream answer without usage: local counts of content + reasoning + tool calls; with
 // usage, the upstream's numbers win.
 func TestUsageOfNonStream(t *testing.T) {
-	p, _ := parseBody([]byte(`{"model":"m","messages":[{"role":"user","content":"hi"}]}`), kindChat)
+	p, _ := parseBody([]byte(`{"model":"m","messages":[{"role":"user","content":"hi"}]}`), kindChat, 1024)
 	body := `{"choices":[{"index":0,"message":{"role":"assistant","content":"Sunny, 21 °C.","reasoning_content":"Check the forecast.",` +
 		`"tool_calls":[{"id":"c1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]}}]}`
 	for _, tk := range tokenizers {
@@ -164,14 +169,14 @@ func TestUsageOfNonStream(t *testing.T) {
 // Without a usable tokenizer or a countable body the request is still billed, on bytes÷3.
 func TestLocalCountFallback(t *testing.T) {
 	ctx := context.Background()
-	p, _ := parseBody([]byte(`{"model":"m","messages":[{"role":"user","content":"hello world"}]}`), kindChat)
+	p, _ := parseBody([]byte(`{"model":"m","messages":[{"role":"user","content":"hello world"}]}`), kindChat, 1024)
 	if got := localPrompt(ctx, p, "p50k_unknown"); got != p.est {
 		t.Fatalf("unknown tokenizer: prompt %d, want the estimate %d", got, p.est)
 	}
 	if got := localCompletion(ctx, "hello world", "p50k_unknown"); got != EstimatePromptTokens(len("hello world")) {
 		t.Fatalf("unknown tokenizer: completion %d", got)
 	}
-	odd, _ := parseBody([]byte(`{"model":"m","messages":{"role":"user"}}`), kindChat)
+	odd, _ := parseBody([]byte(`{"model":"m","messages":{"role":"user"}}`), kindChat, 1024)
 	if got := localPrompt(ctx, odd, "o200k_base"); got != odd.est {
 		t.Fatalf("messages not an array: prompt %d, want the estimate %d", got, odd.est)
 	}
