@@ -34,13 +34,20 @@ func (s *sRelay) noticeDisabled(ctx context.Context, c *channel, reason string) 
 func (s *sRelay) noticeAdminsOnce(ctx context.Context, window string, every time.Duration, n model.Notice) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	v, err := g.Redis().Do(ctx, "SET", redisx.Key("relay", window), "1", "NX", "EX", int64(every.Seconds()))
-	if err != nil || v.IsNil() {
+	if !firstIn(ctx, redisx.Key("relay", window), every) {
 		return
 	}
 	n.To = model.Recipients{Roles: []string{consts.RoleSuperAdmin}}
 	n.DedupKey = "relay:" + window + ":" + strconv.FormatInt(s.now().Unix()/int64(every.Seconds()), 10)
-	if _, err = service.Notify().Send(ctx, n); err != nil {
+	if _, err := service.Notify().Send(ctx, n); err != nil {
 		g.Log("relay").Warningf(ctx, "relay notice %s: %v", n.Kind, err)
 	}
+}
+
+// firstIn reports whether this call is the first to claim key in the last every, across the
+// cluster (SET NX with that expiry). Redis unreachable counts as not first: a notice or event
+// is skipped rather than repeated.
+func firstIn(ctx context.Context, key string, every time.Duration) bool {
+	v, err := g.Redis().Do(ctx, "SET", key, "1", "NX", "EX", int64(every.Seconds()))
+	return err == nil && !v.IsNil()
 }

@@ -86,12 +86,10 @@ func (s *sRelay) tripped(ctx context.Context, c *channel, trips, disableAfter in
 func (s *sRelay) modelMissing(ctx context.Context, c *channel, model string) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	key := redisx.Key("relay", "mm", strconv.FormatInt(c.ID, 10), model)
-	v, err := g.Redis().Do(ctx, "SET", key, "1", "NX", "EX", int64(modelMissingEvery.Seconds()))
-	if err != nil || v.IsNil() {
+	if !firstIn(ctx, redisx.Key("relay", "mm", strconv.FormatInt(c.ID, 10), model), modelMissingEvery) {
 		return
 	}
-	_, err = dao.RelayChannelEvents.Ctx(ctx).Data(do.RelayChannelEvents{ChannelId: c.ID, Kind: "model_missing",
+	_, err := dao.RelayChannelEvents.Ctx(ctx).Data(do.RelayChannelEvents{ChannelId: c.ID, Kind: "model_missing",
 		Model: truncate(model, 128), Reason: "the upstream does not know the model", CreatedAt: gtime.NewFromTime(s.now())}).Insert()
 	if err != nil {
 		g.Log("relay").Warningf(ctx, "model_missing event of channel %d: %v", c.ID, err)
